@@ -1,0 +1,2 @@
+// Value objects of the market shared by every bounded context.
+package org.mhhs.backbone.kernel;
