@@ -1,0 +1,156 @@
+package org.mhhs.backbone.isd;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mhhs.backbone.isd.api.GspGroupView;
+import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.api.MarketCalendar;
+import org.mhhs.backbone.isd.api.ParticipantView;
+import org.mhhs.backbone.isd.api.RolePeriodView;
+import org.mhhs.backbone.isd.api.SettlementCalendarView;
+import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.EffectivePeriod;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcIsdQueries implements IsdQueries {
+
+    private final JdbcClient jdbc;
+
+    JdbcIsdQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ParticipantView> findParticipant(ParticipantId participantId) {
+        return jdbc.sql("SELECT name FROM isd.participant WHERE participant_id = :id")
+                .param("id", participantId.value())
+                .query(String.class)
+                .optional()
+                .map(name -> new ParticipantView(participantId, name, rolesOf(List.of(participantId)).getOrDefault(
+                        participantId, List.of())));
+    }
+
+    @Override
+    public List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
+                                                  Optional<ParticipantId> after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT p.participant_id, p.name FROM isd.participant p WHERE p.participant_id > :after");
+        if (role.isPresent()) {
+            sql.append("""
+                     AND EXISTS (SELECT 1 FROM isd.participant_role r WHERE r.participant_id = p.participant_id
+                     AND r.role = :role""");
+            if (asAt.isPresent()) {
+                sql.append(" AND r.effective_from <= :asAt AND (r.effective_to IS NULL OR r.effective_to >= :asAt)");
+            }
+            sql.append(")");
+        }
+        sql.append(" ORDER BY p.participant_id LIMIT :limit");
+        var statement = jdbc.sql(sql.toString())
+                .param("after", after.map(ParticipantId::value).orElse(""))
+                .param("limit", limit);
+        if (role.isPresent()) {
+            statement = statement.param("role", role.get().name());
+        }
+        if (asAt.isPresent()) {
+            statement = statement.param("asAt", asAt.get());
+        }
+        Map<ParticipantId, String> names = new LinkedHashMap<>();
+        statement.query((rs, n) -> Map.entry(ParticipantId.of(rs.getString(1)), rs.getString(2)))
+                .list()
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        Map<ParticipantId, List<RolePeriodView>> roles = rolesOf(List.copyOf(names.keySet()));
+        List<ParticipantView> views = new ArrayList<>();
+        names.forEach((id, name) -> {
+            ParticipantView view = new ParticipantView(id, name, roles.getOrDefault(id, List.of()));
+            views.add(asAt.map(view::rolesAsAt).orElse(view));
+        });
+        return views;
+    }
+
+    private Map<ParticipantId, List<RolePeriodView>> rolesOf(List<ParticipantId> participants) {
+        if (participants.isEmpty()) {
+            return Map.of();
+        }
+        Map<ParticipantId, List<RolePeriodView>> roles = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT participant_id, role, effective_from, effective_to FROM isd.participant_role
+                WHERE participant_id IN (:ids) ORDER BY participant_id, role, effective_from""")
+                .param("ids", participants.stream().map(ParticipantId::value).toList())
+                .query((rs, n) -> {
+                    LocalDate to = rs.getObject(4, LocalDate.class);
+                    LocalDate from = rs.getObject(3, LocalDate.class);
+                    return Map.entry(ParticipantId.of(rs.getString(1)), new RolePeriodView(
+                            MarketRole.valueOf(rs.getString(2)),
+                            to == null ? EffectivePeriod.from(from) : EffectivePeriod.between(from, to)));
+                })
+                .list()
+                .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return roles;
+    }
+
+    @Override
+    public Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date) {
+        Set<MarketRole> roles = EnumSet.noneOf(MarketRole.class);
+        jdbc.sql("""
+                SELECT role FROM isd.participant_role WHERE participant_id = :id
+                AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date)""")
+                .param("id", participantId.value())
+                .param("date", date)
+                .query(String.class)
+                .list()
+                .forEach(role -> roles.add(MarketRole.valueOf(role)));
+        return roles;
+    }
+
+    @Override
+    public List<GspGroupView> findGspGroups() {
+        return jdbc.sql("SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY gsp_group_id")
+                .query((rs, n) -> new GspGroupView(GspGroupId.of(rs.getString(1)), rs.getString(2),
+                        ParticipantId.of(rs.getString(3))))
+                .list();
+    }
+
+    @Override
+    public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
+        return findGspGroups().stream().filter(g -> g.gspGroupId().equals(gspGroupId)).findFirst();
+    }
+
+    @Override
+    public SettlementCalendarView findSettlementCalendar() {
+        TreeMap<LocalDate, String> holidays = new TreeMap<>();
+        jdbc.sql("SELECT holiday_date, name FROM isd.bank_holiday")
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                .list()
+                .forEach(e -> holidays.put(e.getKey(), e.getValue()));
+        Map<SettlementRunType, Integer> schedule = new EnumMap<>(SettlementRunType.class);
+        jdbc.sql("SELECT run_type, working_days FROM isd.run_schedule")
+                .query((rs, n) -> Map.entry(SettlementRunType.valueOf(rs.getString(1)), rs.getInt(2)))
+                .list()
+                .forEach(e -> schedule.put(e.getKey(), e.getValue()));
+        record Settings(Long timeoutSeconds, Integer disputeMonths) {
+        }
+        Settings settings = jdbc.sql("""
+                SELECT appointment_response_timeout_secs, final_dispute_window_months
+                FROM isd.calendar_setting WHERE calendar_id = :id""")
+                .param("id", MarketCalendar.ID)
+                .query((rs, n) -> new Settings(rs.getObject(1, Long.class), rs.getObject(2, Integer.class)))
+                .optional()
+                .orElse(new Settings(null, null));
+        return new SettlementCalendarView(holidays, schedule,
+                Optional.ofNullable(settings.timeoutSeconds()).map(Duration::ofSeconds),
+                Optional.ofNullable(settings.disputeMonths()));
+    }
+}

@@ -1,0 +1,4 @@
+package org.mhhs.backbone.isd.api;
+
+public record FinalDisputeWindowChanged(String calendarId, int months) implements SettlementCalendarEvent {
+}

@@ -1,0 +1,31 @@
+package org.mhhs.backbone.isd.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+/** The ISD read model, for other contexts and the gRPC layer. Answers reflect events processed so far. */
+public interface IsdQueries {
+
+    Optional<ParticipantView> findParticipant(ParticipantId participantId);
+
+    /** Participants ordered by id, after {@code after} when given, holding {@code role} (on {@code asAt} when given). */
+    List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
+                                           Optional<ParticipantId> after, int limit);
+
+    Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date);
+
+    default boolean holdsRole(ParticipantId participantId, MarketRole role, LocalDate date) {
+        return findRolesAsAt(participantId, date).contains(role);
+    }
+
+    List<GspGroupView> findGspGroups();
+
+    Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId);
+
+    SettlementCalendarView findSettlementCalendar();
+}

@@ -1,0 +1,8 @@
+package org.mhhs.backbone.isd.api;
+
+public sealed interface SettlementCalendarEvent extends IsdEvent
+        permits BankHolidayAdded, BankHolidayRemoved, RunScheduleChanged, AppointmentResponseTimeoutChanged,
+        FinalDisputeWindowChanged {
+
+    String calendarId();
+}
