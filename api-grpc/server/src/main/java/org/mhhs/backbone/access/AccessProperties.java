@@ -1,0 +1,15 @@
+package org.mhhs.backbone.access;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * bootstrapOperatorId / bootstrapOperatorName: the operator participant created on the first start of an empty hub.
+ * operatorTokenFile: where that operator's bearer token is written, once.
+ */
+@ConfigurationProperties("hub.access")
+public record AccessProperties(@DefaultValue("OPER") String bootstrapOperatorId,
+                               @DefaultValue("Central service operator") String bootstrapOperatorName,
+                               @DefaultValue("hub-data/operator.token") Path operatorTokenFile) {
+}

@@ -1,0 +1,99 @@
+package org.mhhs.backbone.grpc;
+
+import com.google.protobuf.Message;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.mhhs.backbone.grpc.v1.CommandAck;
+import org.mhhs.backbone.grpc.v1.CommandHeader;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.RuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a command on behalf of the caller exactly once per command id. The id is recorded in the same database
+ * transaction that appends the command's events, so a resent command either finds its id (and changes nothing) or
+ * runs as if for the first time; there is no in-between.
+ */
+@Component
+class CommandDispatcher {
+
+    static final String COMMAND_ID_REUSED = "CommandIdReused";
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+        this.commands = commands;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the command is about, for errors: e.g. "participant ABCD". */
+    record Target(String description) {
+    }
+
+    CommandAck dispatch(String rpc, CommandHeader header, Message request, Object command, Target target) {
+        ParticipantId caller = CallerContext.current().participantId();
+        byte[] requestHash = sha256(request.toByteArray());
+        return transaction.execute(status -> {
+            int inserted = jdbc.sql("""
+                    INSERT INTO access.processed_command (participant_id, command_id, rpc, request_hash, accepted_at)
+                    VALUES (:participant, :commandId, :rpc, :hash, :now) ON CONFLICT DO NOTHING""")
+                    .param("participant", caller.value())
+                    .param("commandId", header.getCommandId())
+                    .param("rpc", rpc)
+                    .param("hash", requestHash)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            if (inserted == 0) {
+                return duplicate(caller, header.getCommandId(), rpc, requestHash);
+            }
+            try {
+                commands.sendAndWait(command);
+            } catch (AggregateStreamCreationException e) {
+                throw RuleViolation.alreadyExists("AlreadyExists", target.description(),
+                        target.description() + " already exists");
+            } catch (AggregateNotFoundException e) {
+                throw RuleViolation.notFound("NotFound", target.description(),
+                        target.description() + " does not exist");
+            }
+            return CommandAck.newBuilder().setCommandId(header.getCommandId()).build();
+        });
+    }
+
+    private CommandAck duplicate(ParticipantId caller, String commandId, String rpc, byte[] requestHash) {
+        record Earlier(String rpc, byte[] hash) {
+        }
+        Earlier earlier = jdbc.sql("""
+                SELECT rpc, request_hash FROM access.processed_command
+                WHERE participant_id = :participant AND command_id = :commandId""")
+                .param("participant", caller.value())
+                .param("commandId", commandId)
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2)))
+                .single();
+        if (!earlier.rpc().equals(rpc) || !Arrays.equals(earlier.hash(), requestHash)) {
+            throw RuleViolation.alreadyExists(COMMAND_ID_REUSED, commandId, "command id " + commandId
+                    + " was already used by " + caller + " for a different command (" + earlier.rpc() + ")");
+        }
+        return CommandAck.newBuilder().setCommandId(commandId).setDuplicate(true).build();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

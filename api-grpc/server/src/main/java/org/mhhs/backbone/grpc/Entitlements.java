@@ -1,0 +1,77 @@
+package org.mhhs.backbone.grpc;
+
+import static org.mhhs.backbone.kernel.MarketRole.OPERATOR;
+
+import io.grpc.MethodDescriptor;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.kernel.MarketRole;
+
+/**
+ * Who may call which RPC: one row per RPC, naming the roles (held today) that may call it and the relation to the
+ * data the service then checks. An RPC without a row is refused to everyone.
+ */
+final class Entitlements {
+
+    /** A participant with no role at all may still call these. */
+    static final Set<MarketRole> ANY_PARTICIPANT = EnumSet.allOf(MarketRole.class);
+
+    record Entitlement(Set<MarketRole> roles, boolean anyAuthenticated, String relation) {
+    }
+
+    private static final Map<String, Entitlement> TABLE = new LinkedHashMap<>();
+
+    static {
+        // ISD: the operator maintains it; every participant reads it (it is broadcast to all anyway).
+        row(IsdServiceGrpc.getRegisterParticipantMethod(), operator());
+        row(IsdServiceGrpc.getGrantRoleMethod(), operator());
+        row(IsdServiceGrpc.getRevokeRoleMethod(), operator());
+        row(IsdServiceGrpc.getRegisterGspGroupMethod(), operator());
+        row(IsdServiceGrpc.getChangeGspGroupDnoMethod(), operator());
+        row(IsdServiceGrpc.getAddBankHolidayMethod(), operator());
+        row(IsdServiceGrpc.getRemoveBankHolidayMethod(), operator());
+        row(IsdServiceGrpc.getSetRunScheduleMethod(), operator());
+        row(IsdServiceGrpc.getSetAppointmentResponseTimeoutMethod(), operator());
+        row(IsdServiceGrpc.getSetFinalDisputeWindowMethod(), operator());
+        row(IsdServiceGrpc.getGetParticipantMethod(), anyone());
+        row(IsdServiceGrpc.getListParticipantsMethod(), anyone());
+        row(IsdServiceGrpc.getListGspGroupsMethod(), anyone());
+        row(IsdServiceGrpc.getGetSettlementCalendarMethod(), anyone());
+        row(IsdServiceGrpc.getListRunsDueMethod(), anyone());
+        // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
+        row(AccessServiceGrpc.getWhoAmIMethod(), anyone());
+        row(AccessServiceGrpc.getIssueTokenMethod(), operator());
+        row(AccessServiceGrpc.getRevokeTokenMethod(), operator());
+        row(AccessServiceGrpc.getListTokensMethod(), operator());
+    }
+
+    private Entitlements() {
+    }
+
+    static Optional<Entitlement> of(String fullMethodName) {
+        return Optional.ofNullable(TABLE.get(fullMethodName));
+    }
+
+    static Map<String, Entitlement> table() {
+        return Map.copyOf(TABLE);
+    }
+
+    private static void row(MethodDescriptor<?, ?> method, Entitlement entitlement) {
+        if (TABLE.putIfAbsent(method.getFullMethodName(), entitlement) != null) {
+            throw new IllegalStateException("two entitlement rows for " + method.getFullMethodName());
+        }
+    }
+
+    private static Entitlement operator() {
+        return new Entitlement(EnumSet.of(OPERATOR), false, "none: the operator acts for the market");
+    }
+
+    private static Entitlement anyone() {
+        return new Entitlement(ANY_PARTICIPANT, true, "none: market-wide data");
+    }
+}

@@ -1,0 +1,20 @@
+package org.mhhs.backbone.grpc;
+
+import com.google.rpc.BadRequest.FieldViolation;
+import java.util.List;
+
+/** A request with one or more malformed fields; reported as INVALID_ARGUMENT listing every violation. */
+final class InvalidRequest extends RuntimeException {
+
+    private final List<FieldViolation> violations;
+
+    InvalidRequest(List<FieldViolation> violations) {
+        super(violations.stream().map(v -> v.getField() + ": " + v.getDescription()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request"));
+        this.violations = List.copyOf(violations);
+    }
+
+    List<FieldViolation> violations() {
+        return violations;
+    }
+}

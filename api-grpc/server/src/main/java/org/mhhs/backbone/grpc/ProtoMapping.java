@@ -1,0 +1,44 @@
+package org.mhhs.backbone.grpc;
+
+import java.time.LocalDate;
+import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.EffectivePeriod;
+import org.mhhs.backbone.kernel.MarketRole;
+
+/** Between the contract's messages and the domain's values; proto enum names are the domain names with a prefix. */
+final class ProtoMapping {
+
+    private static final String ROLE_PREFIX = "MARKET_ROLE_";
+    private static final String RUN_TYPE_PREFIX = "SETTLEMENT_RUN_TYPE_";
+
+    private ProtoMapping() {
+    }
+
+    static MarketRole role(org.mhhs.backbone.grpc.v1.MarketRole role) {
+        return MarketRole.valueOf(role.name().substring(ROLE_PREFIX.length()));
+    }
+
+    static org.mhhs.backbone.grpc.v1.MarketRole role(MarketRole role) {
+        return org.mhhs.backbone.grpc.v1.MarketRole.valueOf(ROLE_PREFIX + role.name());
+    }
+
+    static SettlementRunType runType(org.mhhs.backbone.grpc.v1.SettlementRunType runType) {
+        return SettlementRunType.valueOf(runType.name().substring(RUN_TYPE_PREFIX.length()));
+    }
+
+    static org.mhhs.backbone.grpc.v1.SettlementRunType runType(SettlementRunType runType) {
+        return org.mhhs.backbone.grpc.v1.SettlementRunType.valueOf(RUN_TYPE_PREFIX + runType.name());
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    static org.mhhs.backbone.grpc.v1.RolePeriod rolePeriod(MarketRole role, EffectivePeriod period) {
+        return org.mhhs.backbone.grpc.v1.RolePeriod.newBuilder()
+                .setRole(role(role))
+                .setEffectiveFrom(date(period.from()))
+                .setEffectiveTo(date(period.to()))
+                .build();
+    }
+}

@@ -1,0 +1,135 @@
+package org.mhhs.backbone.grpc;
+
+import com.google.rpc.BadRequest.FieldViolation;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.InvalidValueException;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+/**
+ * Reads the fields of a request into domain values, collecting every violation, so that a caller learns all that
+ * is wrong with a request in one answer. Call {@link #validate()} before using any value read.
+ */
+final class RequestFields {
+
+    static final int MAX_TEXT = 200;
+    private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final List<FieldViolation> violations = new ArrayList<>();
+
+    void violation(String field, String description) {
+        violations.add(FieldViolation.newBuilder().setField(field).setDescription(description).build());
+    }
+
+    void validate() {
+        if (!violations.isEmpty()) {
+            throw new InvalidRequest(violations);
+        }
+    }
+
+    String commandId(String field, String value) {
+        if (!COMMAND_ID.matcher(value).matches()) {
+            violation(field, value.isEmpty()
+                    ? "a command id is required"
+                    : "a command id has 1 to 64 characters from [A-Za-z0-9._:-]");
+        }
+        return value;
+    }
+
+    ParticipantId participantId(String field, String value) {
+        return parse(field, value, ParticipantId::of);
+    }
+
+    GspGroupId gspGroupId(String field, String value) {
+        return parse(field, value, GspGroupId::of);
+    }
+
+    LocalDate date(String field, String value) {
+        if (value.isEmpty()) {
+            violation(field, "a date (YYYY-MM-DD) is required");
+            return null;
+        }
+        return optionalDate(field, value);
+    }
+
+    /** An optional date: null when empty. */
+    LocalDate optionalDate(String field, String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() != 10) {
+            violation(field, "'" + shown(value) + "' is not a date of the form YYYY-MM-DD");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            violation(field, "'" + shown(value) + "' is not a date of the form YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    String text(String field, String value, int maxLength, boolean required) {
+        if (required && value.isBlank()) {
+            violation(field, "must not be blank");
+        } else if (value.length() > maxLength) {
+            violation(field, "has " + value.length() + " characters; at most " + maxLength + " are allowed");
+        }
+        return value;
+    }
+
+    MarketRole role(String field, org.mhhs.backbone.grpc.v1.MarketRole role) {
+        return switch (role) {
+            case MARKET_ROLE_UNSPECIFIED -> missing(field, "a market role is required");
+            case UNRECOGNIZED -> missing(field, "unknown market role");
+            default -> ProtoMapping.role(role);
+        };
+    }
+
+    SettlementRunType runType(String field, org.mhhs.backbone.grpc.v1.SettlementRunType runType) {
+        return switch (runType) {
+            case SETTLEMENT_RUN_TYPE_UNSPECIFIED -> missing(field, "a settlement run type is required");
+            case UNRECOGNIZED -> missing(field, "unknown settlement run type");
+            default -> ProtoMapping.runType(runType);
+        };
+    }
+
+    private <T> T missing(String field, String description) {
+        violation(field, description);
+        return null;
+    }
+
+    UUID uuid(String field, String value) {
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        violation(field, "'" + shown(value) + "' is not a token id (a UUID)");
+        return null;
+    }
+
+    private <T> T parse(String field, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (InvalidValueException e) {
+            violation(field, e.getMessage());
+            return null;
+        }
+    }
+
+    static String shown(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+}

@@ -1,0 +1,84 @@
+package org.mhhs.backbone.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
+import org.mhhs.backbone.isd.api.BankHolidayAdded;
+import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
+import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
+import org.mhhs.backbone.isd.api.GspGroupRegistered;
+import org.mhhs.backbone.isd.api.IsdEvent;
+import org.mhhs.backbone.isd.api.MarketCalendar;
+import org.mhhs.backbone.isd.api.ParticipantRegistered;
+import org.mhhs.backbone.isd.api.RoleGranted;
+import org.mhhs.backbone.isd.api.RoleRevoked;
+import org.mhhs.backbone.isd.api.RunScheduleChanged;
+import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.EffectivePeriod;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Stored events must read back exactly as written, and carry only their record components. */
+class EventSerializationTest {
+
+    private final ObjectMapper mapper = new AxonPersistenceConfiguration().defaultAxonObjectMapper();
+
+    static Stream<IsdEvent> everyIsdEvent() {
+        ParticipantId supplier = ParticipantId.of("SUPA");
+        LocalDate day = LocalDate.of(2026, 4, 1);
+        // A sealed hierarchy: this switch stops compiling when an event type is added without a sample here.
+        return Stream.<IsdEvent>of(
+                new ParticipantRegistered(supplier, "Supplier A"),
+                new RoleGranted(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day)),
+                new RoleGranted(supplier, MarketRole.DNO, EffectivePeriod.between(day, day.plusDays(30))),
+                new RoleRevoked(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day), day.plusDays(9)),
+                new GspGroupRegistered(GspGroupId.of("_A"), "Eastern", ParticipantId.of("DNOA")),
+                new GspGroupDnoChanged(GspGroupId.of("_A"), ParticipantId.of("DNOA"), ParticipantId.of("DNOB")),
+                new BankHolidayAdded(MarketCalendar.ID, LocalDate.of(2026, 12, 25), "Christmas Day"),
+                new BankHolidayRemoved(MarketCalendar.ID, LocalDate.of(2026, 12, 25)),
+                new RunScheduleChanged(MarketCalendar.ID, Map.of(SettlementRunType.SF, 5, SettlementRunType.RF, 80)),
+                new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofHours(48)),
+                new FinalDisputeWindowChanged(MarketCalendar.ID, 28))
+                .peek(EventSerializationTest::coveredBySample);
+    }
+
+    private static void coveredBySample(IsdEvent event) {
+        switch (event) {
+            case ParticipantRegistered e -> { }
+            case RoleGranted e -> { }
+            case RoleRevoked e -> { }
+            case GspGroupRegistered e -> { }
+            case GspGroupDnoChanged e -> { }
+            case BankHolidayAdded e -> { }
+            case BankHolidayRemoved e -> { }
+            case RunScheduleChanged e -> { }
+            case AppointmentResponseTimeoutChanged e -> { }
+            case FinalDisputeWindowChanged e -> { }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyIsdEvent")
+    void everyEventReadsBackEqualToWhatWasWritten(IsdEvent event) throws Exception {
+        byte[] stored = mapper.writeValueAsBytes(event);
+
+        assertThat(mapper.readValue(stored, event.getClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyIsdEvent")
+    void derivedAccessorsAreNotStored(IsdEvent event) throws Exception {
+        String stored = mapper.writeValueAsString(event);
+
+        assertThat(stored).doesNotContain("openEnded").doesNotContain("\"scheduled\"");
+    }
+}
