@@ -49,9 +49,8 @@ class JdbcIsdQueries implements IsdQueries {
                                                   Optional<ParticipantId> after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT p.participant_id, p.name FROM isd.participant p WHERE p.participant_id > :after");
         if (role.isPresent()) {
-            sql.append("""
-                     AND EXISTS (SELECT 1 FROM isd.participant_role r WHERE r.participant_id = p.participant_id
-                     AND r.role = :role""");
+            sql.append(" AND EXISTS (SELECT 1 FROM isd.participant_role r"
+                    + " WHERE r.participant_id = p.participant_id AND r.role = :role");
             if (asAt.isPresent()) {
                 sql.append(" AND r.effective_from <= :asAt AND (r.effective_to IS NULL OR r.effective_to >= :asAt)");
             }

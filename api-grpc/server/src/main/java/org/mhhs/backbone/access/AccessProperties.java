@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * bootstrapOperatorId / bootstrapOperatorName: the operator participant created on the first start of an empty hub.
  * operatorTokenFile: where that operator's bearer token is written, once.
+ * bootstrapOnStart: whether this node creates the operator on an empty database (true; tests of wiring turn it off).
  */
 @ConfigurationProperties("hub.access")
 public record AccessProperties(@DefaultValue("OPER") String bootstrapOperatorId,
                                @DefaultValue("Central service operator") String bootstrapOperatorName,
-                               @DefaultValue("hub-data/operator.token") Path operatorTokenFile) {
+                               @DefaultValue("hub-data/operator.token") Path operatorTokenFile,
+                               @DefaultValue("true") boolean bootstrapOnStart) {
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -21,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class AxonPersistenceConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /**
      * Axon's own transaction auto-configuration runs too early on Boot 4 and silently falls back to no transactions;
      * declaring it here makes every command and every event handler batch one database transaction.
@@ -28,6 +32,15 @@ class AxonPersistenceConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * PostgreSQL reports a duplicate key by SQLState 23505, not by vendor error code: without this, re-creating an
+     * existing aggregate is an opaque storage failure instead of "already exists".
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

@@ -1,0 +1,166 @@
+package org.mhhs.backbone.testing;
+
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.AbstractStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+import org.mhhs.backbone.access.AccessProperties;
+import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.CommandHeader;
+import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.awaitility.Awaitility;
+
+/** A real gRPC client of the hub under test, as a participant would use it: a channel plus bearer tokens. */
+@TestComponent
+public class HubClient implements AutoCloseable {
+
+    private final AccessProperties access;
+    private final JdbcClient jdbc;
+    private volatile ManagedChannel channel;
+    private volatile int port;
+
+    HubClient(AccessProperties access, JdbcClient jdbc) {
+        this.access = access;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void serverStarted(GrpcServerStartedEvent event) {
+        port = event.getPort();
+    }
+
+    public ManagedChannel channel() {
+        if (channel == null) {
+            synchronized (this) {
+                if (channel == null) {
+                    channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+                }
+            }
+        }
+        return channel;
+    }
+
+    public void awaitServing() {
+        var health = HealthGrpc.newBlockingStub(channel());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health
+                .check(HealthCheckRequest.getDefaultInstance()).getStatus() == HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The token the hub wrote on its first start; waits until the hub says it is serving, as a client should. */
+    public String operatorToken() {
+        awaitServing();
+        try {
+            return Files.readString(access.operatorTokenFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <S extends AbstractStub<S>> S as(S stub, String token) {
+        return stub.withCallCredentials(bearer(token)).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    public IsdServiceGrpc.IsdServiceBlockingStub isd(String token) {
+        return as(IsdServiceGrpc.newBlockingStub(channel()), token);
+    }
+
+    public AccessServiceGrpc.AccessServiceBlockingStub access(String token) {
+        return as(AccessServiceGrpc.newBlockingStub(channel()), token);
+    }
+
+    public IsdServiceGrpc.IsdServiceBlockingStub operatorIsd() {
+        return isd(operatorToken());
+    }
+
+    /** Issues a token for a participant through the API, as the operator does. */
+    public String tokenFor(String participantId) {
+        return access(operatorToken()).issueToken(IssueTokenRequest.newBuilder()
+                .setParticipantId(participantId).setDescription("test").build()).getToken();
+    }
+
+    public static CommandHeader newCommand() {
+        return CommandHeader.newBuilder().setCommandId(UUID.randomUUID().toString()).build();
+    }
+
+    /** Events in the store: a failed command must leave this unchanged. */
+    public long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM axon.domain_event_entry").query(Long.class).single();
+    }
+
+    public static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    public static Status.Code code(StatusRuntimeException e) {
+        return e.getStatus().getCode();
+    }
+
+    public static String reason(StatusRuntimeException e) {
+        return details(e, ErrorInfo.class).stream().map(ErrorInfo::getReason).findFirst().orElse("");
+    }
+
+    public static List<String> violatedFields(StatusRuntimeException e) {
+        return details(e, BadRequest.class).stream()
+                .flatMap(b -> b.getFieldViolationsList().stream()).map(BadRequest.FieldViolation::getField).toList();
+    }
+
+    public static List<PreconditionFailure.Violation> preconditionViolations(StatusRuntimeException e) {
+        return details(e, PreconditionFailure.class).stream().flatMap(p -> p.getViolationsList().stream()).toList();
+    }
+
+    private static <T extends com.google.protobuf.Message> List<T> details(StatusRuntimeException e, Class<T> type) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        if (status == null) {
+            return List.of();
+        }
+        return status.getDetailsList().stream().filter(any -> any.is(type)).map(any -> {
+            try {
+                return any.unpack(type);
+            } catch (InvalidProtocolBufferException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.shutdownNow();
+        }
+    }
+}
