@@ -1,0 +1,166 @@
+package org.mhhs.backbone.isd;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mhhs.backbone.isd.IsdFixtures.MID_JUNE_2026;
+import static org.mhhs.backbone.isd.IsdFixtures.aDno;
+import static org.mhhs.backbone.isd.IsdFixtures.aSupplier;
+import static org.mhhs.backbone.isd.IsdFixtures.anotherDno;
+import static org.mhhs.backbone.isd.IsdFixtures.eastMidlands;
+import static org.mhhs.backbone.isd.IsdFixtures.gspGroupRegistered;
+import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
+import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
+import static org.mhhs.backbone.isd.IsdFixtures.period;
+import static org.mhhs.backbone.isd.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.MarketRole.DNO;
+import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
+import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
+import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.isd.api.ChangeGspGroupDno;
+import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
+import org.mhhs.backbone.isd.api.GspGroupRegistered;
+import org.mhhs.backbone.isd.api.RegisterGspGroup;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+class GspGroupTest {
+
+    private static final GspGroupId GSP_GROUP = eastMidlands();
+    private static final ParticipantId DNO_ID = aDno();
+    private static final ParticipantId OTHER_DNO_ID = anotherDno();
+
+    private final FakeIsdQueries isd = new FakeIsdQueries();
+    private FixtureConfiguration<GspGroup> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureAt(MID_JUNE_2026);
+    }
+
+    private FixtureConfiguration<GspGroup> fixtureAt(Clock clock) {
+        return new AggregateTestFixture<>(GspGroup.class).registerInjectableResources(isd, clock);
+    }
+
+    @Test
+    void operatorRegistersAGspGroupOperatedByADnoHoldingTheDnoRoleToday() {
+        isd.holding(DNO_ID, DNO, openFrom("2020-01-01"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, " East Midlands ", DNO_ID))
+                .expectEvents(new GspGroupRegistered(GSP_GROUP, "East Midlands", DNO_ID));
+    }
+
+    @Test
+    void aDnoWhoseRolePeriodEndsTodayMayStillOperateAGspGroup() {
+        isd.holding(DNO_ID, DNO, period("2020-01-01", "2026-06-15"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
+                .expectEvents(new GspGroupRegistered(GSP_GROUP, "East Midlands", DNO_ID));
+    }
+
+    @Test
+    void todayIsTheSettlementDayInLondonNotInUtc() {
+        isd.holding(DNO_ID, DNO, openFrom("2026-06-15"));
+        Clock halfPastMidnightInLondon = Clock.fixed(Instant.parse("2026-06-14T23:30:00Z"), ZoneOffset.UTC);
+
+        fixtureAt(halfPastMidnightInLondon).givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
+                .expectEvents(new GspGroupRegistered(GSP_GROUP, "East Midlands", DNO_ID));
+    }
+
+    @Test
+    void aGspGroupCannotBeOperatedByAParticipantThatIsNotADno() {
+        isd.holding(DNO_ID, SUPPLIER, openFrom("2020-01-01"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION))
+                .expectExceptionMessage(containsString("2026-06-15"));
+    }
+
+    @Test
+    void aGspGroupCannotBeOperatedByADnoWhoseRoleEndedYesterday() {
+        isd.holding(DNO_ID, DNO, period("2020-01-01", "2026-06-14"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aGspGroupCannotBeOperatedByADnoWhoseRoleStartsTomorrow() {
+        isd.holding(DNO_ID, DNO, openFrom("2026-06-16"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aGspGroupCannotBeRegisteredWithABlankName() {
+        isd.holding(DNO_ID, DNO, openFrom("2020-01-01"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, "  ", DNO_ID))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupNameRule.RULE, INVALID));
+    }
+
+    @Test
+    void aGspGroupCannotBeRegisteredWithANameLongerThanAHundredCharacters() {
+        isd.holding(DNO_ID, DNO, openFrom("2020-01-01"));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterGspGroup(GSP_GROUP, nameOfLength(101), DNO_ID))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupNameRule.RULE, INVALID));
+    }
+
+    @Test
+    void changingAGspGroupToTheDnoAlreadyOperatingItChangesNothing() {
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, DNO_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void operatorHandsAGspGroupToAnotherDnoAndTheEventNamesThePreviousOne() {
+        isd.holding(OTHER_DNO_ID, DNO, openFrom("2026-06-01"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID))
+                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID));
+    }
+
+    @Test
+    void aSecondHandOverNamesTheDnoOfTheFirstAsPrevious() {
+        ParticipantId thirdDno = ParticipantId.of("DNOC");
+        isd.holding(thirdDno, DNO, openFrom("2026-06-01"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID), new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, thirdDno))
+                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, OTHER_DNO_ID, thirdDno));
+    }
+
+    @Test
+    void aGspGroupCannotBeHandedToAParticipantThatIsNotADno() {
+        isd.holding(aSupplier(), SUPPLIER, openFrom("2020-01-01"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, aSupplier()))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
+    }
+}
