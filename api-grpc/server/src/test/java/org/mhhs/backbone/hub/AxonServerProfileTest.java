@@ -1,0 +1,45 @@
+package org.mhhs.backbone.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.queryhandling.QueryBus;
+import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.HubApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The axonserver profile switches the event store and the command and query buses to Axon Server. No Axon Server
+ * can run on the build machines, so this proves the wiring only: nothing is sent. A pooled processor asks the
+ * event store for its first token when it starts, which needs a live Axon Server; here the ISD processor subscribes
+ * instead, which changes nothing of what is checked.
+ */
+@SpringBootTest(classes = HubApplication.class, properties = {
+        "hub.access.bootstrap-on-start=false",
+        "axon.eventhandling.processors.isd.mode=subscribing",
+        "axon.axonserver.servers=localhost:18124"})
+@ActiveProfiles({"test", "axonserver"})
+class AxonServerProfileTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theAxonServerProfileStoresEventsInAxonServerAndRoutesCommandsAndQueriesThroughIt() {
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+        assertThat(context.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
+        assertThat(context.getBean(AxonServerConfiguration.class).getServers()).isEqualTo("localhost:18124");
+        assertThat(context.getBean(AxonServerConfiguration.class).getComponentName()).isEqualTo("mhhs-hub");
+    }
+}
