@@ -1,0 +1,16 @@
+package org.mhhs.backbone.registration.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+public record AppointmentView(UUID appointmentId, Mpan mpan, ServiceRole role, ParticipantId service,
+                              ParticipantId supplier, LocalDate effectiveFrom, AppointmentState state,
+                              Instant respondBy, String reason) {
+
+    public enum AppointmentState {
+        REQUESTED, ACCEPTED, REJECTED, TIMED_OUT, ENDED
+    }
+}

@@ -1,0 +1,5 @@
+package org.mhhs.backbone.registration.api;
+
+public enum MarketSegment {
+    SMART, ADVANCED, UNMETERED
+}

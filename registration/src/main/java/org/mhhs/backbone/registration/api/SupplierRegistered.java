@@ -1,0 +1,13 @@
+package org.mhhs.backbone.registration.api;
+
+import java.time.LocalDate;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+/**
+ * The supplier is responsible from effectiveFrom. On a change of supplier the losing supplier (null on a first
+ * registration) is responsible until the day before, and is told.
+ */
+public record SupplierRegistered(Mpan mpan, ParticipantId supplier, LocalDate effectiveFrom,
+                                 ParticipantId losingSupplier, LocalDate losingSupplierFrom) implements MeteringPointEvent {
+}

@@ -1,0 +1,5 @@
+/**
+ * What other contexts and the gRPC layer may use of registration: commands, events and the timeline queries.
+ */
+@org.springframework.modulith.NamedInterface("api")
+package org.mhhs.backbone.registration.api;
