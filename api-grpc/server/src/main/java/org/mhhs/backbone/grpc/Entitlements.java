@@ -1,15 +1,21 @@
 package org.mhhs.backbone.grpc;
 
+import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
+import static org.mhhs.backbone.kernel.MarketRole.METERING_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.OPERATOR;
+import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
+import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 
 import io.grpc.MethodDescriptor;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.kernel.MarketRole;
 
 /**
@@ -43,6 +49,26 @@ final class Entitlements {
         row(IsdServiceGrpc.getListGspGroupsMethod(), anyone());
         row(IsdServiceGrpc.getGetSettlementCalendarMethod(), anyone());
         row(IsdServiceGrpc.getListRunsDueMethod(), anyone());
+        // Registration: each command's relation to the metering point is checked by its aggregate's named rules.
+        row(RegistrationServiceGrpc.getRegisterMeteringPointMethod(), roles("the caller becomes its registration service",
+                REGISTRATION_SERVICE));
+        row(RegistrationServiceGrpc.getChangeMeteringPointDetailsMethod(), roles("its registration service",
+                REGISTRATION_SERVICE));
+        row(RegistrationServiceGrpc.getRegisterSupplierMethod(), roles("the caller registers itself", SUPPLIER));
+        row(RegistrationServiceGrpc.getRequestServiceAppointmentMethod(), roles("supplier in force on the date",
+                SUPPLIER));
+        row(RegistrationServiceGrpc.getEndServiceAppointmentMethod(), roles("supplier in force on the last day",
+                SUPPLIER));
+        row(RegistrationServiceGrpc.getAcceptServiceAppointmentMethod(), roles("the requested service",
+                DATA_SERVICE, METERING_SERVICE));
+        row(RegistrationServiceGrpc.getRejectServiceAppointmentMethod(), roles("the requested service",
+                DATA_SERVICE, METERING_SERVICE));
+        row(RegistrationServiceGrpc.getGetMeteringPointMethod(), involved());
+        row(RegistrationServiceGrpc.getGetResponsibilityMethod(), involved());
+        row(RegistrationServiceGrpc.getGetTimelineMethod(), involved());
+        row(RegistrationServiceGrpc.getGetAppointmentMethod(), involved());
+        row(RegistrationServiceGrpc.getListServedMeteringPointsMethod(), new Entitlement(ANY_PARTICIPANT, true,
+                "the participant itself; OPERATOR and AUDITOR for anyone"));
         // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
         row(AccessServiceGrpc.getWhoAmIMethod(), anyone());
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());
@@ -69,6 +95,15 @@ final class Entitlements {
 
     private static Entitlement operator() {
         return new Entitlement(EnumSet.of(OPERATOR), false, "none: the operator acts for the market");
+    }
+
+    private static Entitlement roles(String relation, MarketRole... roles) {
+        return new Entitlement(EnumSet.copyOf(List.of(roles)), false, relation);
+    }
+
+    private static Entitlement involved() {
+        return new Entitlement(ANY_PARTICIPANT, true, "involved with the metering point, or OPERATOR, AUDITOR, "
+                + "CENTRAL_SETTLEMENT");
     }
 
     private static Entitlement anyone() {

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.registration.api.EnergisationStatus;
+import org.mhhs.backbone.registration.api.MarketSegment;
+import org.mhhs.backbone.registration.api.ServiceRole;
 
 /** Between the contract's messages and the domain's values; proto enum names are the domain names with a prefix. */
 final class ProtoMapping {
@@ -28,6 +31,30 @@ final class ProtoMapping {
 
     static org.mhhs.backbone.grpc.v1.SettlementRunType runType(SettlementRunType runType) {
         return org.mhhs.backbone.grpc.v1.SettlementRunType.valueOf(RUN_TYPE_PREFIX + runType.name());
+    }
+
+    static MarketSegment segment(org.mhhs.backbone.grpc.v1.MarketSegment segment) {
+        return MarketSegment.valueOf(segment.name().substring("MARKET_SEGMENT_".length()));
+    }
+
+    static org.mhhs.backbone.grpc.v1.MarketSegment segment(MarketSegment segment) {
+        return org.mhhs.backbone.grpc.v1.MarketSegment.valueOf("MARKET_SEGMENT_" + segment.name());
+    }
+
+    static EnergisationStatus energisation(org.mhhs.backbone.grpc.v1.EnergisationStatus status) {
+        return EnergisationStatus.valueOf(status.name().substring("ENERGISATION_STATUS_".length()));
+    }
+
+    static org.mhhs.backbone.grpc.v1.EnergisationStatus energisation(EnergisationStatus status) {
+        return org.mhhs.backbone.grpc.v1.EnergisationStatus.valueOf("ENERGISATION_STATUS_" + status.name());
+    }
+
+    static ServiceRole serviceRole(org.mhhs.backbone.grpc.v1.ServiceRole role) {
+        return ServiceRole.valueOf(role.name().substring("SERVICE_ROLE_".length()));
+    }
+
+    static org.mhhs.backbone.grpc.v1.ServiceRole serviceRole(ServiceRole role) {
+        return org.mhhs.backbone.grpc.v1.ServiceRole.valueOf("SERVICE_ROLE_" + role.name());
     }
 
     static String date(LocalDate date) {

@@ -12,6 +12,10 @@ import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.InvalidValueException;
 import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.registration.api.EnergisationStatus;
+import org.mhhs.backbone.registration.api.MarketSegment;
+import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
@@ -46,6 +50,10 @@ final class RequestFields {
 
     ParticipantId participantId(String field, String value) {
         return parse(field, value, ParticipantId::of);
+    }
+
+    Mpan mpan(String field, String value) {
+        return parse(field, value, Mpan::of);
     }
 
     GspGroupId gspGroupId(String field, String value) {
@@ -102,6 +110,31 @@ final class RequestFields {
         };
     }
 
+    MarketSegment segment(String field, org.mhhs.backbone.grpc.v1.MarketSegment segment, boolean required) {
+        return switch (segment) {
+            case MARKET_SEGMENT_UNSPECIFIED -> required ? missing(field, "a market segment is required") : null;
+            case UNRECOGNIZED -> missing(field, "unknown market segment");
+            default -> ProtoMapping.segment(segment);
+        };
+    }
+
+    EnergisationStatus energisation(String field, org.mhhs.backbone.grpc.v1.EnergisationStatus status,
+                                    boolean required) {
+        return switch (status) {
+            case ENERGISATION_STATUS_UNSPECIFIED -> required ? missing(field, "an energisation status is required") : null;
+            case UNRECOGNIZED -> missing(field, "unknown energisation status");
+            default -> ProtoMapping.energisation(status);
+        };
+    }
+
+    ServiceRole serviceRole(String field, org.mhhs.backbone.grpc.v1.ServiceRole role) {
+        return switch (role) {
+            case SERVICE_ROLE_UNSPECIFIED -> missing(field, "a service role (DATA_SERVICE or METERING_SERVICE) is required");
+            case UNRECOGNIZED -> missing(field, "unknown service role");
+            default -> ProtoMapping.serviceRole(role);
+        };
+    }
+
     private <T> T missing(String field, String description) {
         violation(field, description);
         return null;
@@ -115,7 +148,7 @@ final class RequestFields {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        violation(field, "'" + shown(value) + "' is not a token id (a UUID)");
+        violation(field, "'" + shown(value) + "' is not a UUID");
         return null;
     }
 

@@ -1,0 +1,44 @@
+package org.mhhs.backbone.hub;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Persistent deadlines: Axon's db-scheduler deadline manager keeps them in axon.scheduled_tasks, so a deadline
+ * scheduled before a restart still fires after it (on whichever hub node polls first).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfiguration {
+
+    /**
+     * The data source joins the command's Spring transaction, so a deadline is stored if and only if the events of
+     * the command that scheduled it are.
+     */
+    @Bean(destroyMethod = "stop")
+    Scheduler deadlineScheduler(DataSource dataSource,
+                                @Qualifier("deadlineDetailsTask") Task<?> deadlineTask,
+                                @Qualifier("eventDataTask") Task<?> eventTask) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask, eventTask))
+                .tableName("axon.scheduled_tasks")
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(1))
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .commitWhenAutocommitDisabled(false)
+                .build();
+    }
+
+    /** Deadlines fire only once every handler is subscribed, i.e. when the hub is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startDeadlines(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(Scheduler.class).start();
+    }
+}
