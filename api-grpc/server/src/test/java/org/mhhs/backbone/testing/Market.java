@@ -1,0 +1,80 @@
+package org.mhhs.backbone.testing;
+
+import static org.awaitility.Awaitility.await;
+import static org.mhhs.backbone.testing.HubClient.newCommand;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
+import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
+import org.mhhs.backbone.grpc.v1.GspGroup;
+import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
+import org.mhhs.backbone.grpc.v1.MarketRole;
+import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
+import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
+import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
+import org.mhhs.backbone.kernel.Mpan;
+
+/** Builds market participants through the API, as the operator would, for tests that need a populated market. */
+public final class Market {
+
+    private final HubClient hub;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public Market(HubClient hub) {
+        this.hub = hub;
+    }
+
+    /** A new participant holding the roles from 2020-01-01 on, visible in ISD once this returns. */
+    public String participant(char letter, MarketRole... roles) {
+        String id = MarketIds.mpid(letter);
+        hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
+                .setParticipantId(id).setName("Participant " + id).build());
+        for (MarketRole role : roles) {
+            hub.operatorIsd().grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
+                    .setRole(role).setEffectiveFrom("2020-01-01").build());
+        }
+        await().ignoreExceptions().until(() -> hub.operatorIsd().getParticipant(GetParticipantRequest.newBuilder()
+                .setParticipantId(id).build()).getRolesCount() == roles.length);
+        return id;
+    }
+
+    public String token(String participant) {
+        return tokens.computeIfAbsent(participant, hub::tokenFor);
+    }
+
+    public RegistrationServiceGrpc.RegistrationServiceBlockingStub registration(String participant) {
+        return hub.as(RegistrationServiceGrpc.newBlockingStub(hub.channel()), token(participant));
+    }
+
+    /** A GSP group with a DNO in ISD; registered (with a new DNO) by the first test that needs it. */
+    public GspGroup gspGroup(String gspGroupId) {
+        boolean registered = hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
+                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId));
+        if (!registered) {
+            String dno = participant('D', MarketRole.MARKET_ROLE_DNO);
+            try {
+                hub.operatorIsd().registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(newCommand())
+                        .setGspGroupId(gspGroupId).setName("Group " + gspGroupId).setDnoId(dno).build());
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+        await().until(() -> hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
+                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
+        return hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsList().stream()
+                .filter(g -> g.getGspGroupId().equals(gspGroupId)).findFirst().orElseThrow();
+    }
+
+    /** A valid MPAN core no other test uses. */
+    public static String newMpan() {
+        String prefix = String.format("%02d%010d", ThreadLocalRandom.current().nextInt(10, 30),
+                ThreadLocalRandom.current().nextLong(10_000_000_000L));
+        return prefix + Mpan.checkDigitOf(prefix);
+    }
+}
