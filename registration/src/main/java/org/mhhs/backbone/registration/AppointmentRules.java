@@ -23,6 +23,7 @@ final class AppointmentRules {
     static final String MUST_BE_PENDING = "AppointmentMustBePending";
     static final String ONLY_SUPPLIER_MAY_END = "OnlyTheSupplierInForceMayEndAnAppointment";
     static final String IN_FORCE_ON_LAST_DAY = "AppointmentMustBeInForceOnLastDay";
+    static final String REQUESTING_SUPPLIER_STILL_IN_FORCE = "RequestingSupplierMustStillBeInForce";
 
     private AppointmentRules() {
     }
@@ -84,6 +85,15 @@ final class AppointmentRules {
             throw RuleViolation.forbidden(ONLY_REQUESTED_SERVICE, appointment.appointmentId().toString(),
                     "appointment " + appointment.appointmentId() + " was requested of " + appointment.service()
                             + ", not of " + caller);
+        }
+    }
+
+    /** A change of supplier between request and answer voids the losing supplier's request. */
+    static void requestingSupplierStillInForce(Mpan mpan, PendingAppointment appointment, Optional<Tenure> supplier) {
+        if (supplier.map(Tenure::holder).filter(appointment.supplier()::equals).isEmpty()) {
+            throw RuleViolation.precondition(REQUESTING_SUPPLIER_STILL_IN_FORCE, appointment.appointmentId().toString(),
+                    appointment.supplier() + " asked for appointment " + appointment.appointmentId() + " but is no longer"
+                            + " the supplier of " + mpan + " on " + appointment.effectiveFrom());
         }
     }
 

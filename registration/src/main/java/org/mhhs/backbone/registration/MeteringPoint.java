@@ -129,6 +129,7 @@ class MeteringPoint {
         PendingAppointment appointment = AppointmentRules.pending(mpan, command.appointmentId(), pending,
                 answered.contains(command.appointmentId()));
         AppointmentRules.requestedService(appointment, command.answeredBy());
+        AppointmentRules.requestingSupplierStillInForce(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
         ResponsibilityTimeline timeline = services.get(appointment.role());
         AppointmentRules.startsAfterLatest(mpan, appointment.role(), appointment.service(),
                 appointment.effectiveFrom(), timeline.latest());

@@ -42,4 +42,14 @@ final class ResponsibilityTimeline {
     List<Tenure> tenures() {
         return List.copyOf(tenures);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResponsibilityTimeline timeline && tenures.equals(timeline.tenures);
+    }
+
+    @Override
+    public int hashCode() {
+        return tenures.hashCode();
+    }
 }

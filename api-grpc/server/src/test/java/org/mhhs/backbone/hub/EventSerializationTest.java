@@ -23,7 +23,9 @@ import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -72,6 +74,22 @@ class EventSerializationTest {
         byte[] stored = mapper.writeValueAsBytes(event);
 
         assertThat(mapper.readValue(stored, event.getClass())).isEqualTo(event);
+    }
+
+    @Test
+    void identifiersAreStoredAsTheirPlainText() throws Exception {
+        String stored = mapper.writeValueAsString(new GspGroupRegistered(GspGroupId.of("_A"), "Eastern",
+                ParticipantId.of("DNOA")));
+
+        assertThat(stored).isEqualTo("{\"gspGroupId\":\"_A\",\"name\":\"Eastern\",\"dnoId\":\"DNOA\"}");
+    }
+
+    @Test
+    void anIdentifierHeldAsABareObjectReadsBackAsItsText() throws Exception {
+        // Axon keeps a deadline's aggregate identifier as Object; it must still name the aggregate after a restart.
+        Object stored = mapper.readValue(mapper.writeValueAsBytes(Mpan.of("1200000000002")), Object.class);
+
+        assertThat(stored).isEqualTo("1200000000002");
     }
 
     @ParameterizedTest

@@ -1,0 +1,90 @@
+package org.mhhs.backbone.registration;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mhhs.backbone.isd.api.GspGroupView;
+import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.api.ParticipantView;
+import org.mhhs.backbone.isd.api.RolePeriodView;
+import org.mhhs.backbone.isd.api.SettlementCalendarView;
+import org.mhhs.backbone.kernel.EffectivePeriod;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+/**
+ * The ISD read model as the metering point aggregate sees it, held in memory: tests say who holds which role, which
+ * GSP groups have a DNO and what the appointment response time-out is, instead of projecting ISD events.
+ */
+final class FakeIsdQueries implements IsdQueries {
+
+    private final Map<ParticipantId, List<RolePeriodView>> roles =
+            new TreeMap<>(Comparator.comparing(ParticipantId::value));
+    private final Map<GspGroupId, GspGroupView> gspGroups = new TreeMap<>(Comparator.comparing(GspGroupId::value));
+    private Optional<Duration> appointmentResponseTimeout = Optional.empty();
+
+    FakeIsdQueries holding(ParticipantId participant, MarketRole role, EffectivePeriod period) {
+        roles.computeIfAbsent(participant, id -> new ArrayList<>()).add(new RolePeriodView(role, period));
+        return this;
+    }
+
+    FakeIsdQueries withGspGroup(GspGroupId gspGroup, ParticipantId dno) {
+        gspGroups.put(gspGroup, new GspGroupView(gspGroup, "GSP group " + gspGroup, dno));
+        return this;
+    }
+
+    FakeIsdQueries withAppointmentResponseTimeout(Duration timeout) {
+        appointmentResponseTimeout = Optional.of(timeout);
+        return this;
+    }
+
+    @Override
+    public Optional<ParticipantView> findParticipant(ParticipantId participantId) {
+        return Optional.ofNullable(roles.get(participantId))
+                .map(held -> new ParticipantView(participantId, "Participant " + participantId, held));
+    }
+
+    @Override
+    public List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
+                                                  Optional<ParticipantId> after, int limit) {
+        return roles.entrySet().stream()
+                .filter(e -> after.map(a -> e.getKey().value().compareTo(a.value()) > 0).orElse(true))
+                .map(e -> new ParticipantView(e.getKey(), "Participant " + e.getKey(), e.getValue()))
+                .map(view -> asAt.map(view::rolesAsAt).orElse(view))
+                .filter(view -> role.map(r -> view.roles().stream().anyMatch(held -> held.role() == r)).orElse(true))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date) {
+        Set<MarketRole> held = EnumSet.noneOf(MarketRole.class);
+        roles.getOrDefault(participantId, List.of()).stream()
+                .filter(rolePeriod -> rolePeriod.period().contains(date))
+                .forEach(rolePeriod -> held.add(rolePeriod.role()));
+        return held;
+    }
+
+    @Override
+    public List<GspGroupView> findGspGroups() {
+        return List.copyOf(gspGroups.values());
+    }
+
+    @Override
+    public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
+        return Optional.ofNullable(gspGroups.get(gspGroupId));
+    }
+
+    @Override
+    public SettlementCalendarView findSettlementCalendar() {
+        return new SettlementCalendarView(new TreeMap<>(), Map.of(), appointmentResponseTimeout, Optional.empty());
+    }
+}
