@@ -22,9 +22,12 @@ final class MessageRules {
     private MessageRules() {
     }
 
+    /** A past participle closes the name, alone or with its particle: {@code ...Registered}, {@code ...TimedOut}. */
+    static final String PAST_PARTICIPLE = ".*[a-z]ed(Out|Up|Off|Down|Over|Back)?";
+
     static ArchRule eventsArePastTense(String root) {
         return classes().that().resideInAPackage(apiPackages(root)).and(areEvents())
-                .should().haveSimpleNameEndingWith("ed")
+                .should().haveNameMatching(".*\\." + PAST_PARTICIPLE)
                 .andShould().haveSimpleNameNotEndingWith("Event");
     }
 
