@@ -1,5 +1,7 @@
 package org.mhhs.backbone.isd;
 
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.isd.IsdFixtures.MID_JUNE_2026;
 import static org.mhhs.backbone.isd.IsdFixtures.aDno;
@@ -10,7 +12,7 @@ import static org.mhhs.backbone.isd.IsdFixtures.gspGroupRegistered;
 import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
 import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
 import static org.mhhs.backbone.isd.IsdFixtures.period;
-import static org.mhhs.backbone.isd.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.kernel.MarketRole.DNO;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;

@@ -9,7 +9,7 @@ import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
 import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
 import static org.mhhs.backbone.isd.IsdFixtures.period;
 import static org.mhhs.backbone.isd.IsdFixtures.registered;
-import static org.mhhs.backbone.isd.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;

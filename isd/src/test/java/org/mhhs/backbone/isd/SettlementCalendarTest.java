@@ -1,7 +1,7 @@
 package org.mhhs.backbone.isd;
 
 import static org.mhhs.backbone.isd.IsdFixtures.day;
-import static org.mhhs.backbone.isd.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.aRunSchedule;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.theUsualRunSchedule;
 import static org.mhhs.backbone.isd.api.SettlementRunType.DF;

@@ -1,5 +1,7 @@
 package org.mhhs.backbone.registration;
 
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
+
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.METERING_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;

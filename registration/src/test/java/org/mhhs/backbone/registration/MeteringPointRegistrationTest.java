@@ -1,5 +1,7 @@
 package org.mhhs.backbone.registration;
 
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
@@ -14,7 +16,7 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.detailsChange
 import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPointFixture;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.openFrom;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.registration.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.DE_ENERGISED;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.ENERGISED;
 import static org.mhhs.backbone.registration.api.MarketSegment.ADVANCED;

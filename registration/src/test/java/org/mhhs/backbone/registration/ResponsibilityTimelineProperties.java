@@ -1,5 +1,7 @@
 package org.mhhs.backbone.registration;
 
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_B;

@@ -1,5 +1,7 @@
 package org.mhhs.backbone.registration;
 
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
@@ -14,7 +16,7 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.registerSuppl
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierChanged;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierRegistered;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.registration.RuleViolationMatcher.aViolationOf;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Clock;
 import java.time.Instant;

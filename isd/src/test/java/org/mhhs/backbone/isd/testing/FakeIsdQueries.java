@@ -1,4 +1,4 @@
-package org.mhhs.backbone.registration;
+package org.mhhs.backbone.isd.testing;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,27 +21,27 @@ import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
- * The ISD read model as the metering point aggregate sees it, held in memory: tests say who holds which role, which
+ * The ISD read model held in memory, for aggregate tests of any context: tests say who holds which role, which
  * GSP groups have a DNO and what the appointment response time-out is, instead of projecting ISD events.
  */
-final class FakeIsdQueries implements IsdQueries {
+public final class FakeIsdQueries implements IsdQueries {
 
     private final Map<ParticipantId, List<RolePeriodView>> roles =
             new TreeMap<>(Comparator.comparing(ParticipantId::value));
     private final Map<GspGroupId, GspGroupView> gspGroups = new TreeMap<>(Comparator.comparing(GspGroupId::value));
     private Optional<Duration> appointmentResponseTimeout = Optional.empty();
 
-    FakeIsdQueries holding(ParticipantId participant, MarketRole role, EffectivePeriod period) {
+    public FakeIsdQueries holding(ParticipantId participant, MarketRole role, EffectivePeriod period) {
         roles.computeIfAbsent(participant, id -> new ArrayList<>()).add(new RolePeriodView(role, period));
         return this;
     }
 
-    FakeIsdQueries withGspGroup(GspGroupId gspGroup, ParticipantId dno) {
+    public FakeIsdQueries withGspGroup(GspGroupId gspGroup, ParticipantId dno) {
         gspGroups.put(gspGroup, new GspGroupView(gspGroup, "GSP group " + gspGroup, dno));
         return this;
     }
 
-    FakeIsdQueries withAppointmentResponseTimeout(Duration timeout) {
+    public FakeIsdQueries withAppointmentResponseTimeout(Duration timeout) {
         appointmentResponseTimeout = Optional.of(timeout);
         return this;
     }

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.registration;
+package org.mhhs.backbone.kernel.testing;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -9,7 +9,7 @@ import org.mhhs.backbone.kernel.RuleViolation;
  * Matches the exception a command handler threw by the rule it names, how it is reported and, when asked, what it
  * is about; not by its wording.
  */
-final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<Throwable> {
+public final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<Throwable> {
 
     private final String rule;
     private final RuleViolation.Kind kind;
@@ -21,11 +21,11 @@ final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<Throwable> {
         this.subject = subject;
     }
 
-    static RuleViolationMatcher aViolationOf(String rule, RuleViolation.Kind kind) {
+    public static RuleViolationMatcher aViolationOf(String rule, RuleViolation.Kind kind) {
         return new RuleViolationMatcher(rule, kind, null);
     }
 
-    RuleViolationMatcher about(Matcher<String> expectedSubject) {
+    public RuleViolationMatcher about(Matcher<String> expectedSubject) {
         return new RuleViolationMatcher(rule, kind, expectedSubject);
     }
 
