@@ -59,7 +59,7 @@ class AppointmentTimeoutRestartTest {
                     .setName("East Midlands").setDnoId("DNO1").build());
             isd.setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder().setHeader(newCommand())
                     .setTimeout(Duration.newBuilder().setSeconds(60)).build());
-            await().until(() -> isd.listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsCount() == 1
+            await().ignoreExceptions().until(() -> isd.listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsCount() == 1
                     && isd.getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance())
                     .getAppointmentResponseTimeout().getSeconds() == 60);
             String registrationToken = access.issueToken(IssueTokenRequest.newBuilder().setParticipantId("REG1").build())
