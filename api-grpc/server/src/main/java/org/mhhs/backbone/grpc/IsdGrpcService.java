@@ -12,7 +12,6 @@ import org.mhhs.backbone.grpc.v1.AddBankHolidayRequest;
 import org.mhhs.backbone.grpc.v1.BankHoliday;
 import org.mhhs.backbone.grpc.v1.ChangeGspGroupDnoRequest;
 import org.mhhs.backbone.grpc.v1.CommandAck;
-import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
 import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
@@ -72,8 +71,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void registerParticipant(RegisterParticipantRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
         String name = fields.text("name", request.getName(), 100, true);
         fields.validate();
@@ -83,8 +81,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void grantRole(GrantRoleRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
         MarketRole role = fields.role("role", request.getRole());
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
@@ -100,8 +97,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void revokeRole(RevokeRoleRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
         MarketRole role = fields.role("role", request.getRole());
         LocalDate lastDay = fields.date("last_day", request.getLastDay());
@@ -112,8 +108,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void registerGspGroup(RegisterGspGroupRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         GspGroupId id = fields.gspGroupId("gsp_group_id", request.getGspGroupId());
         String name = fields.text("name", request.getName(), 100, true);
         ParticipantId dno = fields.participantId("dno_id", request.getDnoId());
@@ -124,8 +119,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void changeGspGroupDno(ChangeGspGroupDnoRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         GspGroupId id = fields.gspGroupId("gsp_group_id", request.getGspGroupId());
         ParticipantId dno = fields.participantId("dno_id", request.getDnoId());
         fields.validate();
@@ -135,8 +129,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void addBankHoliday(AddBankHolidayRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         LocalDate date = fields.date("date", request.getDate());
         String name = fields.text("name", request.getName(), 100, true);
         fields.validate();
@@ -146,8 +139,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void removeBankHoliday(RemoveBankHolidayRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
         reply(response, dispatcher.dispatch("RemoveBankHoliday", request.getHeader(), request,
@@ -156,8 +148,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void setRunSchedule(SetRunScheduleRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Map<SettlementRunType, Integer> schedule = new EnumMap<>(SettlementRunType.class);
         for (int i = 0; i < request.getOffsetsCount(); i++) {
             RunOffset offset = request.getOffsets(i);
@@ -174,8 +165,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
     @Override
     public void setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest request,
                                               StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         if (!request.hasTimeout()) {
             fields.violation("timeout", "a time-out is required");
         } else if (request.getTimeout().getNanos() < 0 || request.getTimeout().getNanos() > 999_999_999) {
@@ -190,8 +180,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
 
     @Override
     public void setFinalDisputeWindow(SetFinalDisputeWindowRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        header(fields, request.getHeader());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         fields.validate();
         reply(response, dispatcher.dispatch("SetFinalDisputeWindow", request.getHeader(), request,
                 new ChangeFinalDisputeWindow(request.getMonths()), calendar()));
@@ -274,10 +263,6 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
                 .setName(view.name());
         view.roles().forEach(role -> participant.addRoles(ProtoMapping.rolePeriod(role.role(), role.period())));
         return participant.build();
-    }
-
-    private static void header(RequestFields fields, CommandHeader header) {
-        fields.commandId("header.command_id", header.getCommandId());
     }
 
     private static Target participant(ParticipantId id) {

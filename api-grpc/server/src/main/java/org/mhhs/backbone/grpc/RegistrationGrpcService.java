@@ -69,8 +69,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     @Override
     public void registerMeteringPoint(RegisterMeteringPointRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         GspGroupId gspGroup = fields.gspGroupId("gsp_group_id", request.getGspGroupId());
         MarketSegment segment = fields.segment("segment", request.getSegment(), true);
@@ -84,8 +83,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
     @Override
     public void changeMeteringPointDetails(ChangeMeteringPointDetailsRequest request,
                                            StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         GspGroupId gspGroup = request.getGspGroupId().isEmpty() ? null
                 : fields.gspGroupId("gsp_group_id", request.getGspGroupId());
@@ -105,8 +103,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     @Override
     public void registerSupplier(RegisterSupplierRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
         fields.validate();
@@ -117,8 +114,8 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
     @Override
     public void requestServiceAppointment(RequestServiceAppointmentRequest request,
                                           StreamObserver<AppointmentRequested> response) {
-        RequestFields fields = new RequestFields();
-        String commandId = fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
+        String commandId = request.getHeader().getCommandId();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         ServiceRole role = fields.serviceRole("role", request.getRole());
         ParticipantId service = fields.participantId("service_id", request.getServiceId());
@@ -133,8 +130,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     @Override
     public void acceptServiceAppointment(AnswerServiceAppointmentRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         fields.validate();
@@ -144,8 +140,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     @Override
     public void rejectServiceAppointment(AnswerServiceAppointmentRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         String reason = fields.text("reason", request.getReason(), 200, true);
@@ -156,8 +151,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     @Override
     public void endServiceAppointment(EndServiceAppointmentRequest request, StreamObserver<CommandAck> response) {
-        RequestFields fields = new RequestFields();
-        fields.commandId("header.command_id", request.getHeader().getCommandId());
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         ServiceRole role = fields.serviceRole("role", request.getRole());
         LocalDate lastDay = fields.date("last_day", request.getLastDay());

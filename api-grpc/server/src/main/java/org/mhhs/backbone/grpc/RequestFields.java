@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.InvalidValueException;
@@ -28,6 +29,13 @@ final class RequestFields {
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final List<FieldViolation> violations = new ArrayList<>();
+
+    /** The fields of a command: its header's command id is read first. */
+    static RequestFields ofCommand(CommandHeader header) {
+        RequestFields fields = new RequestFields();
+        fields.commandId("header.command_id", header.getCommandId());
+        return fields;
+    }
 
     void violation(String field, String description) {
         violations.add(FieldViolation.newBuilder().setField(field).setDescription(description).build());
