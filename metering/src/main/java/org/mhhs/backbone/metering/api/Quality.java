@@ -1,0 +1,5 @@
+package org.mhhs.backbone.metering.api;
+
+public enum Quality {
+    ACTUAL, ESTIMATED
+}
