@@ -43,7 +43,19 @@ class CommandDispatcher {
     record Target(String description) {
     }
 
+    /** What a command answered: its handler's result as text (empty when it has none). */
+    record Outcome(String commandId, boolean duplicate, String result) {
+
+        CommandAck ack() {
+            return CommandAck.newBuilder().setCommandId(commandId).setDuplicate(duplicate).build();
+        }
+    }
+
     CommandAck dispatch(String rpc, CommandHeader header, Message request, Object command, Target target) {
+        return send(rpc, header, request, command, target).ack();
+    }
+
+    Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target) {
         ParticipantId caller = CallerContext.current().participantId();
         byte[] requestHash = sha256(request.toByteArray());
         return transaction.execute(status -> {
@@ -59,8 +71,9 @@ class CommandDispatcher {
             if (inserted == 0) {
                 return duplicate(caller, header.getCommandId(), rpc, requestHash);
             }
+            Object result;
             try {
-                commands.sendAndWait(command);
+                result = commands.sendAndWait(command);
             } catch (AggregateStreamCreationException e) {
                 throw RuleViolation.alreadyExists("AlreadyExists", target.description(),
                         target.description() + " already exists");
@@ -68,25 +81,35 @@ class CommandDispatcher {
                 throw RuleViolation.notFound("NotFound", target.description(),
                         target.description() + " does not exist");
             }
-            return CommandAck.newBuilder().setCommandId(header.getCommandId()).build();
+            String answer = result == null || result.toString().length() > 64 ? "" : result.toString();
+            if (!answer.isEmpty()) {
+                jdbc.sql("""
+                        UPDATE access.processed_command SET result = :result
+                        WHERE participant_id = :participant AND command_id = :commandId""")
+                        .param("result", answer)
+                        .param("participant", caller.value())
+                        .param("commandId", header.getCommandId())
+                        .update();
+            }
+            return new Outcome(header.getCommandId(), false, answer);
         });
     }
 
-    private CommandAck duplicate(ParticipantId caller, String commandId, String rpc, byte[] requestHash) {
-        record Earlier(String rpc, byte[] hash) {
+    private Outcome duplicate(ParticipantId caller, String commandId, String rpc, byte[] requestHash) {
+        record Earlier(String rpc, byte[] hash, String result) {
         }
         Earlier earlier = jdbc.sql("""
-                SELECT rpc, request_hash FROM access.processed_command
+                SELECT rpc, request_hash, result FROM access.processed_command
                 WHERE participant_id = :participant AND command_id = :commandId""")
                 .param("participant", caller.value())
                 .param("commandId", commandId)
-                .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2)))
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2), rs.getString(3)))
                 .single();
         if (!earlier.rpc().equals(rpc) || !Arrays.equals(earlier.hash(), requestHash)) {
             throw RuleViolation.alreadyExists(COMMAND_ID_REUSED, commandId, "command id " + commandId
                     + " was already used by " + caller + " for a different command (" + earlier.rpc() + ")");
         }
-        return CommandAck.newBuilder().setCommandId(commandId).setDuplicate(true).build();
+        return new Outcome(commandId, true, earlier.result() == null ? "" : earlier.result());
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.kernel.MarketRole;
 
@@ -69,6 +70,13 @@ final class Entitlements {
         row(RegistrationServiceGrpc.getGetAppointmentMethod(), involved());
         row(RegistrationServiceGrpc.getListServedMeteringPointsMethod(), new Entitlement(ANY_PARTICIPANT, true,
                 "the participant itself; OPERATOR and AUDITOR for anyone"));
+        // Metering: the aggregate checks the submitter is the data service appointed on the day.
+        row(MeteringServiceGrpc.getSubmitConsumptionMethod(), roles("the data service appointed for the MPAN that day",
+                DATA_SERVICE));
+        row(MeteringServiceGrpc.getSubmitConsumptionStreamMethod(), roles("the data service appointed for each "
+                + "MPAN-day", DATA_SERVICE));
+        row(MeteringServiceGrpc.getListConsumptionVersionsMethod(), involved());
+        row(MeteringServiceGrpc.getGetConsumptionMethod(), involved());
         // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
         row(AccessServiceGrpc.getWhoAmIMethod(), anyone());
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());

@@ -9,6 +9,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
+import org.mhhs.backbone.grpc.v1.PeriodReading;
+import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.metering.api.Quality;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.InvalidValueException;
@@ -26,6 +30,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 final class RequestFields {
 
     static final int MAX_TEXT = 200;
+    static final int MAX_READINGS = 50;
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final List<FieldViolation> violations = new ArrayList<>();
@@ -133,6 +138,33 @@ final class RequestFields {
             case UNRECOGNIZED -> missing(field, "unknown energisation status");
             default -> ProtoMapping.energisation(status);
         };
+    }
+
+    /** The readings of a consumption submission; the day's rules (count, each period once) are the aggregate's. */
+    List<SubmitConsumption.Reading> readings(String field, List<PeriodReading> readings) {
+        if (readings.size() > MAX_READINGS) {
+            violation(field, readings.size() + " readings; a day has at most " + MAX_READINGS + " settlement periods");
+            return List.of();
+        }
+        List<SubmitConsumption.Reading> parsed = new ArrayList<>(readings.size());
+        for (int i = 0; i < readings.size(); i++) {
+            PeriodReading reading = readings.get(i);
+            String at = field + "[" + i + "]";
+            if (reading.getPeriod() < 1 || reading.getPeriod() > MAX_READINGS) {
+                violation(at + ".period", "period " + reading.getPeriod() + " is not 1 to " + MAX_READINGS);
+            }
+            Energy energy = reading.getKwh().isEmpty()
+                    ? missing(at + ".kwh", "a kWh value is required")
+                    : parse(at + ".kwh", reading.getKwh(), Energy::ofKwh);
+            Quality quality = switch (reading.getQuality()) {
+                case QUALITY_ACTUAL -> Quality.ACTUAL;
+                case QUALITY_ESTIMATED -> Quality.ESTIMATED;
+                case QUALITY_UNSPECIFIED -> missing(at + ".quality", "a quality (ACTUAL or ESTIMATED) is required");
+                case UNRECOGNIZED -> missing(at + ".quality", "unknown quality");
+            };
+            parsed.add(new SubmitConsumption.Reading(reading.getPeriod(), energy, quality));
+        }
+        return parsed;
     }
 
     ServiceRole serviceRole(String field, org.mhhs.backbone.grpc.v1.ServiceRole role) {

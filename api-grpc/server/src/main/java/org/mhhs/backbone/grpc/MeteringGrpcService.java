@@ -1,0 +1,147 @@
+package org.mhhs.backbone.grpc;
+
+import static org.mhhs.backbone.grpc.IsdGrpcService.reply;
+
+import io.grpc.StatusException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import java.time.LocalDate;
+import java.util.List;
+import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
+import org.mhhs.backbone.grpc.CommandDispatcher.Target;
+import org.mhhs.backbone.grpc.v1.Consumption;
+import org.mhhs.backbone.grpc.v1.ConsumptionAccepted;
+import org.mhhs.backbone.grpc.v1.ConsumptionVersion;
+import org.mhhs.backbone.grpc.v1.GetConsumptionRequest;
+import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
+import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsResponse;
+import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
+import org.mhhs.backbone.grpc.v1.PeriodReading;
+import org.mhhs.backbone.grpc.v1.Quality;
+import org.mhhs.backbone.grpc.v1.SubmissionResult;
+import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.RuleViolation;
+import org.mhhs.backbone.metering.api.ConsumptionVersionView;
+import org.mhhs.backbone.metering.api.MeteringQueries;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
+import org.springframework.stereotype.Service;
+
+@Service
+class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
+
+    private final CommandDispatcher dispatcher;
+    private final MeteringQueries metering;
+    private final MeteringPointReadAccess readAccess;
+    private final GrpcErrors errors;
+
+    MeteringGrpcService(CommandDispatcher dispatcher, MeteringQueries metering, MeteringPointReadAccess readAccess,
+                        GrpcErrors errors) {
+        this.dispatcher = dispatcher;
+        this.metering = metering;
+        this.readAccess = readAccess;
+        this.errors = errors;
+    }
+
+    @Override
+    public void submitConsumption(SubmitConsumptionRequest request, StreamObserver<ConsumptionAccepted> response) {
+        reply(response, submit(request));
+    }
+
+    /**
+     * Items are handled one after the other as they arrive; gRPC asks the client for the next item only once this
+     * one is stored and answered, so a fast client cannot pile work up in the hub.
+     */
+    @Override
+    public StreamObserver<SubmitConsumptionRequest> submitConsumptionStream(StreamObserver<SubmissionResult> response) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(SubmitConsumptionRequest item) {
+                SubmissionResult.Builder result = SubmissionResult.newBuilder()
+                        .setCommandId(item.getHeader().getCommandId());
+                try {
+                    result.setAccepted(submit(item));
+                } catch (RuntimeException refused) {
+                    StatusException status = errors.handleException(refused);
+                    result.setRejected(StatusProto.fromStatusAndTrailers(status.getStatus(), status.getTrailers()));
+                }
+                response.onNext(result.build());
+            }
+
+            @Override
+            public void onError(Throwable cancelled) {
+                // the client went away; every item answered so far is stored, the rest was never taken
+            }
+
+            @Override
+            public void onCompleted() {
+                response.onCompleted();
+            }
+        };
+    }
+
+    private ConsumptionAccepted submit(SubmitConsumptionRequest request) {
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+        List<SubmitConsumption.Reading> readings = fields.readings("readings", request.getReadingsList());
+        fields.validate();
+        Outcome outcome = dispatcher.send("SubmitConsumption", request.getHeader(), request,
+                SubmitConsumption.of(mpan, day, readings, CallerContext.current().participantId()),
+                new Target("consumption of " + mpan + " on " + day));
+        return ConsumptionAccepted.newBuilder()
+                .setCommandId(outcome.commandId())
+                .setDuplicate(outcome.duplicate())
+                .setVersion(Integer.parseInt(outcome.result()))
+                .build();
+    }
+
+    @Override
+    public void listConsumptionVersions(ListConsumptionVersionsRequest request,
+                                        StreamObserver<ListConsumptionVersionsResponse> response) {
+        RequestFields fields = new RequestFields();
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+        fields.validate();
+        readAccess.check(CallerContext.current().participantId(), mpan);
+        ListConsumptionVersionsResponse.Builder answer = ListConsumptionVersionsResponse.newBuilder();
+        metering.findVersions(mpan, day).forEach(version -> answer.addVersions(version(version)));
+        reply(response, answer.build());
+    }
+
+    @Override
+    public void getConsumption(GetConsumptionRequest request, StreamObserver<Consumption> response) {
+        RequestFields fields = new RequestFields();
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+        if (request.getVersion() < 0) {
+            fields.violation("version", "0 for the latest, or a version number");
+        }
+        fields.validate();
+        readAccess.check(CallerContext.current().participantId(), mpan);
+        var consumption = metering.findConsumption(mpan, day, request.getVersion()).orElseThrow(() ->
+                RuleViolation.notFound("ConsumptionMustBeRecorded", mpan + "/" + day, "no consumption"
+                        + (request.getVersion() == 0 ? "" : " version " + request.getVersion()) + " is recorded for "
+                        + mpan + " on " + day));
+        Consumption.Builder answer = Consumption.newBuilder().setMpan(mpan.value()).setSettlementDate(day.toString())
+                .setVersion(version(consumption.version()));
+        consumption.readings().forEach(reading -> answer.addReadings(PeriodReading.newBuilder()
+                .setPeriod(reading.period())
+                .setKwh(reading.energy().toString())
+                .setQuality(reading.quality() == org.mhhs.backbone.metering.api.Quality.ESTIMATED
+                        ? Quality.QUALITY_ESTIMATED : Quality.QUALITY_ACTUAL)));
+        reply(response, answer.build());
+    }
+
+    private static ConsumptionVersion version(ConsumptionVersionView version) {
+        return ConsumptionVersion.newBuilder()
+                .setVersion(version.version())
+                .setReplacesVersion(version.replacesVersion())
+                .setRecordedAt(version.recordedAt().toString())
+                .setDataServiceId(version.dataService().value())
+                .setSupplierId(version.supplier().value())
+                .setGspGroupId(version.gspGroupId().value())
+                .setTotalKwh(version.total().toString())
+                .build();
+    }
+}
