@@ -13,6 +13,7 @@ import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.GspGroup;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
+import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
@@ -48,6 +49,14 @@ public final class Market {
 
     public RegistrationServiceGrpc.RegistrationServiceBlockingStub registration(String participant) {
         return hub.as(RegistrationServiceGrpc.newBlockingStub(hub.channel()), token(participant));
+    }
+
+    public MeteringServiceGrpc.MeteringServiceBlockingStub metering(String participant) {
+        return hub.as(MeteringServiceGrpc.newBlockingStub(hub.channel()), token(participant));
+    }
+
+    public MeteringServiceGrpc.MeteringServiceStub meteringStreams(String participant) {
+        return MeteringServiceGrpc.newStub(hub.channel()).withCallCredentials(HubClient.bearer(token(participant)));
     }
 
     /** A GSP group with a DNO in ISD; registered (with a new DNO) by the first test that needs it. */
