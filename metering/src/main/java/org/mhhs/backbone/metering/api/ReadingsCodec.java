@@ -76,6 +76,9 @@ public final class ReadingsCodec {
                 shift += 7;
             }
         }
+        if (shift != 0) {
+            throw new IllegalStateException("stored readings end in the middle of a value");
+        }
         if (expected >= 0 && values.size() != expected) {
             throw new IllegalStateException("stored readings hold " + values.size() + " values, not " + expected);
         }

@@ -13,6 +13,10 @@ public record SubmitConsumption(@TargetAggregateIdentifier String consumptionDay
 
     public SubmitConsumption {
         readings = List.copyOf(readings);
+        if (!consumptionDayId.equals(ConsumptionDayId.of(mpan, settlementDate))) {
+            throw new IllegalArgumentException(consumptionDayId + " is not the consumption day of " + mpan + " on "
+                    + settlementDate);
+        }
     }
 
     public static SubmitConsumption of(Mpan mpan, LocalDate settlementDate, List<Reading> readings,

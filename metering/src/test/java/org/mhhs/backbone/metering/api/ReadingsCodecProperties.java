@@ -1,0 +1,68 @@
+package org.mhhs.backbone.metering.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
+
+class ReadingsCodecProperties {
+
+    private static final int TYPICAL_DAY = 48;
+    /** Base64 characters per reading the stored form may take on average: the codec's claim to compactness. */
+    private static final double MOST_CHARACTERS_PER_READING = 3.0;
+
+    @Property
+    void anyDayDecodesToTheReadingsItEncoded(@ForAll("days") List<Reading> day) {
+        List<Reading> decoded = ReadingsCodec.decode(day.size(), ReadingsCodec.encodeWattHours(day),
+                ReadingsCodec.encodeEstimated(day));
+
+        assertThat(decoded).isEqualTo(day);
+    }
+
+    @Property
+    void theStoredTotalIsTheExactSumOfAnyDaysReadings(@ForAll("days") List<Reading> day) {
+        long sum = day.stream().mapToLong(reading -> reading.energy().wattHours()).sum();
+
+        assertThat(ReadingsCodec.totalWattHours(ReadingsCodec.encodeWattHours(day))).isEqualTo(sum);
+    }
+
+    @Property
+    void aTypicalDaysWattHoursTakeAtMostThreeCharactersPerReading(@ForAll("typicalDays") List<Reading> day) {
+        String wattHours = ReadingsCodec.encodeWattHours(day);
+
+        assertThat((double) wattHours.length() / day.size()).isLessThanOrEqualTo(MOST_CHARACTERS_PER_READING);
+    }
+
+    @Provide
+    Arbitrary<List<Reading>> days() {
+        return daysOf(Arbitraries.integers().between(1, 50), Arbitraries.longs().between(0, 10_000_000));
+    }
+
+    @Provide
+    Arbitrary<List<Reading>> typicalDays() {
+        return daysOf(Arbitraries.just(TYPICAL_DAY), Arbitraries.longs().between(0, 2_000));
+    }
+
+    private static Arbitrary<List<Reading>> daysOf(Arbitrary<Integer> periods, Arbitrary<Long> wattHours) {
+        Arbitrary<Energy> energy = wattHours.map(Energy::ofWattHours);
+        Arbitrary<Quality> quality = Arbitraries.of(Quality.class);
+        return periods.flatMap(count -> Combinators.combine(energy.list().ofSize(count),
+                quality.list().ofSize(count)).as(ReadingsCodecProperties::numberedFromOne));
+    }
+
+    private static List<Reading> numberedFromOne(List<Energy> energies, List<Quality> qualities) {
+        List<Reading> readings = new ArrayList<>(energies.size());
+        for (int i = 0; i < energies.size(); i++) {
+            readings.add(new Reading(i + 1, energies.get(i), qualities.get(i)));
+        }
+        return readings;
+    }
+}
