@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -36,10 +38,42 @@ class EmbeddedPostgresConfiguration {
         } else {
             Path dataDirectory = hub.dataDir().resolve("postgres").toAbsolutePath();
             Files.createDirectories(dataDirectory.getParent());
+            stopLeftoverPostmaster(dataDirectory);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             log.info("Starting embedded PostgreSQL with its data in {}", dataDirectory);
         }
         return builder.start();
+    }
+
+    /**
+     * The postmaster runs detached from the JVM (pg_ctl start), so a hub that died without shutting down (kill -9,
+     * out of memory) leaves it running on the data directory, and the next start would fail. It is stopped first:
+     * a smart shutdown, since the dead hub's connections are gone, forced after 30 seconds.
+     */
+    private static void stopLeftoverPostmaster(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (leftover.isEmpty()) {
+            return;
+        }
+        log.warn("The embedded PostgreSQL of a previous hub is still running on {} (pid {}); stopping it", dataDirectory,
+                pid);
+        leftover.get().destroy();
+        try {
+            leftover.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception stillRunning) {
+            leftover.get().destroyForcibly();
+        }
     }
 
     @Bean
