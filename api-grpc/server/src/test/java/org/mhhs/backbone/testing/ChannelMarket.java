@@ -1,0 +1,90 @@
+package org.mhhs.backbone.testing;
+
+import static org.awaitility.Awaitility.await;
+import static org.mhhs.backbone.testing.HubClient.newCommand;
+
+import io.grpc.ManagedChannel;
+import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
+import org.mhhs.backbone.grpc.v1.EnergisationStatus;
+import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
+import org.mhhs.backbone.grpc.v1.GetResponsibilityRequest;
+import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
+import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
+import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
+import org.mhhs.backbone.grpc.v1.MarketRole;
+import org.mhhs.backbone.grpc.v1.MarketSegment;
+import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
+import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
+import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
+import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
+import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
+import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
+import org.mhhs.backbone.grpc.v1.ServiceRole;
+
+/**
+ * Builds a small market through the API of a hub reached over a plain channel (a hub in another process, or one a
+ * test stops and starts), as the operator and the participants would.
+ */
+public final class ChannelMarket {
+
+    private final ManagedChannel channel;
+    private final String operatorToken;
+
+    public ChannelMarket(ManagedChannel channel, String operatorToken) {
+        this.channel = channel;
+        this.operatorToken = operatorToken;
+    }
+
+    public IsdServiceGrpc.IsdServiceBlockingStub isd() {
+        return IsdServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(operatorToken));
+    }
+
+    public RegistrationServiceGrpc.RegistrationServiceBlockingStub registration(String token) {
+        return RegistrationServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(token));
+    }
+
+    /** Registers the participant with the role from 2020-01-01 and answers a bearer token for it. */
+    public String participant(String id, MarketRole role) {
+        isd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
+                .setName("Participant " + id).build());
+        isd().grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id).setRole(role)
+                .setEffectiveFrom("2020-01-01").build());
+        await().ignoreExceptions().until(() -> isd().getParticipant(GetParticipantRequest.newBuilder()
+                .setParticipantId(id).build()).getRolesCount() == 1);
+        return AccessServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(operatorToken))
+                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build()).getToken();
+    }
+
+    public void gspGroup(String gspGroupId, String dno) {
+        isd().registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(newCommand()).setGspGroupId(gspGroupId)
+                .setName("Group " + gspGroupId).setDnoId(dno).build());
+        await().ignoreExceptions().until(() -> isd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
+                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
+    }
+
+    public void meteringPoint(String mpan, String gspGroupId, String registrationServiceToken) {
+        registration(registrationServiceToken).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                .setHeader(newCommand()).setMpan(mpan).setGspGroupId(gspGroupId)
+                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
+                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom("2026-01-01").build());
+    }
+
+    public void supplier(String mpan, String supplierToken) {
+        registration(supplierToken).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
+                .setMpan(mpan).setEffectiveFrom("2026-01-01").build());
+    }
+
+    /** The supplier appoints the data service from 2026-01-01, the service accepts; waits until it is in force. */
+    public void dataService(String mpan, String supplierToken, String dataServiceId, String dataServiceToken) {
+        String appointment = await().ignoreExceptions().until(() -> registration(supplierToken)
+                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
+                        .setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataServiceId)
+                        .setEffectiveFrom("2026-01-01").build()).getAppointmentId(), id -> !id.isEmpty());
+        registration(dataServiceToken).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                .setHeader(newCommand()).setMpan(mpan).setAppointmentId(appointment).build());
+        await().ignoreExceptions().until(() -> registration(supplierToken).getResponsibility(GetResponsibilityRequest
+                .newBuilder().setMpan(mpan).setDate("2026-01-01").build()).getDataServiceId().equals(dataServiceId));
+    }
+}
