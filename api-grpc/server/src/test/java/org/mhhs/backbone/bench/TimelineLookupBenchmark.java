@@ -15,6 +15,7 @@ import org.mhhs.backbone.registration.api.RegistrationQueries;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What one "who is responsible for this MPAN on this day" lookup costs, the lookup metering makes for every
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @HubIntegrationTest
+@TestPropertySource(properties = "spring.grpc.server.health.actuator.update-rate=5s")
 class TimelineLookupBenchmark {
 
     private static final int METERING_POINTS = 100_000;

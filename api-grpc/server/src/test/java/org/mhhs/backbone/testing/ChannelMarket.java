@@ -15,6 +15,7 @@ import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MarketSegment;
+import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
 import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
@@ -43,6 +44,10 @@ public final class ChannelMarket {
 
     public RegistrationServiceGrpc.RegistrationServiceBlockingStub registration(String token) {
         return RegistrationServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(token));
+    }
+
+    public MeteringServiceGrpc.MeteringServiceStub meteringStub(String token) {
+        return MeteringServiceGrpc.newStub(channel).withCallCredentials(HubClient.bearer(token));
     }
 
     /** Registers the participant with the role from 2020-01-01 and answers a bearer token for it. */
