@@ -25,8 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(classes = HubApplication.class, properties = {
         "hub.access.bootstrap-on-start=false",
-        "axon.eventhandling.processors.isd.mode=subscribing",
-        "axon.eventhandling.processors.registration.mode=subscribing",
+        "hub.processor-mode=subscribing",
         "axon.axonserver.servers=localhost:18124"})
 @ActiveProfiles({"test", "axonserver"})
 class AxonServerProfileTest {
