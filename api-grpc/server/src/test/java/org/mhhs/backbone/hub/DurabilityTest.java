@@ -28,8 +28,9 @@ import org.mhhs.backbone.testing.HubProcess;
 import org.mhhs.backbone.testing.Market;
 
 /**
- * Nothing acknowledged is ever lost: while a data service streams submissions, the hub and its database are killed
- * (SIGKILL, like a power cut); after a restart every submission the hub had acknowledged is there.
+ * Nothing acknowledged is ever lost, and a hub that died comes back. While a data service streams submissions, the
+ * hub and its database are killed (SIGKILL, like a power cut); after a restart every submission the hub had
+ * acknowledged is there. A hub killed alone leaves its detached PostgreSQL running; the next start copes.
  */
 class DurabilityTest {
 
@@ -106,6 +107,25 @@ class DurabilityTest {
                 assertThat(missing).isEmpty();
             });
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
+        }
+    }
+
+    @Test
+    void aHubKilledAloneLeavesItsDatabaseRunningAndTheNextStartStopsItAndCarriesOn() {
+        ProcessHandle orphan;
+        String token;
+        try (HubProcess hub = HubProcess.start(dataDir)) {
+            token = hub.operatorToken();
+            orphan = hub.killJvmOnly();
+        }
+        assertThat(orphan.isAlive()).as("PostgreSQL outlives the JVM that started it").isTrue();
+
+        try (HubProcess hub = HubProcess.start(dataDir)) {
+            assertThat(orphan.isAlive()).isFalse();
+            assertThat(hub.postmaster().pid()).isNotEqualTo(orphan.pid());
+            assertThat(new ChannelMarket(hub.channel(), token).isd().getParticipant(
+                    org.mhhs.backbone.grpc.v1.GetParticipantRequest.newBuilder().setParticipantId("OPER").build())
+                    .getName()).isEqualTo("Central service operator");
         }
     }
 

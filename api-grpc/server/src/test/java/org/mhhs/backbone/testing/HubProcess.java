@@ -95,7 +95,16 @@ public final class HubProcess implements AutoCloseable {
         channel.shutdownNow();
     }
 
-    private ProcessHandle postmaster() {
+    /** SIGKILL to the JVM only, as an out-of-memory kill would: PostgreSQL, detached by pg_ctl, keeps running. */
+    public ProcessHandle killJvmOnly() {
+        ProcessHandle postmaster = postmaster();
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+        channel.shutdownNow();
+        return postmaster;
+    }
+
+    public ProcessHandle postmaster() {
         try {
             long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
                     .getFirst().strip());
