@@ -128,6 +128,15 @@ class JdbcIsdQueries implements IsdQueries {
     }
 
     @Override
+    public Optional<Integer> findFinalDisputeWindowMonths() {
+        return jdbc.sql("SELECT final_dispute_window_months FROM isd.calendar_setting WHERE calendar_id = :id")
+                .param("id", MarketCalendar.ID)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, Integer.class)))
+                .optional()
+                .flatMap(months -> months);
+    }
+
+    @Override
     public SettlementCalendarView findSettlementCalendar() {
         TreeMap<LocalDate, String> holidays = new TreeMap<>();
         jdbc.sql("SELECT holiday_date, name FROM isd.bank_holiday")

@@ -42,7 +42,7 @@ final class ConsumptionRules {
             throw RuleViolation.invalid(DAY_MUST_HAVE_ENDED, "settlement_date", "the settlement day " + day
                     + " has not ended yet (today is " + today + ")");
         }
-        int months = isd.findSettlementCalendar().finalDisputeWindowMonths().orElse(DEFAULT_DISPUTE_WINDOW_MONTHS);
+        int months = isd.findFinalDisputeWindowMonths().orElse(DEFAULT_DISPUTE_WINDOW_MONTHS);
         LocalDate oldest = today.minusMonths(months);
         if (day.isBefore(oldest)) {
             throw RuleViolation.invalid(WITHIN_DISPUTE_WINDOW, "settlement_date", "the settlement day " + day

@@ -34,6 +34,7 @@ import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
+import org.mhhs.backbone.grpc.v1.SetFinalDisputeWindowRequest;
 import org.mhhs.backbone.grpc.v1.SubmissionResult;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.testing.HubClient;
@@ -171,6 +172,21 @@ class MeteringApiIntegrationTest {
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refused)).isEqualTo("SettlementDayMustHaveEnded");
+    }
+
+    @Test
+    void aDayBeyondTheIsdFinalDisputeWindowIsRefused() {
+        hub.operatorIsd().setFinalDisputeWindow(SetFinalDisputeWindowRequest.newBuilder().setHeader(newCommand())
+                .setMonths(60).build());
+        LocalDate beyond = YESTERDAY.plusDays(1).minusMonths(60).minusDays(1);
+
+        await().ignoreExceptions().untilAsserted(() -> {
+            var refused = refused(() -> market.metering(dataService).submitConsumption(submission(mpan,
+                    beyond.toString(), org.mhhs.backbone.kernel.SettlementDate.of(beyond).periodCount(), "1.0")));
+            assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(reason(refused)).isEqualTo("WithinFinalDisputeWindow");
+            assertThat(refused.getStatus().getDescription()).contains("60 months");
+        });
     }
 
     @Test

@@ -28,4 +28,9 @@ public interface IsdQueries {
     Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId);
 
     SettlementCalendarView findSettlementCalendar();
+
+    /** The final dispute window alone, for callers on a hot path (every consumption submission). */
+    default Optional<Integer> findFinalDisputeWindowMonths() {
+        return findSettlementCalendar().finalDisputeWindowMonths();
+    }
 }
