@@ -117,14 +117,20 @@ class JdbcIsdQueries implements IsdQueries {
     @Override
     public List<GspGroupView> findGspGroups() {
         return jdbc.sql("SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY gsp_group_id")
-                .query((rs, n) -> new GspGroupView(GspGroupId.of(rs.getString(1)), rs.getString(2),
-                        ParticipantId.of(rs.getString(3))))
+                .query(JdbcIsdQueries::gspGroup)
                 .list();
     }
 
     @Override
     public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
-        return findGspGroups().stream().filter(g -> g.gspGroupId().equals(gspGroupId)).findFirst();
+        return jdbc.sql("SELECT gsp_group_id, name, dno_id FROM isd.gsp_group WHERE gsp_group_id = :id")
+                .param("id", gspGroupId.value())
+                .query(JdbcIsdQueries::gspGroup)
+                .optional();
+    }
+
+    private static GspGroupView gspGroup(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new GspGroupView(GspGroupId.of(rs.getString(1)), rs.getString(2), ParticipantId.of(rs.getString(3)));
     }
 
     @Override
