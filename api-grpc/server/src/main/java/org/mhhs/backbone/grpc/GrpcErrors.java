@@ -8,8 +8,6 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.mhhs.backbone.kernel.InvalidValueException;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.slf4j.Logger;
@@ -36,10 +34,6 @@ class GrpcErrors implements GrpcExceptionHandler {
             case RuleViolation violation -> ruleViolation(violation);
             case InvalidValueException invalid -> status(Status.Code.INVALID_ARGUMENT, invalid.rule(),
                     invalid.getMessage(), null);
-            case AggregateStreamCreationException exists -> status(Status.Code.ALREADY_EXISTS, "AlreadyExists",
-                    describe(exists) + " already exists", null);
-            case AggregateNotFoundException missing -> status(Status.Code.NOT_FOUND, "NotFound",
-                    missing.getAggregateIdentifier() + " does not exist", null);
             default -> {
                 log.error("Unexpected failure of a gRPC call", exception);
                 yield status(Status.Code.INTERNAL, "Internal", "the hub failed to process the call", null);
@@ -81,12 +75,5 @@ class GrpcErrors implements GrpcExceptionHandler {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static String describe(AggregateStreamCreationException exception) {
-        String message = exception.getMessage();
-        int start = message.indexOf('[');
-        int end = message.indexOf(']', start + 1);
-        return start >= 0 && end > start ? message.substring(start + 1, end) : "the aggregate";
     }
 }
