@@ -3,7 +3,6 @@ package org.mhhs.backbone.metering;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -64,9 +63,5 @@ class ConsumptionDay {
         version = event.version();
         wattHours = event.wattHours();
         estimated = event.estimated();
-    }
-
-    static Comparator<SubmitConsumption.Reading> byPeriod() {
-        return Comparator.comparingInt(SubmitConsumption.Reading::period);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.Energy;
@@ -70,7 +71,7 @@ final class ConsumptionRules {
             seen.set(reading.period());
         }
         List<SubmitConsumption.Reading> ordered = new ArrayList<>(readings);
-        ordered.sort(ConsumptionDay.byPeriod());
+        ordered.sort(Comparator.comparingInt(SubmitConsumption.Reading::period));
         return ordered;
     }
 

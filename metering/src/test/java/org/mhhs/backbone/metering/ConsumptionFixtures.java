@@ -136,7 +136,7 @@ final class ConsumptionFixtures {
         }
 
         List<Reading> inPeriodOrder() {
-            return sent.stream().sorted(ConsumptionDay.byPeriod()).toList();
+            return sent.stream().sorted(java.util.Comparator.comparingInt(Reading::period)).toList();
         }
 
         private Reading readingOf(int period) {
