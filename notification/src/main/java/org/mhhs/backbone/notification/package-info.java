@@ -1,5 +1,6 @@
 /**
- * Notification: the audience of every event and durable participant subscriptions (not built yet).
+ * Notification: the audience of every event (the routing table) and the delivery feed that durable participant
+ * subscriptions read.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification")
 package org.mhhs.backbone.notification;

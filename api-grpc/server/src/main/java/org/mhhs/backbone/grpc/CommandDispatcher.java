@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -73,7 +75,8 @@ class CommandDispatcher {
             }
             Object result;
             try {
-                result = commands.sendAndWait(command);
+                result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(Map.of(EnvelopeRenderer.PARTICIPANT, caller.value())));
             } catch (AggregateStreamCreationException e) {
                 throw RuleViolation.alreadyExists("AlreadyExists", target.description(),
                         target.description() + " already exists");

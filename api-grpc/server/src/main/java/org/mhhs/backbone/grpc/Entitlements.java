@@ -17,6 +17,7 @@ import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
+import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
 import org.mhhs.backbone.kernel.MarketRole;
 
 /**
@@ -82,6 +83,14 @@ final class Entitlements {
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());
         row(AccessServiceGrpc.getRevokeTokenMethod(), operator());
         row(AccessServiceGrpc.getListTokensMethod(), operator());
+
+        // Subscriptions: every participant receives the events of its audience (AUDITOR and OPERATOR: all of them,
+        // recorded in notification.privileged_read) and keeps its own acknowledgements.
+        row(SubscriptionServiceGrpc.getSubscribeMethod(), new Entitlement(ANY_PARTICIPANT, true,
+                "the events whose audience includes the caller (routing table); AUDITOR, OPERATOR: every event"));
+        row(SubscriptionServiceGrpc.getGetSubscriptionMethod(), new Entitlement(ANY_PARTICIPANT, true,
+                "the caller's own subscriptions"));
+        row(SubscriptionServiceGrpc.getListSubscribersMethod(), operator());
     }
 
     private Entitlements() {

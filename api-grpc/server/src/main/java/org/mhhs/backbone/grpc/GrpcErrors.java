@@ -32,6 +32,8 @@ class GrpcErrors implements GrpcExceptionHandler {
             case InvalidRequest invalid -> status(Status.Code.INVALID_ARGUMENT, "InvalidArgument", invalid.getMessage(),
                     Any.pack(BadRequest.newBuilder().addAllFieldViolations(invalid.violations()).build()));
             case RuleViolation violation -> ruleViolation(violation);
+            case SubscriptionGrpcService.PositionOutOfRange beyond -> status(Status.Code.OUT_OF_RANGE,
+                    "PositionMustNotBeBeyondHead", beyond.getMessage(), null);
             case InvalidValueException invalid -> status(Status.Code.INVALID_ARGUMENT, invalid.rule(),
                     invalid.getMessage(), null);
             default -> {

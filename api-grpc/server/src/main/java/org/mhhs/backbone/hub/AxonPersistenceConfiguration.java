@@ -11,6 +11,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -23,7 +26,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Axon on PostgreSQL: Spring-managed transactions, snake_case tables in the axon schema, Jackson for every message.
  */
 @Configuration(proxyBeanMethods = false)
-class AxonPersistenceConfiguration {
+public class AxonPersistenceConfiguration {
+
+    /** Metadata key of the participant whose command produced an event. */
+    public static final String PRODUCING_PARTICIPANT = "participant";
+
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -99,6 +106,21 @@ class AxonPersistenceConfiguration {
     ConfigurerModule projectionFailuresAreRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Every event carries the ids of its causing message and its chain (Axon's message origin) and the participant
+     * whose command produced it ({@code participant}, put on each command by the gRPC layer): the envelope of a
+     * delivered event shows them. Declaring any provider replaces Axon's default, so both are declared here.
+     */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider producingParticipant() {
+        return new SimpleCorrelationDataProvider(PRODUCING_PARTICIPANT);
     }
 
     @Bean

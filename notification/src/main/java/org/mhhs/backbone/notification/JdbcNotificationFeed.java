@@ -1,0 +1,145 @@
+package org.mhhs.backbone.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
+import org.mhhs.backbone.notification.api.AcknowledgementView;
+import org.mhhs.backbone.notification.api.FeedEntryView;
+import org.mhhs.backbone.notification.api.FeedPageView;
+import org.mhhs.backbone.notification.api.FeedReaderView;
+import org.mhhs.backbone.notification.api.NotificationFeed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** {@link NotificationFeed}: the live end from {@link FeedTail}, older entries and acknowledgements from PostgreSQL. */
+@Component
+class JdbcNotificationFeed implements NotificationFeed {
+
+    private final JdbcClient jdbc;
+    private final FeedTail tail;
+    private final IsdQueries isd;
+    private final Clock clock;
+
+    JdbcNotificationFeed(JdbcClient jdbc, FeedTail tail, IsdQueries isd, Clock clock) {
+        this.jdbc = jdbc;
+        this.tail = tail;
+        this.isd = isd;
+        this.clock = clock;
+    }
+
+    @Override
+    public long headPosition() {
+        return tail.head();
+    }
+
+    @Override
+    public FeedReaderView readerFor(ParticipantId participant) {
+        return FeedReaderView.of(participant, isd.findRolesAsAt(participant, SettlementDate.today(clock).date()));
+    }
+
+    @Override
+    public FeedPageView read(FeedReaderView reader, long after, Set<String> eventTypes, int max) {
+        Predicate<FeedEntryView> wanted = entry -> reader.sees(entry)
+                && (eventTypes.isEmpty() || eventTypes.contains(entry.eventType()));
+        FeedPageView live = tail.read(after, max, wanted);
+        return live != null ? live : readStored(reader, after, eventTypes, max);
+    }
+
+    /** The backlog: entries after {@code after} up to what the tail has seen (all committed), filtered in SQL. */
+    private FeedPageView readStored(FeedReaderView reader, long after, Set<String> eventTypes, int max) {
+        long bound = tail.head();
+        var entries = jdbc.sql("""
+                SELECT position, event_type, audience, envelope FROM notification.feed
+                WHERE position > :after AND position <= :bound
+                  AND (:everything OR audience && CAST(:targets AS text[]))
+                  AND (:allTypes OR event_type = ANY (CAST(:types AS text[])))
+                ORDER BY position LIMIT :max""")
+                .param("after", after)
+                .param("bound", bound)
+                .param("everything", reader.privileged())
+                .param("targets", reader.targets().toArray(String[]::new))
+                .param("allTypes", eventTypes.isEmpty())
+                .param("types", eventTypes.toArray(String[]::new))
+                .param("max", max)
+                .query((rs, n) -> FeedTail.entry(rs))
+                .list();
+        long examinedTo = entries.size() == max ? entries.getLast().position() : Math.max(after, bound);
+        return new FeedPageView(entries, examinedTo);
+    }
+
+    @Override
+    public AutoCloseable onPublished(Runnable listener) {
+        return tail.listen(listener);
+    }
+
+    @Override
+    public Set<Class<?>> routedEventTypes() {
+        return AudienceRules.routedTypes();
+    }
+
+    @Override
+    public Optional<AcknowledgementView> acknowledgement(ParticipantId participant, String subscriptionName) {
+        return jdbc.sql("""
+                SELECT acknowledged_position, acknowledged_at FROM notification.subscription
+                WHERE participant_id = :participant AND subscription_name = :name""")
+                .param("participant", participant.value())
+                .param("name", subscriptionName)
+                .query((rs, n) -> new AcknowledgementView(participant, subscriptionName, rs.getLong(1),
+                        rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
+    @Override
+    public void acknowledge(ParticipantId participant, String subscriptionName, long position) {
+        jdbc.sql("""
+                INSERT INTO notification.subscription
+                    (participant_id, subscription_name, acknowledged_position, acknowledged_at)
+                VALUES (:participant, :name, :position, :now)
+                ON CONFLICT (participant_id, subscription_name) DO UPDATE
+                    SET acknowledged_position = excluded.acknowledged_position,
+                        acknowledged_at = excluded.acknowledged_at
+                    WHERE notification.subscription.acknowledged_position < excluded.acknowledged_position""")
+                .param("participant", participant.value())
+                .param("name", subscriptionName)
+                .param("position", position)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Override
+    public long privilegedReadOpened(FeedReaderView reader, String subscriptionName, Set<String> eventTypes,
+                                     long startPosition) {
+        return jdbc.sql("""
+                INSERT INTO notification.privileged_read
+                    (participant_id, roles, subscription_name, event_types, opened_at, start_position)
+                VALUES (:participant, :roles, :name, :types, :now, :start) RETURNING id""")
+                .param("participant", reader.participant().value())
+                .param("roles", String.join(",", new TreeSet<>(reader.roles().stream().map(Enum::name).toList())))
+                .param("name", subscriptionName)
+                .param("types", String.join(",", new TreeSet<>(eventTypes)))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("start", startPosition)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public void privilegedReadClosed(long readId, long lastPosition, long eventsDelivered, String outcome) {
+        jdbc.sql("""
+                UPDATE notification.privileged_read
+                SET closed_at = :now, last_position = :last, events_delivered = :delivered, outcome = :outcome
+                WHERE id = :id AND closed_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("last", lastPosition)
+                .param("delivered", eventsDelivered)
+                .param("outcome", outcome)
+                .param("id", readId)
+                .update();
+    }
+}

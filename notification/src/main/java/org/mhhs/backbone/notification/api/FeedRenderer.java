@@ -1,0 +1,19 @@
+package org.mhhs.backbone.notification.api;
+
+import java.time.Instant;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * Renders an event as subscribers receive it on the wire. Provided by the API layer; called once per event when the
+ * event enters the feed, so that a delivery to any number of subscribers costs no further conversion.
+ */
+public interface FeedRenderer {
+
+    /**
+     * @param event           the stored event with its metadata
+     * @param position        its position in the delivery feed
+     * @param publishedAt     when it entered the feed
+     * @param eventStoreIndex its position in the event store, or -1 if the store has none
+     */
+    byte[] render(EventMessage<?> event, long position, Instant publishedAt, long eventStoreIndex);
+}

@@ -1,0 +1,39 @@
+package org.mhhs.backbone.notification.api;
+
+import java.util.Optional;
+import java.util.Set;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+/**
+ * The delivery feed. Each event of the store enters it once, at a position that only grows, and positions become
+ * visible strictly in order (one writer), so a reader that has seen position p never misses a later entry at or
+ * below p. Recent entries are served from memory; older ones from PostgreSQL.
+ */
+public interface NotificationFeed {
+
+    /** The latest position in the feed (0 when empty). */
+    long headPosition();
+
+    /** The reader for a participant with its roles as at today. */
+    FeedReaderView readerFor(ParticipantId participant);
+
+    /** Up to {@code max} entries after {@code after} that the reader sees, of the given types (all when empty). */
+    FeedPageView read(FeedReaderView reader, long after, Set<String> eventTypes, int max);
+
+    /** Calls the listener (on a feed thread; it must not block) whenever new entries have been published. */
+    AutoCloseable onPublished(Runnable listener);
+
+    /** The event types that have a row in the routing table; their simple names are the feed's type names. */
+    Set<Class<?>> routedEventTypes();
+
+    Optional<AcknowledgementView> acknowledgement(ParticipantId participant, String subscriptionName);
+
+    /** Records that the participant processed every event up to the position; lower than before changes nothing. */
+    void acknowledge(ParticipantId participant, String subscriptionName, long position);
+
+    /** Records that a privileged reader opened a stream; returns the record's id. */
+    long privilegedReadOpened(FeedReaderView reader, String subscriptionName, Set<String> eventTypes, long startPosition);
+
+    /** Completes the record of a privileged stream. */
+    void privilegedReadClosed(long readId, long lastPosition, long eventsDelivered, String outcome);
+}

@@ -1,0 +1,6 @@
+/**
+ * What the notification context offers the API layer: the delivery feed (each event once, in delivery order, with
+ * its audience), who may read what, and the durable acknowledgements of named subscriptions.
+ */
+@org.springframework.modulith.NamedInterface("api")
+package org.mhhs.backbone.notification.api;
