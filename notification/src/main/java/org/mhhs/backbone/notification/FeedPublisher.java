@@ -7,7 +7,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.slf4j.Logger;
@@ -52,9 +51,7 @@ class FeedPublisher {
         parties.apply(payload);
         long position = jdbc.queryForObject("SELECT nextval('notification.feed_position_seq')", Long.class);
         Instant publishedAt = clock.instant();
-        long storeIndex = message instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().orElse(-1) : -1;
-        byte[] envelope = renderer.render(message, position, publishedAt, storeIndex);
+        byte[] envelope = renderer.render(message, position, publishedAt);
         jdbc.update(connection -> {
             var insert = connection.prepareStatement(
                     "INSERT INTO notification.feed (position, event_type, audience, envelope) VALUES (?, ?, ?, ?)");

@@ -59,7 +59,7 @@ class EnvelopeRenderer implements FeedRenderer {
     static final String PARTICIPANT = AxonPersistenceConfiguration.PRODUCING_PARTICIPANT;
 
     @Override
-    public byte[] render(EventMessage<?> event, long position, Instant publishedAt, long eventStoreIndex) {
+    public byte[] render(EventMessage<?> event, long position, Instant publishedAt) {
         EventEnvelope.Builder envelope = EventEnvelope.newBuilder()
                 .setPosition(position)
                 .setEventId(event.getIdentifier())
@@ -69,8 +69,7 @@ class EnvelopeRenderer implements FeedRenderer {
                 .setPublishedAt(timestamp(publishedAt))
                 .setCorrelationId(text(event.getMetaData().get(TRACE_ID)))
                 .setCausationId(text(event.getMetaData().get(CORRELATION_ID)))
-                .setProducer(text(event.getMetaData().get(PARTICIPANT)))
-                .setEventStoreIndex(eventStoreIndex);
+                .setProducer(text(event.getMetaData().get(PARTICIPANT)));
         if (event instanceof DomainEventMessage<?> domainEvent) {
             envelope.setAggregateId(domainEvent.getAggregateIdentifier())
                     .setAggregateSequence(domainEvent.getSequenceNumber());

@@ -190,7 +190,6 @@ class SubscriptionApiIntegrationTest {
             assertThat(event.getProducer()).isEqualTo("OPER");
             assertThat(event.getCausationId()).isNotEmpty();
             assertThat(event.getCorrelationId()).isNotEmpty();
-            assertThat(event.getEventStoreIndex()).isPositive();
             assertThat(event.getOccurredAt().getSeconds()).isPositive();
             assertThat(event.getPublishedAt().getSeconds()).isGreaterThanOrEqualTo(event.getOccurredAt().getSeconds());
             String storedId = jdbc.sql("""

@@ -10,10 +10,9 @@ import org.axonframework.eventhandling.EventMessage;
 public interface FeedRenderer {
 
     /**
-     * @param event           the stored event with its metadata
-     * @param position        its position in the delivery feed
+     * @param event       the stored event with its metadata
+     * @param position    its position in the delivery feed
      * @param publishedAt     when it entered the feed
-     * @param eventStoreIndex its position in the event store, or -1 if the store has none
      */
-    byte[] render(EventMessage<?> event, long position, Instant publishedAt, long eventStoreIndex);
+    byte[] render(EventMessage<?> event, long position, Instant publishedAt);
 }
