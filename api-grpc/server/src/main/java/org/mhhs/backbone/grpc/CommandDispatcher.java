@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.mhhs.backbone.grpc.v1.CommandAck;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
+import org.mhhs.backbone.hub.EventStoreReader;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +31,15 @@ class CommandDispatcher {
     static final String COMMAND_ID_REUSED = "CommandIdReused";
 
     private final CommandGateway commands;
+    private final EventStoreReader eventStoreReader;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, JdbcClient jdbc, Clock clock) {
+    CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
+                      EventStoreReader eventStoreReader) {
         this.commands = commands;
+        this.eventStoreReader = eventStoreReader;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,7 +64,7 @@ class CommandDispatcher {
     Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target) {
         ParticipantId caller = CallerContext.current().participantId();
         byte[] requestHash = sha256(request.toByteArray());
-        return transaction.execute(status -> {
+        Outcome outcome = transaction.execute(status -> {
             int inserted = jdbc.sql("""
                     INSERT INTO access.processed_command (participant_id, command_id, rpc, request_hash, accepted_at)
                     VALUES (:participant, :commandId, :rpc, :hash, :now) ON CONFLICT DO NOTHING""")
@@ -96,6 +100,10 @@ class CommandDispatcher {
             }
             return new Outcome(header.getCommandId(), false, answer);
         });
+        if (!outcome.duplicate()) {
+            eventStoreReader.eventsCommitted();
+        }
+        return outcome;
     }
 
     private Outcome duplicate(ParticipantId caller, String commandId, String rpc, byte[] requestHash) {

@@ -31,7 +31,10 @@ class EmbeddedPostgresConfiguration {
                 .setPort(hub.embeddedPostgres().port())
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("synchronous_commit", "on");
+                .setServerConfig("synchronous_commit", "on")
+                // stopped by this bean's close, when the context shuts down after its event processors, never by a
+                // JVM shutdown hook of its own that would race them (processors then retry against a dead database)
+                .setRegisterShutdownHook(false);
         if (hub.embeddedPostgres().ephemeral()) {
             builder.setCleanDataDirectory(true);
             log.info("Starting a throw-away embedded PostgreSQL");

@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The axonserver profile switches the event store and the command and query buses to Axon Server. No Axon Server
- * can run on the build machines, so this proves the wiring only: nothing is sent. A pooled processor asks the
+ * can run on the build machines, so this proves the wiring only: nothing is sent. A streaming processor asks the
  * event store for its first token when it starts, which needs a live Axon Server; here the processors subscribe
  * instead, which changes nothing of what is checked.
  */

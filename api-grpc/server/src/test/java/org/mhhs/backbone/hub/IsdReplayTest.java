@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.isd.api.AddBankHoliday;
 import org.mhhs.backbone.isd.api.GrantRole;
@@ -65,7 +65,7 @@ class IsdReplayTest {
         } catch (RuntimeException alreadyListed) {
             // idem
         }
-        PooledStreamingEventProcessor isd = processing.eventProcessor("isd", PooledStreamingEventProcessor.class)
+        StreamingEventProcessor isd = processing.eventProcessor("isd", StreamingEventProcessor.class)
                 .orElseThrow();
         await().until(() -> count("SELECT count(*) FROM isd.gsp_group WHERE gsp_group_id = '_M'") == 1
                 && count("SELECT count(*) FROM isd.bank_holiday WHERE holiday_date = DATE '2027-01-01'") == 1);
