@@ -1,5 +1,7 @@
 package org.mhhs.backbone.grpc;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Service;
  * neither a thread nor a database reader each.
  */
 @Service
-class SubscriptionGrpcService extends SubscriptionServiceGrpc.SubscriptionServiceImplBase {
+class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, BindableService {
 
     static final Pattern SUBSCRIPTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final int MAX_EVENT_TYPES = 100;
@@ -72,6 +74,11 @@ class SubscriptionGrpcService extends SubscriptionServiceGrpc.SubscriptionServic
                 .register(metrics);
         Gauge.builder("hub.feed.head.position", feed, NotificationFeed::headPosition)
                 .description("Latest position of the delivery feed known to this node").register(metrics);
+    }
+
+    @Override
+    public ServerServiceDefinition bindService() {
+        return PreEncodedResponses.withPreEncodedSubscribe(SubscriptionServiceGrpc.bindService(this));
     }
 
     @Override

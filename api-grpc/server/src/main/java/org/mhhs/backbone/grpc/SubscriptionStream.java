@@ -1,6 +1,5 @@
 package org.mhhs.backbone.grpc;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mhhs.backbone.grpc.v1.EventEnvelope;
 import org.mhhs.backbone.grpc.v1.SubscribeRequest;
 import org.mhhs.backbone.grpc.v1.SubscribeResponse;
 import org.mhhs.backbone.grpc.v1.Subscriber;
@@ -25,15 +23,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open subscription stream. It holds a position, not a queue: whenever the client can take more (gRPC flow
- * control says ready) and the feed has something after that position, a delivery thread reads a page (from the
- * feed's memory when live, from PostgreSQL when behind), sends what the reader may see until the client stops being
- * ready, and moves the position past what it sent. A client that stops reading therefore holds at most gRPC's own
- * small outbound buffer and one page on the server, never the events that keep arriving.
+ * control says ready) and the feed has something after that position, a delivery thread reads a page of what the
+ * reader may see (from the feed's memory when live, from PostgreSQL when behind), sends it while the client stays
+ * ready, keeps the rest of that page for when it is ready again, and moves the position past what it sent. A client
+ * that stops reading therefore costs gRPC's bounded outbound buffer ({@value #READY_THRESHOLD} bytes) and at most
+ * one page ({@value #PAGE} events) on the server, never the events that keep arriving.
  */
 final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStream.class);
-    private static final int PAGE = 256;
+    private static final int PAGE = 200;
+    /** Bytes gRPC may queue for a client before it reports the stream not ready. */
+    private static final int READY_THRESHOLD = 256 * 1024;
     private static final int PAGES_PER_TURN = 8;
 
     private final SubscriptionGrpcService service;
@@ -53,6 +54,10 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private AutoCloseable listening;
     private long privilegedRead = -1;
 
+    /** The rest of the page being sent when the client stopped being ready: at most one page. */
+    private final java.util.ArrayDeque<FeedEntryView> pending = new java.util.ArrayDeque<>();
+    private long pendingExaminedTo;
+
     // guarded by sending
     private volatile boolean closed;
     private volatile long position;
@@ -67,6 +72,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
         this.participant = participant;
         this.out = out;
         this.connectedAt = service.clock().instant();
+        out.setOnReadyThreshold(READY_THRESHOLD);
         out.setOnReadyHandler(this::wake);
         out.setOnCancelHandler(() -> close("cancelled by the client"));
     }
@@ -194,7 +200,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
                     wake();
                     return;
                 }
-            } catch (RuntimeException | InvalidProtocolBufferException failure) {
+            } catch (RuntimeException failure) {
                 log.error("Delivery to {} / {} failed", participant, name, failure);
                 fail(Status.INTERNAL.withDescription("the hub failed to deliver events").asException(),
                         "failed: " + failure);
@@ -208,40 +214,41 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     }
 
     /** Sends pages while the client is ready; false if it stopped only because the turn used its pages. */
-    private boolean deliverSomePages() throws InvalidProtocolBufferException {
+    private boolean deliverSomePages() {
         for (int page = 0; page < PAGES_PER_TURN; page++) {
             if (closed || !out.isReady()) {
                 return true;
             }
-            FeedPageView next = feed.read(reader, position, eventTypes, PAGE);
-            boolean sentAll = true;
-            for (FeedEntryView entry : next.entries()) {
-                if (!out.isReady()) {
-                    sentAll = false;
-                    break;
+            if (pending.isEmpty()) {
+                FeedPageView next = feed.read(reader, position, eventTypes, PAGE);
+                if (next.entries().isEmpty()) {
+                    position = Math.max(position, next.examinedTo());
+                    return true;
                 }
-                send(entry);
+                pending.addAll(next.entries());
+                pendingExaminedTo = next.examinedTo();
             }
-            if (sentAll) {
-                position = Math.max(position, next.examinedTo());
+            while (!pending.isEmpty() && out.isReady() && !closed) {
+                send(pending.poll());
             }
-            if (!sentAll || next.entries().isEmpty()) {
+            if (!pending.isEmpty()) {
                 return true;
             }
+            position = Math.max(position, pendingExaminedTo);
         }
         return false;
     }
 
-    private void send(FeedEntryView entry) throws InvalidProtocolBufferException {
-        EventEnvelope envelope = EventEnvelope.parseFrom(entry.envelope());
-        if (entry.position() <= backlogEnd) {
-            envelope = envelope.toBuilder().setReplayed(true).build();
-        }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void send(FeedEntryView entry) {
+        PreEncodedResponses.Encoded response = PreEncodedResponses.event(entry.envelope(),
+                entry.position() <= backlogEnd);
         synchronized (sending) {
             if (closed) {
                 return;
             }
-            out.onNext(SubscribeResponse.newBuilder().setEvent(envelope).build());
+            // the Subscribe method's marshaller takes encoded responses (PreEncodedResponses)
+            ((StreamObserver) out).onNext(response);
             position = entry.position();
             lastSent = entry.position();
             eventsDelivered++;
