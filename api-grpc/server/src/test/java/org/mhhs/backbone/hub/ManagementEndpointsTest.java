@@ -46,6 +46,15 @@ class ManagementEndpointsTest {
         });
     }
 
+    @Test
+    void prometheusExposesTheSubscriptionMetrics() {
+        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+                .containsPattern("(?m)^hub_subscriptions_connected\\{[^}]*} \\d")
+                .containsPattern("(?m)^hub_subscriptions_lag_max\\{[^}]*} \\d")
+                .containsPattern("(?m)^hub_subscriptions_events_delivered_total\\{[^}]*} \\d")
+                .containsPattern("(?m)^hub_feed_head_position\\{[^}]*} \\d"));
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
