@@ -33,19 +33,23 @@ public final class HubProcess implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    public static HubProcess start(Path dataDir) {
+    /** Starts the hub with extra arguments (e.g. an external {@code --spring.datasource.url}) and waits until ready. */
+    public static HubProcess start(Path dataDir, String... arguments) {
         try {
+            java.nio.file.Files.createDirectories(dataDir);
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-XX:+EnableDynamicAgentLoading",
-                    "-cp", System.getProperty("java.class.path"), HubApplication.class.getName(),
-                    "--spring.profiles.active=test", "--hub.data-dir=" + dataDir,
+            List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx512m",
+                    "-XX:+EnableDynamicAgentLoading", "-cp", System.getProperty("java.class.path"),
+                    HubApplication.class.getName(), "--spring.profiles.active=test", "--hub.data-dir=" + dataDir,
                     "--hub.embedded-postgres.ephemeral=false",
                     "--hub.access.operator-token-file=" + dataDir.resolve("operator.token"),
-                    "--spring.grpc.server.port=" + port, "--server.port=0"))
+                    "--spring.grpc.server.port=" + port, "--server.port=0"));
+            command.addAll(List.of(arguments));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
                     .start();
@@ -92,6 +96,13 @@ public final class HubProcess implements AutoCloseable {
         postgres.forEach(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive()
                 && postgres.stream().noneMatch(ProcessHandle::isAlive));
+        channel.shutdownNow();
+    }
+
+    /** SIGKILL to the JVM of a hub on an external database: nothing is flushed or released on the way down. */
+    public void killJvm() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
         channel.shutdownNow();
     }
 

@@ -18,11 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A hub process of its own on a data directory that outlives it, for tests that stop and start the hub. */
+/**
+ * A hub in the test's JVM on a data directory that outlives it, for tests that stop and start the hub; extra
+ * arguments (e.g. an external {@code --spring.datasource.url}) are passed on.
+ */
 public record RunningHub(ConfigurableApplicationContext context, ManagedChannel channel, Path tokenFile)
         implements AutoCloseable {
 
-    public static RunningHub start(Path dataDir) {
+    public static RunningHub start(Path dataDir, String... arguments) {
         AtomicInteger port = new AtomicInteger();
         Path tokenFile = dataDir.resolve("operator.token");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class)
@@ -32,8 +35,9 @@ public record RunningHub(ConfigurableApplicationContext context, ManagedChannel 
                         port.set(started.getPort());
                     }
                 })
-                .run("--hub.data-dir=" + dataDir, "--hub.embedded-postgres.ephemeral=false",
-                        "--hub.access.operator-token-file=" + tokenFile);
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--hub.data-dir=" + dataDir,
+                        "--hub.embedded-postgres.ephemeral=false", "--hub.access.operator-token-file=" + tokenFile),
+                        java.util.Arrays.stream(arguments)).toArray(String[]::new));
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port.get()).usePlaintext().build();
         return new RunningHub(context, channel, tokenFile);
     }
