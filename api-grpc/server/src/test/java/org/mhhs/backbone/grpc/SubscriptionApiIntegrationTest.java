@@ -11,28 +11,22 @@ import static org.mhhs.backbone.testing.TestSubscriber.from;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
 import org.mhhs.backbone.grpc.v1.GetSubscriptionRequest;
 import org.mhhs.backbone.grpc.v1.ListSubscribersRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.OpenSubscription;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
-import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.ServiceRole;
 import org.mhhs.backbone.grpc.v1.StartFrom;
 import org.mhhs.backbone.grpc.v1.Subscriber;
 import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
+import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
@@ -359,20 +353,11 @@ class SubscriptionApiIntegrationTest {
     /** A metering point in the GSP group, supplied from 2026-01-01 with its data service, and one day metered. */
     private String suppliedAndMetered(String gsp, String registrationService, String supplier, String dataService) {
         String mpan = Market.newMpan();
-        market.registration(registrationService).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setGspGroupId(gsp)
-                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom("2026-01-01").build());
-        market.registration(supplier).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setEffectiveFrom("2026-01-01").build());
-        String appointment = await().ignoreExceptions().until(() -> market.registration(supplier)
-                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
-                        .setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataService)
-                        .setEffectiveFrom("2026-01-01").build()).getAppointmentId(), id -> !id.isEmpty());
-        market.registration(dataService).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setAppointmentId(appointment).build());
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> market.metering(dataService)
-                .submitConsumption(submission(mpan, "2026-03-02", 48, "0.250")).getVersion() == 1);
+        ChannelMarket viaChannel = new ChannelMarket(hub.channel(), hub.operatorToken());
+        viaChannel.meteringPoint(mpan, gsp, market.token(registrationService));
+        viaChannel.supplier(mpan, market.token(supplier));
+        viaChannel.dataService(mpan, market.token(supplier), dataService, market.token(dataService));
+        market.metering(dataService).submitConsumption(submission(mpan, "2026-03-02", 48, "0.250"));
         return mpan;
     }
 }
