@@ -34,7 +34,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStream.class);
     private static final int PAGE = 200;
     /** Bytes gRPC may queue for a client before it reports the stream not ready. */
-    private static final int READY_THRESHOLD = 256 * 1024;
+    private static final int READY_THRESHOLD = 64 * 1024;
     private static final int PAGES_PER_TURN = 8;
 
     private final SubscriptionGrpcService service;
