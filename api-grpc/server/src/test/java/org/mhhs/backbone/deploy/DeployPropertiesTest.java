@@ -157,7 +157,8 @@ class DeployPropertiesTest {
         boolean contains(String setting) {
             if (setting.startsWith("--")) {
                 String property = normalise(setting.substring(2).split("=", 2)[0]);
-                return exact.contains(property) || mapPrefixes.stream().anyMatch(prefix -> property.startsWith(prefix + "."));
+                return exact.contains(property)
+                        || mapPrefixes.stream().anyMatch(prefix -> property.startsWith(prefix + "."));
             }
             if (exact.contains(setting)) {
                 return true;
