@@ -24,7 +24,7 @@ public final class ReadinessProbe {
         System.exit(isReady(port) ? 0 : 1);
     }
 
-    static boolean isReady(int port) {
+    public static boolean isReady(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
                 .timeout(Duration.ofSeconds(3)).build();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {

@@ -2,24 +2,29 @@ package org.mhhs.backbone.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhhs.backbone.hub.ReadinessProbe;
 
 /**
  * The OCI image tarball that `-Pimage` builds (run by Failsafe after Jib, in that profile only): a non-root,
- * self-contained image of the hub whose Java runtime starts. Reads the tarball with the machine's tar, since no
- * container engine is available.
+ * self-contained image of the hub that starts. Reads the tarball with the machine's tar and runs its file system in
+ * a chroot, since no container engine is available.
  */
 class ImageTarballIT {
 
@@ -91,6 +96,57 @@ class ImageTarballIT {
                 + "' /opt/java/bin/java -version"));
 
         assertThat(output).contains("OpenJDK Runtime Environment");
+    }
+
+    @Test
+    void theHubStartsInTheImageAndBecomesReadyOnAnExternalDatabase() throws Exception {
+        assumeThat(System.getProperty("user.name")).as("chroot needs root").isEqualTo("root");
+        assumeThat(succeeds(List.of("unshare", "-m", "chroot", "/", "true")))
+                .as("a private mount namespace and chroot (root with CAP_SYS_ADMIN, util-linux)").isTrue();
+        Path root = extractedRoot();
+        Files.createDirectories(root.resolve("proc"));
+        int grpcPort = freePort();
+        int managementPort = freePort();
+
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+            // The image's entry point, environment and user; the host's network stands in for the container's.
+            String enterImage = "/usr/bin/mount -t proc proc '" + root + "/proc'"
+                    + " && exec /usr/sbin/chroot --userspec=65532:65532 '" + root + "' \"$@\"";
+            List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/opt/java/bin",
+                    "HUB_DATA_DIR=/var/lib/hub", "SPRING_DATASOURCE_URL=" + database.getJdbcUrl("postgres", "postgres"),
+                    "SPRING_DATASOURCE_USERNAME=postgres", "SPRING_DATASOURCE_PASSWORD=",
+                    "/usr/bin/unshare", "-m", "/bin/sh", "-c", enterImage, "hub"));
+            config.path("config").path("Entrypoint").forEach(arg -> command.add(arg.asText()));
+            command.addAll(List.of("--spring.grpc.server.port=" + grpcPort, "--server.port=" + managementPort));
+            Process hub = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(unpacked.resolve("hub.log").toFile()).start();
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    assertThat(hub.isAlive()).as(() -> "the hub exited:\n" + log()).isTrue();
+                    assertThat(ReadinessProbe.isReady(managementPort)).isTrue();
+                });
+                assertThat(root.resolve("var/lib/hub/operator.token")).exists();
+            } finally {
+                hub.destroy();
+                if (!hub.waitFor(60, TimeUnit.SECONDS)) {
+                    hub.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(unpacked.resolve("hub.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Path extracted;
