@@ -14,6 +14,7 @@ import org.mhhs.backbone.HubApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +40,9 @@ class ExternalDatabaseTest {
         EXTERNAL.close();
     }
 
+    // Each context is closed after its class, before the database it uses is stopped.
     @Nested
+    @DirtiesContext
     @SpringBootTest(classes = HubApplication.class, properties = "hub.access.bootstrap-on-start=false")
     @ActiveProfiles("test")
     class OnTheJdbcEventStore {
@@ -55,6 +58,7 @@ class ExternalDatabaseTest {
     }
 
     @Nested
+    @DirtiesContext
     @SpringBootTest(classes = HubApplication.class, properties = {
             "hub.access.bootstrap-on-start=false",
             "hub.processor-mode=subscribing",
