@@ -53,9 +53,14 @@ class JdbcAllocationFreezer implements AllocationFreezer {
                         + "processor must run with exactly one segment to freeze a run, it has " + tokens.size());
             }
             TrackingToken token = tokens.getFirst();
-            if (token != null && ReplayToken.isReplay(token)) {
-                throw RuleViolation.precondition(RULE, SettlementProcessingGroups.ALLOCATION, "the allocation is "
-                        + "being rebuilt; runs wait until the rebuild has finished");
+            if (token instanceof ReplayToken replay) {
+                // Axon keeps the replay mark until an event beyond the reset position arrives: caught up is enough
+                long reached = replay.getCurrentToken() == null ? 0 : replay.getCurrentToken().position().orElse(0);
+                if (reached < replay.getTokenAtReset().position().orElse(Long.MAX_VALUE)) {
+                    throw RuleViolation.precondition(RULE, SettlementProcessingGroups.ALLOCATION, "the allocation is "
+                            + "being rebuilt; runs wait until the rebuild has finished");
+                }
+                token = replay.getCurrentToken();
             }
             long position = 0;
             List<Long> excluded = new ArrayList<>();

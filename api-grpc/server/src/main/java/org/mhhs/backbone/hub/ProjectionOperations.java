@@ -119,8 +119,7 @@ public class ProjectionOperations {
     private RebuildProgress progress(String name, StreamingEventProcessor processor, Rebuild rebuild) {
         ProjectionStatus status = status(processor, rebuild.total);
         long done = Math.min(rebuild.total, status.position());
-        boolean finished = rebuild.finishedAt != null
-                || (status.state() != State.REPLAYING && status.state() != State.STOPPED && done >= rebuild.total);
+        boolean finished = rebuild.finishedAt != null || (status.state() == State.RUNNING && done >= rebuild.total);
         if (finished && rebuild.finishedAt == null) {
             rebuild.finishedAt = clock.instant();
             log.info("Rebuilt projection {}: {} positions in {}", name, rebuild.total,
@@ -146,7 +145,7 @@ public class ProjectionOperations {
             state = processor.isError() ? State.ERROR : State.STOPPED;
         } else if (segments.values().stream().anyMatch(EventTrackerStatus::isErrorState) || processor.isError()) {
             state = State.ERROR;
-        } else if (segments.values().stream().anyMatch(EventTrackerStatus::isReplaying)) {
+        } else if (segments.values().stream().anyMatch(ProjectionOperations::behindItsReset)) {
             state = State.REPLAYING;
         } else {
             state = State.RUNNING;
@@ -155,6 +154,15 @@ public class ProjectionOperations {
         long position = segments.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
         int segmentCount = segments.isEmpty() ? tokenStore.fetchSegments(processor.getName()).length : segments.size();
         return new ProjectionStatus(processor.getName(), state, position, head, segmentCount);
+    }
+
+    /**
+     * Axon keeps a segment's token marked as replaying until an event beyond its reset position arrives; one that has
+     * reached that position is caught up, whatever the mark says.
+     */
+    private static boolean behindItsReset(EventTrackerStatus segment) {
+        return segment.isReplaying() && segment.getCurrentPosition().orElse(0)
+                < segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     private long head() {
