@@ -2,14 +2,20 @@ package org.mhhs.backbone.settlement;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.RunDueView;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
+import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.settlement.api.RunTrigger;
 import org.mhhs.backbone.settlement.api.SettlementQueries;
@@ -38,6 +44,7 @@ class SettlementRunScheduler implements SmartLifecycle {
     private final Clock clock;
     private final boolean enabled;
     private final Duration interval;
+    private final Duration firstAfter;
     private final int catchUpDays;
     private final ParticipantId actingAs;
     private ThreadPoolTaskScheduler scheduler;
@@ -45,6 +52,7 @@ class SettlementRunScheduler implements SmartLifecycle {
     SettlementRunScheduler(CommandGateway commands, IsdQueries isd, SettlementQueries settlement, Clock clock,
                            @Value("${hub.settlement.scheduler.enabled:true}") boolean enabled,
                            @Value("${hub.settlement.scheduler.interval:PT15M}") Duration interval,
+                           @Value("${hub.settlement.scheduler.first-after:PT1M}") Duration firstAfter,
                            @Value("${hub.settlement.scheduler.catch-up-days:7}") int catchUpDays,
                            @Value("${hub.settlement.scheduler.acting-as:OPER}") String actingAs) {
         this.commands = commands;
@@ -53,27 +61,41 @@ class SettlementRunScheduler implements SmartLifecycle {
         this.clock = clock;
         this.enabled = enabled;
         this.interval = interval;
+        this.firstAfter = firstAfter;
         this.catchUpDays = catchUpDays;
         this.actingAs = ParticipantId.of(actingAs);
     }
 
-    /** Starts every run due on or before {@code today} (within the catch-up days) that has not happened; answers them. */
+    /**
+     * Starts, in order, every scheduled run that has fallen due on or before {@code today} and has not happened, for
+     * each settlement day with a run due within the catch-up days; answers the runs it started.
+     */
     List<RunDueView> startRunsFallenDue(LocalDate today) {
         SettlementCalendarView calendar = isd.findSettlementCalendar();
-        List<RunDueView> started = new ArrayList<>();
+        SortedSet<LocalDate> days = new TreeSet<>();
         for (LocalDate date = today.minusDays(catchUpDays); !date.isAfter(today); date = date.plusDays(1)) {
-            for (RunDueView due : calendar.runsDueOn(date)) {
-                if (settlement.findRun(due.settlementDate(), due.runType()).isPresent()) {
+            calendar.runsDueOn(date).forEach(due -> days.add(due.settlementDate()));
+        }
+        List<RunDueView> started = new ArrayList<>();
+        for (LocalDate day : days) {
+            Set<SettlementRunType> done = EnumSet.noneOf(SettlementRunType.class);
+            settlement.findRuns(day).forEach(run -> done.add(run.runType()));
+            for (SettlementRunType runType : SettlementRunType.SCHEDULED) {
+                boolean due = calendar.dueDate(day, runType).map(date -> !date.isAfter(today)).orElse(false);
+                if (!due) {
+                    break;
+                }
+                if (done.contains(runType)) {
                     continue;
                 }
                 try {
-                    commands.sendAndWait(StartSettlementRun.of(due.settlementDate(), due.runType(), actingAs,
-                            RunTrigger.SCHEDULER));
-                    started.add(due);
-                    log.info("Started the {} run of {}", due.runType(), due.settlementDate());
+                    commands.sendAndWait(StartSettlementRun.of(day, runType, actingAs, RunTrigger.SCHEDULER));
+                    started.add(new RunDueView(day, runType));
+                    log.info("Started the {} run of {}", runType, day);
                 } catch (RuntimeException refused) {
-                    log.warn("The {} run of {} fell due but did not start: {}", due.runType(), due.settlementDate(),
+                    log.warn("The {} run of {} has fallen due but did not start: {}", runType, day,
                             refused.getMessage());
+                    break;
                 }
             }
         }
@@ -96,7 +118,7 @@ class SettlementRunScheduler implements SmartLifecycle {
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("settlement-runs-");
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(this::tick, clock.instant().plus(Duration.ofSeconds(30)), interval);
+        scheduler.scheduleWithFixedDelay(this::tick, Instant.now().plus(firstAfter), interval);
     }
 
     @Override
