@@ -12,16 +12,22 @@ CREATE TABLE latest_consumption (
     watt_hours          text     NOT NULL
 );
 
--- Exact sums in watt-hours of the latest versions, and how many MPANs each sum holds.
+-- Exact sums in watt-hours of the latest versions per settlement day, GSP group and supplier: one row holds every
+-- period of the day (energy_wh[n] is period n), since each MPAN-day counts in all periods of its day alike and
+-- mpan_count is therefore the same for every period. A row per period would be 48 times as many rows to write.
 CREATE TABLE allocated_volume (
     settlement_date  date     NOT NULL,
     gsp_group_id     char(2)  NOT NULL,
     supplier_id      char(4)  NOT NULL,
-    period           smallint NOT NULL,
-    energy_wh        bigint   NOT NULL,
     mpan_count       integer  NOT NULL,
-    PRIMARY KEY (settlement_date, gsp_group_id, supplier_id, period)
+    energy_wh        bigint[] NOT NULL,
+    PRIMARY KEY (settlement_date, gsp_group_id, supplier_id)
 );
+
+-- Adds volumes period by period (arrays of equal length: the periods of one day).
+CREATE FUNCTION add_volumes(a bigint[], b bigint[]) RETURNS bigint[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT array_agg(x + y ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i) $$;
 
 CREATE TABLE settlement_run (
     settlement_date     date        NOT NULL,

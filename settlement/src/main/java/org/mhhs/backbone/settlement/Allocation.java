@@ -20,7 +20,8 @@ import org.mhhs.backbone.metering.api.ReadingsCodec;
  * Volume allocation in memory: the latest version of each MPAN-day, summed into cells of settlement day, GSP group,
  * supplier and period. A newer version replaces the one it supersedes (its volumes and MPAN are taken out of the
  * cells they were in); an older or repeated version changes nothing. The projection uses it for the changes of one
- * batch, the audit for a whole re-derivation: one rule, two uses.
+ * batch, the audit for a whole re-derivation: one rule, two uses. Cells are kept by day row (day, GSP group,
+ * supplier: all periods of the day together), as an MPAN-day counts in every period of its day alike.
  */
 final class Allocation {
 
@@ -45,9 +46,25 @@ final class Allocation {
         Figure plus(long wattHoursDelta, int mpanDelta) {
             return new Figure(Math.addExact(wattHours, wattHoursDelta), Math.addExact(mpanCount, mpanDelta));
         }
+    }
+
+    /** The cells of one settlement day, GSP group and supplier. */
+    record DayRow(LocalDate settlementDate, GspGroupId gspGroupId, ParticipantId supplier) {
+    }
+
+    /** A day row's volume per period (index 0 is period 1) and its MPAN count, the same in every period. */
+    record RowFigures(long[] wattHours, int mpanCount) {
 
         boolean isZero() {
-            return wattHours == 0 && mpanCount == 0;
+            if (mpanCount != 0) {
+                return false;
+            }
+            for (long value : wattHours) {
+                if (value != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -61,17 +78,17 @@ final class Allocation {
         }
 
         long[] readings() {
-            long[] values = new long[periodCount];
-            var decoded = ReadingsCodec.decode(periodCount, wattHours, "");
-            for (int i = 0; i < periodCount; i++) {
-                values[i] = decoded.get(i).energy().wattHours();
-            }
-            return values;
+            return ReadingsCodec.wattHoursOf(periodCount, wattHours);
+        }
+
+        DayRow row() {
+            return new DayRow(settlementDate, gspGroupId, supplier);
         }
     }
 
     private final Map<String, Latest> latest = new HashMap<>();
-    private final Map<Cell, Figure> cells = new HashMap<>();
+    private final Map<DayRow, long[]> energy = new HashMap<>();
+    private final Map<DayRow, Integer> mpans = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     /** An empty allocation: {@link #cells()} are then totals. */
@@ -79,8 +96,8 @@ final class Allocation {
     }
 
     /**
-     * An allocation that knows the latest versions already counted elsewhere: {@link #cells()} are then the changes
-     * to apply to those counts.
+     * An allocation that knows the latest versions already counted elsewhere: {@link #cells()} and {@link #rows()}
+     * are then the changes to apply to those counts.
      */
     static Allocation changesTo(Collection<Latest> alreadyCounted) {
         Allocation allocation = new Allocation();
@@ -105,20 +122,46 @@ final class Allocation {
 
     private void add(Latest consumption, int sign) {
         long[] readings = consumption.readings();
-        for (int i = 0; i < readings.length; i++) {
-            Cell cell = new Cell(consumption.settlementDate(), consumption.gspGroupId(), consumption.supplier(), i + 1);
-            Figure figure = cells.getOrDefault(cell, new Figure(0, 0)).plus(sign * readings[i], sign);
-            if (figure.isZero()) {
-                cells.remove(cell);
-            } else {
-                cells.put(cell, figure);
+        DayRow row = consumption.row();
+        long[] sums = energy.get(row);
+        if (sums == null || sums.length < readings.length) {
+            long[] grown = new long[readings.length];
+            if (sums != null) {
+                System.arraycopy(sums, 0, grown, 0, sums.length);
             }
+            sums = grown;
+            energy.put(row, sums);
         }
+        for (int i = 0; i < readings.length; i++) {
+            sums[i] = Math.addExact(sums[i], sign * readings[i]);
+        }
+        mpans.merge(row, sign, Integer::sum);
+    }
+
+    /** Day rows with anything in them (totals, or changes for {@link #changesTo}). */
+    Map<DayRow, RowFigures> rows() {
+        Map<DayRow, RowFigures> rows = new HashMap<>();
+        energy.forEach((row, sums) -> {
+            RowFigures figures = new RowFigures(sums.clone(), mpans.getOrDefault(row, 0));
+            if (!figures.isZero()) {
+                rows.put(row, figures);
+            }
+        });
+        return rows;
     }
 
     /** Non-zero cells (totals, or changes for {@link #changesTo}) in canonical order. */
     SortedMap<Cell, Figure> cells() {
-        return new TreeMap<>(cells);
+        SortedMap<Cell, Figure> cells = new TreeMap<>();
+        rows().forEach((row, figures) -> {
+            for (int i = 0; i < figures.wattHours().length; i++) {
+                if (figures.wattHours()[i] != 0 || figures.mpanCount() != 0) {
+                    cells.put(new Cell(row.settlementDate(), row.gspGroupId(), row.supplier(), i + 1),
+                            new Figure(figures.wattHours()[i], figures.mpanCount()));
+                }
+            }
+        });
+        return cells;
     }
 
     /** The latest versions that this allocation counted anew, in the order it counted them first. */

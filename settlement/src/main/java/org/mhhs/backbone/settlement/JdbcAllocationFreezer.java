@@ -72,7 +72,8 @@ class JdbcAllocationFreezer implements AllocationFreezer {
             }
             SortedMap<Allocation.Cell, Allocation.Figure> cells = new TreeMap<>();
             jdbc.query("""
-                    SELECT gsp_group_id, supplier_id, period, energy_wh, mpan_count FROM settlement.allocated_volume
+                    SELECT gsp_group_id, supplier_id, p.period, p.energy_wh, mpan_count
+                    FROM settlement.allocated_volume, unnest(energy_wh) WITH ORDINALITY AS p(energy_wh, period)
                     WHERE settlement_date = ? AND mpan_count > 0""", rs -> {
                 cells.put(new Allocation.Cell(settlementDate, GspGroupId.of(rs.getString(1)),
                                 ParticipantId.of(rs.getString(2)), rs.getInt(3)),

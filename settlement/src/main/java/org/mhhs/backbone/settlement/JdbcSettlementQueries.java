@@ -38,7 +38,10 @@ class JdbcSettlementQueries implements SettlementQueries {
     @Override
     public List<AllocatedVolumeView> findAllocatedVolumes(LocalDate settlementDate, Optional<GspGroupId> gspGroupId,
                                                           Optional<ParticipantId> supplier) {
-        return volumes("settlement.allocated_volume", "mpan_count > 0", settlementDate, null, gspGroupId, supplier);
+        return volumes("""
+                (SELECT settlement_date, gsp_group_id, supplier_id, p.period, p.energy_wh, mpan_count
+                 FROM settlement.allocated_volume, unnest(energy_wh) WITH ORDINALITY AS p(energy_wh, period)
+                 WHERE mpan_count > 0) AS cell""", "true", settlementDate, null, gspGroupId, supplier);
     }
 
     @Override

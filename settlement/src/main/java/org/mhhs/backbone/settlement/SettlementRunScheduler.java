@@ -117,6 +117,7 @@ class SettlementRunScheduler implements SmartLifecycle {
         }
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("settlement-runs-");
+        scheduler.setDaemon(true);
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(this::tick, Instant.now().plus(firstAfter), interval);
     }

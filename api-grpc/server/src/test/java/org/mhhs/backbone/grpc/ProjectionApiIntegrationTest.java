@@ -60,7 +60,8 @@ class ProjectionApiIntegrationTest {
                     "SELECT * FROM metering.consumption_version ORDER BY mpan, settlement_date, version"),
             "settlement-allocation", List.of(
                     "SELECT * FROM settlement.latest_consumption ORDER BY consumption_day_id",
-                    "SELECT * FROM settlement.allocated_volume ORDER BY settlement_date, gsp_group_id, supplier_id, period"),
+                    "SELECT settlement_date, gsp_group_id, supplier_id, mpan_count, energy_wh::text"
+                            + " FROM settlement.allocated_volume ORDER BY settlement_date, gsp_group_id, supplier_id"),
             "settlement-runs", List.of(
                     "SELECT settlement_date, run_type, position, excluded_positions::text, content_hash, cell_count,"
                             + " supplier_count, total_wh, requested_by, run_trigger, completed_at"

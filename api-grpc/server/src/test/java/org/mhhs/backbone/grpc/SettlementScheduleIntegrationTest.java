@@ -32,13 +32,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A hub of its own whose clock the test moves: a change of supplier made ahead of its day, consumption on both sides
- * of it, and the hub's scheduler starting SF to RF as they fall due, in order, but never DF.
+ * of it, and the hub's scheduler starting SF to RF as they fall due, in order, but never DF. The hub is closed
+ * afterwards: its scheduler and clock are this test's alone.
  */
 @HubIntegrationTest
+@DirtiesContext
 @Import(SettlementScheduleIntegrationTest.MovableClock.class)
 @TestPropertySource(properties = {
         "hub.settlement.scheduler.enabled=true",
