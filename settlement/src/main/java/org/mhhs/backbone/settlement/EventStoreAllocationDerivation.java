@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ class EventStoreAllocationDerivation {
     SortedMap<Allocation.Cell, Allocation.Figure> derive(LocalDate settlementDate, long position,
                                                          Set<Long> excludedPositions) {
         Allocation allocation = new Allocation();
-        long head = eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
         long last = Math.min(position, head);
         if (last <= 0) {
             return allocation.cells();
