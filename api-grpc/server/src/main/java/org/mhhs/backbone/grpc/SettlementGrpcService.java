@@ -194,9 +194,7 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
                 .setSupplierCount(run.supplierCount())
                 .setTotalKwh(run.total().toString())
                 .setRequestedBy(run.requestedBy().value())
-                .setTrigger(run.trigger() == RunTrigger.OPERATOR
-                        ? org.mhhs.backbone.grpc.v1.RunTrigger.RUN_TRIGGER_OPERATOR
-                        : org.mhhs.backbone.grpc.v1.RunTrigger.RUN_TRIGGER_SCHEDULER)
+                .setTrigger(SettlementEventMessages.trigger(run.trigger()))
                 .setCompletedAt(run.completedAt().toString())
                 .build();
     }
