@@ -28,6 +28,9 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRejected;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
+import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
+import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
 
 /**
  * The routing table: for every event type of the market, who receives it. AUDITOR and OPERATOR read every event and
@@ -84,6 +87,12 @@ final class AudienceRules {
         route(ConsumptionRecorded.class, (e, parties) -> Audience.of(e.supplier(), e.dataService())
                 .and(parties.dnoOf(e.gspGroupId()))
                 .andEvery(CENTRAL_SETTLEMENT));
+
+        // ---- Settlement: each supplier its own allocation, each DNO its GSP groups' totals; the run's summary
+        // (positions, content hash, market totals) to central settlement.
+        route(SupplierAllocationPublished.class, (e, parties) -> Audience.of(e.supplier()));
+        route(DnoTotalsPublished.class, (e, parties) -> Audience.of(e.dno()));
+        route(SettlementRunCompleted.class, (e, parties) -> Audience.of().andEvery(CENTRAL_SETTLEMENT));
     }
 
     private AudienceRules() {

@@ -55,6 +55,12 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
+import org.mhhs.backbone.settlement.api.RunTrigger;
+import org.mhhs.backbone.settlement.api.SettlementDayId;
+import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
+import org.mhhs.backbone.settlement.api.SettlementRunEvent;
+import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
 
 class AudienceRulesTest {
 
@@ -135,7 +141,8 @@ class AudienceRulesTest {
     @Test
     void everyEventOfTheMarketHasARow() {
         Set<Class<?>> marketEvents = new HashSet<>();
-        for (Class<?> root : List.of(IsdEvent.class, MeteringPointEvent.class, ConsumptionEvent.class)) {
+        for (Class<?> root : List.of(IsdEvent.class, MeteringPointEvent.class, ConsumptionEvent.class,
+                SettlementRunEvent.class)) {
             collectRecords(root, marketEvents);
         }
 
@@ -248,7 +255,23 @@ class AudienceRulesTest {
                         Set.of("SUPA", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
                 new Example("consumption is recorded for a day of the former supplier, not telling the current one",
                         consumptionOf(day("2026-03-10"), FORMER_SUPPLIER),
-                        Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")));
+                        Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
+
+                new Example("a run publishes a supplier's allocation to that supplier only",
+                        new SupplierAllocationPublished(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
+                                SettlementRunType.SF, SUPPLIER, List.of(new SupplierAllocationPublished.Volume(
+                                        EASTERN, 1, Energy.ofWattHours(1250), 3))),
+                        Set.of("SUPA")),
+                new Example("a run publishes a DNO's totals to that DNO only",
+                        new DnoTotalsPublished(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
+                                SettlementRunType.SF, EASTERN_DNO, List.of(new DnoTotalsPublished.Total(EASTERN, 1,
+                                        Energy.ofWattHours(1250), 3))),
+                        Set.of("DNOA")),
+                new Example("a run's summary goes to central settlement",
+                        new SettlementRunCompleted(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
+                                SettlementRunType.SF, 42, List.of(), "ab".repeat(32), 1, 1, Energy.ofWattHours(1250),
+                                ParticipantId.of("OPER"), RunTrigger.OPERATOR),
+                        Set.of("@CENTRAL_SETTLEMENT")));
     }
 
     private static InMemoryMarketParties theMarket() {

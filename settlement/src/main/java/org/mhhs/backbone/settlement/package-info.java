@@ -1,5 +1,6 @@
 /**
- * Settlement: allocated volumes, settlement runs and the reproducibility audit (not built yet).
+ * Settlement: allocated volumes per day, period, GSP group and supplier; settlement runs that freeze and publish
+ * them; the reproducibility audit that re-derives a run from the event store.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Settlement")
 package org.mhhs.backbone.settlement;

@@ -1,6 +1,9 @@
 package org.mhhs.backbone.grpc;
 
+import static org.mhhs.backbone.kernel.MarketRole.AUDITOR;
+import static org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT;
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
+import static org.mhhs.backbone.kernel.MarketRole.DNO;
 import static org.mhhs.backbone.kernel.MarketRole.METERING_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.OPERATOR;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
@@ -16,7 +19,9 @@ import java.util.Set;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
+import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
+import org.mhhs.backbone.grpc.v1.SettlementServiceGrpc;
 import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
 import org.mhhs.backbone.kernel.MarketRole;
 
@@ -78,6 +83,19 @@ final class Entitlements {
                 + "MPAN-day", DATA_SERVICE));
         row(MeteringServiceGrpc.getListConsumptionVersionsMethod(), involved());
         row(MeteringServiceGrpc.getGetConsumptionMethod(), involved());
+        // Settlement: the operator (or the hub's scheduler) runs; reads are scoped to the caller's own cells.
+        row(SettlementServiceGrpc.getStartSettlementRunMethod(), operator());
+        row(SettlementServiceGrpc.getListAllocatedVolumesMethod(), allocationReaders());
+        row(SettlementServiceGrpc.getGetSettlementRunResultMethod(), allocationReaders());
+        row(SettlementServiceGrpc.getListSettlementRunsMethod(), anyone());
+        row(SettlementServiceGrpc.getAuditSettlementRunMethod(), roles("none: auditors prove any run", AUDITOR,
+                OPERATOR));
+        row(SettlementServiceGrpc.getGetAllocationAsAtMethod(), roles("none: auditors re-derive any day", AUDITOR,
+                OPERATOR));
+        // Projections: the operator rebuilds; auditors may watch.
+        row(ProjectionServiceGrpc.getListProjectionsMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
+        row(ProjectionServiceGrpc.getRebuildProjectionMethod(), operator());
+        row(ProjectionServiceGrpc.getGetRebuildProgressMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
         // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
         row(AccessServiceGrpc.getWhoAmIMethod(), anyone());
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());
@@ -121,6 +139,11 @@ final class Entitlements {
     private static Entitlement involved() {
         return new Entitlement(ANY_PARTICIPANT, true, "involved with the metering point, or OPERATOR, AUDITOR, "
                 + "CENTRAL_SETTLEMENT");
+    }
+
+    private static Entitlement allocationReaders() {
+        return roles("a supplier its own cells, a DNO its GSP groups'; OPERATOR, AUDITOR, CENTRAL_SETTLEMENT all",
+                SUPPLIER, DNO, OPERATOR, AUDITOR, CENTRAL_SETTLEMENT);
     }
 
     private static Entitlement anyone() {

@@ -13,11 +13,11 @@ import java.time.LocalDate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
-import org.mhhs.backbone.hub.AxonPersistenceConfiguration;
 import org.mhhs.backbone.grpc.v1.MeteringPointDetails;
 import org.mhhs.backbone.grpc.v1.PeriodReading;
 import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.RunOffset;
+import org.mhhs.backbone.hub.AxonPersistenceConfiguration;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
@@ -43,6 +43,9 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRejected;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
+import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
+import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
 import org.springframework.stereotype.Component;
 
 /**
@@ -150,6 +153,9 @@ class EnvelopeRenderer implements FeedRenderer {
                             .setService(id(e.service())).setEffectiveFrom(date(e.effectiveFrom()))
                             .setLastDay(date(e.lastDay())).setEndedBy(id(e.endedBy())));
             case ConsumptionRecorded e -> envelope.setConsumptionRecorded(consumption(e));
+            case SupplierAllocationPublished e -> envelope.setSupplierAllocationPublished(SettlementEventMessages.of(e));
+            case DnoTotalsPublished e -> envelope.setDnoTotalsPublished(SettlementEventMessages.of(e));
+            case SettlementRunCompleted e -> envelope.setSettlementRunCompleted(SettlementEventMessages.of(e));
             default -> {
                 // the envelope alone: a type the wire contract has no message for yet
             }

@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -29,7 +25,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -140,34 +135,16 @@ public class AxonPersistenceConfiguration {
     }
 
     /**
-     * Axon on JDBC: connection provider, token store, event storage engine and event store, declared here rather than
-     * left to Axon's JDBC auto-configuration, for two reasons. That auto-configuration only applies when a DataSource
-     * bean exists at the moment it is evaluated, and on Boot 4 it is evaluated before Boot's own DataSource
-     * auto-configuration: with an external database (spring.datasource.url) it silently backed off, leaving Axon
-     * with an in-memory token store and event store. And the event store differs in one setting: how long its reader
-     * waits before looking for new events when nothing told it of any. A command commits in the gRPC layer's
-     * transaction, after the point where Axon wakes the reader, so new events are found by that periodic look;
-     * Axon's default of 1 s would put up to a second between a command and its subscribers. Not with Axon Server.
+     * The JDBC event store, built as Axon's auto-configuration builds it except for one setting: how long the
+     * store's reader waits before looking for new events when nothing told it of any. A command commits in the gRPC
+     * layer's transaction, after the point where Axon wakes the reader, so new events are found by that periodic
+     * look; Axon's default of 1 s would put up to a second between a command and its subscribers. Declaring the
+     * store means declaring its storage engine too (Axon backs off from both). The connection provider and token
+     * store stay Axon's (see {@link AxonJdbcAfterDataSource}). Not with Axon Server.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class JdbcEventStoreConfiguration {
-
-        @Bean
-        ConnectionProvider connectionProvider(DataSource dataSource) {
-            return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-        }
-
-        @Bean
-        TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                              @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
-            return JdbcTokenStore.builder()
-                    .connectionProvider(connectionProvider)
-                    .schema(tokenSchema)
-                    .serializer(serializer)
-                    .claimTimeout(claimTimeout)
-                    .build();
-        }
 
         @Bean
         EventStorageEngine eventStorageEngine(Serializer defaultSerializer,

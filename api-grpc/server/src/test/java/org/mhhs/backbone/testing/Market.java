@@ -16,7 +16,9 @@ import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
+import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
+import org.mhhs.backbone.grpc.v1.SettlementServiceGrpc;
 import org.mhhs.backbone.kernel.Mpan;
 
 /** Builds market participants through the API, as the operator would, for tests that need a populated market. */
@@ -57,6 +59,14 @@ public final class Market {
 
     public MeteringServiceGrpc.MeteringServiceStub meteringStreams(String participant) {
         return MeteringServiceGrpc.newStub(hub.channel()).withCallCredentials(HubClient.bearer(token(participant)));
+    }
+
+    public SettlementServiceGrpc.SettlementServiceBlockingStub settlement(String participant) {
+        return hub.as(SettlementServiceGrpc.newBlockingStub(hub.channel()), token(participant));
+    }
+
+    public ProjectionServiceGrpc.ProjectionServiceBlockingStub projections(String participant) {
+        return hub.as(ProjectionServiceGrpc.newBlockingStub(hub.channel()), token(participant));
     }
 
     /** A GSP group with a DNO in ISD; registered (with a new DNO) by the first test that needs it. */

@@ -53,6 +53,11 @@ public final class ReadingsCodec {
         return readings;
     }
 
+    /** The watt-hours of each period, without the quality flags: what volume allocation needs, fast. */
+    public static long[] wattHoursOf(int periodCount, String wattHours) {
+        return decodeWattHours(periodCount, wattHours);
+    }
+
     public static long totalWattHours(String wattHours) {
         long total = 0;
         for (long value : decodeWattHours(-1, wattHours)) {

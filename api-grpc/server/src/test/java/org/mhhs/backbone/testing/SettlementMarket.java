@@ -1,0 +1,85 @@
+package org.mhhs.backbone.testing;
+
+import static org.awaitility.Awaitility.await;
+import static org.mhhs.backbone.testing.HubClient.newCommand;
+
+import java.util.List;
+import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
+import org.mhhs.backbone.grpc.v1.EnergisationStatus;
+import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
+import org.mhhs.backbone.grpc.v1.MarketSegment;
+import org.mhhs.backbone.grpc.v1.PeriodReading;
+import org.mhhs.backbone.grpc.v1.Quality;
+import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
+import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
+import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
+import org.mhhs.backbone.grpc.v1.RunOffset;
+import org.mhhs.backbone.grpc.v1.ServiceRole;
+import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
+import org.mhhs.backbone.grpc.v1.SettlementRunType;
+import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
+
+/** What settlement tests build through the API: metering points with a supplier and data service, consumption. */
+public final class SettlementMarket {
+
+    /** SF 1, R1 2, R2 3, R3 4, RF 5 working days after the settlement day. */
+    public static final List<Integer> SHORT_SCHEDULE = List.of(1, 2, 3, 4, 5);
+
+    private final HubClient hub;
+    private final Market market;
+
+    public SettlementMarket(HubClient hub, Market market) {
+        this.hub = hub;
+        this.market = market;
+    }
+
+    /** A metering point in a GSP group, with its supplier and data service from {@code from} on. */
+    public String meteringPoint(String gspGroup, String registrationService, String supplier, String dataService,
+                                String from) {
+        String mpan = Market.newMpan();
+        market.registration(registrationService).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                .setHeader(newCommand()).setMpan(mpan).setGspGroupId(gspGroup)
+                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
+                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom(from).build());
+        market.registration(supplier).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
+                .setMpan(mpan).setEffectiveFrom(from).build());
+        String appointment = await().ignoreExceptions().until(() -> market.registration(supplier)
+                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
+                        .setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataService)
+                        .setEffectiveFrom(from).build()).getAppointmentId(), id -> !id.isEmpty());
+        market.registration(dataService).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                .setHeader(newCommand()).setMpan(mpan).setAppointmentId(appointment).build());
+        return mpan;
+    }
+
+    /** Submits a day of 48 equal readings, once the appointment is in force; answers the version recorded. */
+    public int submit(String dataService, String mpan, String day, String kwhEachPeriod) {
+        SubmitConsumptionRequest request = day(mpan, day, kwhEachPeriod);
+        return await().ignoreExceptions().until(() -> market.metering(dataService).submitConsumption(request)
+                .getVersion(), version -> version > 0);
+    }
+
+    public static SubmitConsumptionRequest day(String mpan, String day, String kwhEachPeriod) {
+        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder().setHeader(newCommand())
+                .setMpan(mpan).setSettlementDate(day);
+        for (int period = 1; period <= 48; period++) {
+            request.addReadings(PeriodReading.newBuilder().setPeriod(period).setKwh(kwhEachPeriod)
+                    .setQuality(Quality.QUALITY_ACTUAL));
+        }
+        return request.build();
+    }
+
+    /** Sets the ISD run schedule and waits until ISD shows it. */
+    public void runSchedule(List<Integer> workingDays) {
+        SettlementRunType[] types = {SettlementRunType.SETTLEMENT_RUN_TYPE_SF, SettlementRunType.SETTLEMENT_RUN_TYPE_R1,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R2, SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_RF};
+        SetRunScheduleRequest.Builder request = SetRunScheduleRequest.newBuilder().setHeader(newCommand());
+        for (int i = 0; i < types.length; i++) {
+            request.addOffsets(RunOffset.newBuilder().setRunType(types[i]).setWorkingDays(workingDays.get(i)));
+        }
+        hub.operatorIsd().setRunSchedule(request.build());
+        await().until(() -> hub.operatorIsd().getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance())
+                .getRunScheduleList().stream().map(RunOffset::getWorkingDays).toList().equals(workingDays));
+    }
+}

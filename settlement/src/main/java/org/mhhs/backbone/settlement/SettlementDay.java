@@ -1,0 +1,116 @@
+package org.mhhs.backbone.settlement;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.mhhs.backbone.isd.api.GspGroupView;
+import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.kernel.GspGroupId;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
+import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
+import org.mhhs.backbone.settlement.api.SettlementRunEvent;
+import org.mhhs.backbone.settlement.api.StartSettlementRun;
+import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
+
+/**
+ * The settlement runs of one settlement day. A run freezes the day's allocation at a recorded event-store position
+ * and publishes it: each supplier its own volumes, each DNO the totals of its GSP groups, then a summary with the
+ * content hash of every figure.
+ */
+@Aggregate
+class SettlementDay {
+
+    private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/London");
+
+    @AggregateIdentifier
+    private String settlementDayId;
+    private final Set<SettlementRunType> completed = EnumSet.noneOf(SettlementRunType.class);
+
+    private SettlementDay() {
+    }
+
+    /** Answers the run's content hash. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(StartSettlementRun command, IsdQueries isd, AllocationFreezer allocation, Clock clock) {
+        LocalDate day = command.settlementDate();
+        SettlementRunType runType = command.runType();
+        RunHappensOnce.check(day, runType, completed);
+        DfOnlyOnOperatorRequest.check(runType, command.trigger());
+        RunsHappenInOrder.check(day, runType, completed);
+        RunMustHaveFallenDue.check(day, runType, isd.findSettlementCalendar(), LocalDate.now(clock.withZone(MARKET_ZONE)));
+
+        FrozenAllocation frozen = allocation.freeze(day);
+        String hash = AllocationHash.of(frozen.cells());
+        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier = new TreeMap<>(
+                (a, b) -> a.value().compareTo(b.value()));
+        SortedMap<GspGroupId, long[][]> byGspAndPeriod = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        long total = 0;
+        for (var cell : frozen.cells().entrySet()) {
+            Allocation.Cell at = cell.getKey();
+            Allocation.Figure figure = cell.getValue();
+            bySupplier.computeIfAbsent(at.supplier(), s -> new ArrayList<>()).add(new SupplierAllocationPublished.Volume(
+                    at.gspGroupId(), at.period(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount()));
+            long[] gspPeriod = byGspAndPeriod.computeIfAbsent(at.gspGroupId(), g -> new long[51][2])[at.period()];
+            gspPeriod[0] = Math.addExact(gspPeriod[0], figure.wattHours());
+            gspPeriod[1] += figure.mpanCount();
+            total = Math.addExact(total, figure.wattHours());
+        }
+        bySupplier.forEach((supplier, volumes) -> apply(new SupplierAllocationPublished(command.settlementDayId(), day,
+                runType, supplier, volumes)));
+        dnoTotals(byGspAndPeriod, isd).forEach((dno, totals) -> apply(new DnoTotalsPublished(command.settlementDayId(),
+                day, runType, dno, totals)));
+        apply(new SettlementRunCompleted(command.settlementDayId(), day, runType, frozen.position(),
+                frozen.excludedPositions(), hash, frozen.cells().size(), bySupplier.size(), Energy.ofWattHours(total),
+                command.requestedBy(), command.trigger()));
+        return hash;
+    }
+
+    private static Map<ParticipantId, List<DnoTotalsPublished.Total>> dnoTotals(
+            SortedMap<GspGroupId, long[][]> byGspAndPeriod, IsdQueries isd) {
+        Map<GspGroupId, ParticipantId> dnoOf = isd.findGspGroups().stream()
+                .collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
+        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno = new TreeMap<>(
+                (a, b) -> a.value().compareTo(b.value()));
+        byGspAndPeriod.forEach((gsp, periods) -> {
+            ParticipantId dno = dnoOf.get(gsp);
+            if (dno == null) {
+                return;
+            }
+            for (int period = 1; period < periods.length; period++) {
+                if (periods[period][1] > 0 || periods[period][0] != 0) {
+                    byDno.computeIfAbsent(dno, d -> new ArrayList<>()).add(new DnoTotalsPublished.Total(gsp, period,
+                            Energy.ofWattHours(periods[period][0]), Math.toIntExact(periods[period][1])));
+                }
+            }
+        });
+        return byDno;
+    }
+
+    @EventSourcingHandler
+    void on(SettlementRunEvent event) {
+        settlementDayId = event.settlementDayId();
+        if (event instanceof SettlementRunCompleted run) {
+            completed.add(run.runType());
+        }
+    }
+}
