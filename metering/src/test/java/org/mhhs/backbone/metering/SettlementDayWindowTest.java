@@ -89,7 +89,7 @@ class SettlementDayWindowTest {
 
     @Test
     void aShorterFinalDisputeWindowSetInIsdClosesDaysTheDefaultWouldLeaveOpen() {
-        var fourteenMonths = new IsdWithFinalDisputeWindow(theMarket(), 14);
+        var fourteenMonths = theMarket().withFinalDisputeWindow(14);
 
         consumptionDayFixture(theRegister(), fourteenMonths, LATE_NOVEMBER_2026)
                 .givenNoPriorActivity()
@@ -101,7 +101,7 @@ class SettlementDayWindowTest {
 
     @Test
     void theOldestDayOfTheFinalDisputeWindowSetInIsdIsStillOpen() {
-        var fourteenMonths = new IsdWithFinalDisputeWindow(theMarket(), 14);
+        var fourteenMonths = theMarket().withFinalDisputeWindow(14);
         var oldestOpenDay = aDayOf(readings(48)).on("2025-09-22");
 
         consumptionDayFixture(theRegister(), fourteenMonths, LATE_NOVEMBER_2026)
@@ -112,7 +112,7 @@ class SettlementDayWindowTest {
 
     @Test
     void aLongerFinalDisputeWindowSetInIsdOpensDaysTheDefaultWouldClose() {
-        var thirtySixMonths = new IsdWithFinalDisputeWindow(theMarket(), 36);
+        var thirtySixMonths = theMarket().withFinalDisputeWindow(36);
         var beyondTheDefaultWindow = aDayOf(readings(48)).on("2024-07-21");
 
         consumptionDayFixture(theRegister(), thirtySixMonths, LATE_NOVEMBER_2026)

@@ -7,16 +7,11 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
-import org.mhhs.backbone.isd.api.ParticipantView;
-import org.mhhs.backbone.isd.api.SettlementCalendarView;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.Energy;
@@ -72,12 +67,13 @@ final class SettlementFixtures {
                 .registerInjectableResource(clock);
     }
 
-    static CalendarIsd theMarket() {
-        return new CalendarIsd(new FakeIsdQueries()
+    static FakeIsdQueries theMarket() {
+        return new FakeIsdQueries()
                 .holding(DNO_EAST, MarketRole.DNO, org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
                 .holding(DNO_WEST, MarketRole.DNO, org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
                 .withGspGroup(EASTERN, DNO_EAST)
-                .withGspGroup(WESTERN, DNO_WEST), SCHEDULE, new TreeMap<>());
+                .withGspGroup(WESTERN, DNO_WEST)
+                .withRunSchedule(SCHEDULE);
     }
 
     static StartSettlementRun run(SettlementRunType runType) {
@@ -119,52 +115,6 @@ final class SettlementFixtures {
         @Override
         public FrozenAllocation freeze(LocalDate settlementDate) {
             return new FrozenAllocation(position, excluded, new TreeMap<>(cells));
-        }
-    }
-
-    /** ISD with a run schedule and bank holidays, which {@link FakeIsdQueries} cannot express. */
-    record CalendarIsd(FakeIsdQueries isd, Map<SettlementRunType, Integer> runSchedule,
-                       TreeMap<LocalDate, String> bankHolidays) implements IsdQueries {
-
-        CalendarIsd withBankHoliday(LocalDate date) {
-            TreeMap<LocalDate, String> holidays = new TreeMap<>(bankHolidays);
-            holidays.put(date, "Bank holiday");
-            return new CalendarIsd(isd, runSchedule, holidays);
-        }
-
-        CalendarIsd withoutRunSchedule() {
-            return new CalendarIsd(isd, Map.of(), bankHolidays);
-        }
-
-        @Override
-        public Optional<ParticipantView> findParticipant(ParticipantId participantId) {
-            return isd.findParticipant(participantId);
-        }
-
-        @Override
-        public List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
-                                                      Optional<ParticipantId> after, int limit) {
-            return isd.findParticipants(role, asAt, after, limit);
-        }
-
-        @Override
-        public Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date) {
-            return isd.findRolesAsAt(participantId, date);
-        }
-
-        @Override
-        public List<GspGroupView> findGspGroups() {
-            return isd.findGspGroups();
-        }
-
-        @Override
-        public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
-            return isd.findGspGroup(gspGroupId);
-        }
-
-        @Override
-        public SettlementCalendarView findSettlementCalendar() {
-            return new SettlementCalendarView(bankHolidays, runSchedule, Optional.empty(), Optional.empty());
         }
     }
 }

@@ -26,6 +26,7 @@ import static org.mhhs.backbone.settlement.SettlementFixtures.settlementDayFixtu
 import static org.mhhs.backbone.settlement.SettlementFixtures.theMarket;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.kernel.Energy;
@@ -96,7 +97,7 @@ class SettlementRunsTest {
 
     @Test
     void aBankHolidayIsNotAWorkingDaySoItPushesTheDueDateBack() {
-        var withHoliday = theMarket().withBankHoliday(LocalDate.of(2026, 11, 4));
+        var withHoliday = theMarket().withBankHoliday(LocalDate.of(2026, 11, 4), "Bank holiday");
 
         settlementDayFixture(withHoliday, new Frozen(), on("2026-11-09"))
                 .givenNoPriorActivity()
@@ -110,7 +111,7 @@ class SettlementRunsTest {
 
     @Test
     void aCalendarWithoutScheduleMakesNoRunDue() {
-        settlementDayFixture(theMarket().withoutRunSchedule(), new Frozen(), longAfter())
+        settlementDayFixture(theMarket().withRunSchedule(Map.of()), new Frozen(), longAfter())
                 .givenNoPriorActivity()
                 .when(run(SF))
                 .expectException(aViolationOf(RunMustHaveFallenDue.RULE, PRECONDITION));
@@ -164,7 +165,7 @@ class SettlementRunsTest {
 
     @Test
     void dfRunsOnAnOperatorsRequestAfterRfWithoutADueDate() {
-        settlementDayFixture(theMarket().withoutRunSchedule(), new Frozen(), longAfter())
+        settlementDayFixture(theMarket().withRunSchedule(Map.of()), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3), completed(RF))
                 .when(run(DF))
                 .expectSuccessfulHandlerExecution();

@@ -15,6 +15,7 @@ import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.ParticipantView;
 import org.mhhs.backbone.isd.api.RolePeriodView;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
+import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
@@ -22,14 +23,18 @@ import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
  * The ISD read model held in memory, for aggregate tests of any context: tests say who holds which role, which
- * GSP groups have a DNO and what the appointment response time-out is, instead of projecting ISD events.
+ * GSP groups have a DNO and what the settlement calendar holds (run schedule, bank holidays, appointment response
+ * time-out, final dispute window), instead of projecting ISD events.
  */
 public final class FakeIsdQueries implements IsdQueries {
 
     private final Map<ParticipantId, List<RolePeriodView>> roles =
             new TreeMap<>(Comparator.comparing(ParticipantId::value));
     private final Map<GspGroupId, GspGroupView> gspGroups = new TreeMap<>(Comparator.comparing(GspGroupId::value));
+    private final TreeMap<LocalDate, String> bankHolidays = new TreeMap<>();
+    private Map<SettlementRunType, Integer> runSchedule = Map.of();
     private Optional<Duration> appointmentResponseTimeout = Optional.empty();
+    private Optional<Integer> finalDisputeWindowMonths = Optional.empty();
 
     public FakeIsdQueries holding(ParticipantId participant, MarketRole role, EffectivePeriod period) {
         roles.computeIfAbsent(participant, id -> new ArrayList<>()).add(new RolePeriodView(role, period));
@@ -43,6 +48,21 @@ public final class FakeIsdQueries implements IsdQueries {
 
     public FakeIsdQueries withAppointmentResponseTimeout(Duration timeout) {
         appointmentResponseTimeout = Optional.of(timeout);
+        return this;
+    }
+
+    public FakeIsdQueries withRunSchedule(Map<SettlementRunType, Integer> workingDaysAfterSettlementDay) {
+        runSchedule = Map.copyOf(workingDaysAfterSettlementDay);
+        return this;
+    }
+
+    public FakeIsdQueries withBankHoliday(LocalDate date, String name) {
+        bankHolidays.put(date, name);
+        return this;
+    }
+
+    public FakeIsdQueries withFinalDisputeWindow(int months) {
+        finalDisputeWindowMonths = Optional.of(months);
         return this;
     }
 
@@ -85,6 +105,7 @@ public final class FakeIsdQueries implements IsdQueries {
 
     @Override
     public SettlementCalendarView findSettlementCalendar() {
-        return new SettlementCalendarView(new TreeMap<>(), Map.of(), appointmentResponseTimeout, Optional.empty());
+        return new SettlementCalendarView(new TreeMap<>(bankHolidays), runSchedule, appointmentResponseTimeout,
+                finalDisputeWindowMonths);
     }
 }
