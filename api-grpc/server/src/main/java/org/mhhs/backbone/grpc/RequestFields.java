@@ -32,6 +32,7 @@ final class RequestFields {
     static final int MAX_TEXT = 200;
     static final int MAX_READINGS = 50;
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SUBSCRIPTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
@@ -57,6 +58,14 @@ final class RequestFields {
             violation(field, value.isEmpty()
                     ? "a command id is required"
                     : "a command id has 1 to 64 characters from [A-Za-z0-9._:-]");
+        }
+        return value;
+    }
+
+    String subscriptionName(String field, String value) {
+        if (!SUBSCRIPTION_NAME.matcher(value).matches()) {
+            violation(field, value.isEmpty() ? "a subscription name is required"
+                    : "a subscription name has 1 to 64 characters from [A-Za-z0-9._-]");
         }
         return value;
     }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mhhs.backbone.grpc.v1.GetSubscriptionRequest;
 import org.mhhs.backbone.grpc.v1.ListSubscribersRequest;
@@ -45,7 +44,6 @@ import org.springframework.stereotype.Service;
 @Service
 class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, BindableService {
 
-    static final Pattern SUBSCRIPTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final int MAX_EVENT_TYPES = 100;
 
     private final NotificationFeed feed;
@@ -89,7 +87,9 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
 
     @Override
     public void getSubscription(GetSubscriptionRequest request, StreamObserver<Subscription> response) {
-        String name = subscriptionName("subscription_name", request.getSubscriptionName());
+        RequestFields fields = new RequestFields();
+        String name = fields.subscriptionName("subscription_name", request.getSubscriptionName());
+        fields.validate();
         ParticipantId caller = CallerContext.current().participantId();
         var acknowledgement = feed.acknowledgement(caller, name).orElseThrow(() -> RuleViolation.notFound(
                 "SubscriptionMustHaveAcknowledgements", name, "nothing has been acknowledged on subscription " + name));
@@ -163,11 +163,7 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     /** Validates the open message: every violation is reported at once, as INVALID_ARGUMENT. */
     OpenRequest validate(OpenSubscription open, long head) {
         RequestFields fields = new RequestFields();
-        String name = open.getSubscriptionName();
-        if (!SUBSCRIPTION_NAME.matcher(name).matches()) {
-            fields.violation("open.subscription_name", name.isEmpty() ? "a subscription name is required"
-                    : "a subscription name has 1 to 64 characters from [A-Za-z0-9._-]");
-        }
+        String name = fields.subscriptionName("open.subscription_name", open.getSubscriptionName());
         if (open.getStart() == StartFrom.START_FROM_UNSPECIFIED || open.getStart() == StartFrom.UNRECOGNIZED) {
             fields.violation("open.start", "start must be BEGINNING, LATEST, POSITION or LAST_ACKNOWLEDGED");
         }
@@ -198,16 +194,6 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     private long maxLag() {
         long head = feed.headPosition();
         return streams.values().stream().mapToLong(stream -> Math.max(0, head - stream.position())).max().orElse(0);
-    }
-
-    private static String subscriptionName(String field, String name) {
-        if (!SUBSCRIPTION_NAME.matcher(name).matches()) {
-            RequestFields fields = new RequestFields();
-            fields.violation(field, name.isEmpty() ? "a subscription name is required"
-                    : "a subscription name has 1 to 64 characters from [A-Za-z0-9._-]");
-            fields.validate();
-        }
-        return name;
     }
 
     record OpenRequest(String name, StartFrom start, long position, Set<String> eventTypes) {

@@ -237,6 +237,11 @@ class SubscriptionApiIntegrationTest {
                 () -> subscriptions(supplier).getSubscription(GetSubscriptionRequest.newBuilder()
                         .setSubscriptionName("acks").build()));
         assertThat(code(none)).isEqualTo(Status.Code.NOT_FOUND);
+        StatusRuntimeException malformed = org.junit.jupiter.api.Assertions.assertThrows(
+                StatusRuntimeException.class, () -> subscriptions(supplier).getSubscription(GetSubscriptionRequest
+                        .newBuilder().setSubscriptionName("bad name!").build()));
+        assertThat(code(malformed)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(malformed)).containsExactly("subscription_name");
     }
 
     @Test
