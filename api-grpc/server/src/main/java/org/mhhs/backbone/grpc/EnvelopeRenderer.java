@@ -14,8 +14,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
 import org.mhhs.backbone.grpc.v1.MeteringPointDetails;
-import org.mhhs.backbone.grpc.v1.PeriodReading;
-import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.hub.AxonPersistenceConfiguration;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
@@ -169,11 +167,7 @@ class EnvelopeRenderer implements FeedRenderer {
                 .setDataService(id(e.dataService())).setSupplier(id(e.supplier()))
                 .setGspGroupId(e.gspGroupId().value())
                 .setTotalKwh(Energy.ofWattHours(e.totalWattHours()).toString());
-        e.decodedReadings().forEach(reading -> recorded.addReadings(PeriodReading.newBuilder()
-                .setPeriod(reading.period())
-                .setKwh(reading.energy().toString())
-                .setQuality(reading.quality() == org.mhhs.backbone.metering.api.Quality.ESTIMATED
-                        ? Quality.QUALITY_ESTIMATED : Quality.QUALITY_ACTUAL)));
+        e.decodedReadings().forEach(reading -> recorded.addReadings(ProtoMapping.periodReading(reading)));
         return recorded.build();
     }
 

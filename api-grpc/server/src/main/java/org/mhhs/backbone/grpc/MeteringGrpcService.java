@@ -16,8 +16,6 @@ import org.mhhs.backbone.grpc.v1.GetConsumptionRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsResponse;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
-import org.mhhs.backbone.grpc.v1.PeriodReading;
-import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.SubmissionResult;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.kernel.Mpan;
@@ -125,11 +123,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
                         + mpan + " on " + day));
         Consumption.Builder answer = Consumption.newBuilder().setMpan(mpan.value()).setSettlementDate(day.toString())
                 .setVersion(version(consumption.version()));
-        consumption.readings().forEach(reading -> answer.addReadings(PeriodReading.newBuilder()
-                .setPeriod(reading.period())
-                .setKwh(reading.energy().toString())
-                .setQuality(reading.quality() == org.mhhs.backbone.metering.api.Quality.ESTIMATED
-                        ? Quality.QUALITY_ESTIMATED : Quality.QUALITY_ACTUAL)));
+        consumption.readings().forEach(reading -> answer.addReadings(ProtoMapping.periodReading(reading)));
         reply(response, answer.build());
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.metering.api.Quality;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
 import org.mhhs.backbone.registration.api.ServiceRole;
@@ -55,6 +57,16 @@ final class ProtoMapping {
 
     static org.mhhs.backbone.grpc.v1.ServiceRole serviceRole(ServiceRole role) {
         return org.mhhs.backbone.grpc.v1.ServiceRole.valueOf("SERVICE_ROLE_" + role.name());
+    }
+
+    static org.mhhs.backbone.grpc.v1.PeriodReading periodReading(SubmitConsumption.Reading reading) {
+        return org.mhhs.backbone.grpc.v1.PeriodReading.newBuilder()
+                .setPeriod(reading.period())
+                .setKwh(reading.energy().toString())
+                .setQuality(reading.quality() == Quality.ESTIMATED
+                        ? org.mhhs.backbone.grpc.v1.Quality.QUALITY_ESTIMATED
+                        : org.mhhs.backbone.grpc.v1.Quality.QUALITY_ACTUAL)
+                .build();
     }
 
     static String date(LocalDate date) {
