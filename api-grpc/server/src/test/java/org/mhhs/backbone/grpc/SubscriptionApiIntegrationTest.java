@@ -8,6 +8,7 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
 import static org.mhhs.backbone.testing.TestSubscriber.from;
+import static org.mhhs.backbone.testing.TestSubscriber.registered;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -79,7 +80,7 @@ class SubscriptionApiIntegrationTest {
                     .setEffectiveFrom(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(14).toString())
                     .build());
             String sentinel = broadcastSentinel();
-            List.of(first, second, distributor, data, audit).forEach(s -> s.awaitEvent(e -> isSentinel(e, sentinel)));
+            List.of(first, second, distributor, data, audit).forEach(s -> s.awaitEvent(e -> registered(e, sentinel)));
 
             assertThat(about(first)).containsExactlyInAnyOrder(
                     "SupplierRegistered " + firstPoint + " " + firstSupplier,
@@ -332,14 +333,6 @@ class SubscriptionApiIntegrationTest {
         hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
                 .setParticipantId(id).setName("Sentinel").build());
         return id;
-    }
-
-    private static boolean isSentinel(EventEnvelope event, String sentinel) {
-        return registered(event, sentinel);
-    }
-
-    private static boolean registered(EventEnvelope event, String participant) {
-        return event.hasParticipantRegistered() && event.getParticipantRegistered().getParticipantId().equals(participant);
     }
 
     /** What a subscriber received apart from broadcast standing data: "type mpan [supplier]". */

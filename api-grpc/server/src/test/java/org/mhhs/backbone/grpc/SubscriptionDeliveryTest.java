@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.TestSubscriber.from;
+import static org.mhhs.backbone.testing.TestSubscriber.registered;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
@@ -177,10 +178,6 @@ class SubscriptionDeliveryTest {
         assertThat(subscriber.events()).extracting(EventEnvelope::getPosition).isSorted().doesNotHaveDuplicates();
         return subscriber.events().stream().filter(EventEnvelope::hasParticipantRegistered)
                 .map(e -> e.getParticipantRegistered().getParticipantId()).filter(among::contains).toList();
-    }
-
-    private static boolean registered(EventEnvelope event, String participant) {
-        return event.hasParticipantRegistered() && event.getParticipantRegistered().getParticipantId().equals(participant);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

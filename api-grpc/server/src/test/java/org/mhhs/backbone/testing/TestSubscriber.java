@@ -44,6 +44,12 @@ public final class TestSubscriber implements AutoCloseable {
         return start(channel, token, open, true);
     }
 
+    /** Whether the event is the registration of that participant (the broadcast tests use as markers). */
+    public static boolean registered(EventEnvelope event, String participant) {
+        return event.hasParticipantRegistered()
+                && event.getParticipantRegistered().getParticipantId().equals(participant);
+    }
+
     public static OpenSubscription.Builder from(String name, StartFrom start) {
         return OpenSubscription.newBuilder().setSubscriptionName(name).setStart(start);
     }
