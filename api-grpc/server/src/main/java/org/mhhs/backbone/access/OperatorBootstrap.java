@@ -1,13 +1,11 @@
 package org.mhhs.backbone.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -47,11 +45,20 @@ class OperatorBootstrap implements HealthIndicator {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IsdQueries isd;
+    private final SecurityProperties security;
+    private final HubTls tls;
+    private final ClientCertificates certificates;
+    private final AuditTrail audit;
     private volatile boolean operatorVisible;
 
     OperatorBootstrap(AccessProperties properties, BearerTokens tokens, CommandGateway commands, JdbcClient jdbc,
-                      TransactionTemplate transaction, Clock clock, IsdQueries isd) {
+                      TransactionTemplate transaction, Clock clock, IsdQueries isd, SecurityProperties security,
+                      HubTls tls, ClientCertificates certificates, AuditTrail audit) {
         this.isd = isd;
+        this.security = security;
+        this.tls = tls;
+        this.certificates = certificates;
+        this.audit = audit;
         this.properties = properties;
         this.tokens = tokens;
         this.commands = commands;
@@ -78,18 +85,71 @@ class OperatorBootstrap implements HealthIndicator {
             LocalDate today = SettlementDate.today(clock).date();
             commands.sendAndWait(new RegisterParticipant(operator, properties.bootstrapOperatorName()));
             commands.sendAndWait(new GrantRole(operator, MarketRole.OPERATOR, EffectivePeriod.from(today)));
-            BearerTokens.IssuedToken token = tokens.issue(operator, "created on first start", operator);
+            List<String> credentials = new java.util.ArrayList<>();
+            if (security.bearerTokensAccepted()) {
+                credentials.add(issueToken(operator));
+            }
+            if (tls.enabled()) {
+                credentials.add(provideCertificate(operator));
+            }
             jdbc.sql("INSERT INTO access.bootstrap (id, operator_id, done_at) VALUES (1, :operator, :now)")
                     .param("operator", operator.value())
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
-            // Written inside the transaction: if the commit fails, the next start tries again and overwrites it.
-            writeOwnerOnly(properties.operatorTokenFile(), token.secret());
-            log.info("First start: registered operator {} and wrote its bearer token to {}", operator,
-                    properties.operatorTokenFile().toAbsolutePath());
+            audit.record(AuditTrail.Category.CREDENTIAL_CHANGE, Optional.of(operator), "none", "", "first start", "OK",
+                    "", "the first operator " + operator + " and its " + String.join(", ", credentials));
             return operator;
         });
         awaitOperatorInReadModel(bootstrapped);
+    }
+
+    /** Writes the operator's bearer token (development mode). Written inside the bootstrap transaction. */
+    private String issueToken(ParticipantId operator) {
+        BearerTokens.IssuedToken token = tokens.issue(operator, "created on first start", operator);
+        // Written inside the transaction: if the commit fails, the next start tries again and overwrites it.
+        OwnerOnlyFiles.write(properties.operatorTokenFile(), token.secret() + System.lineSeparator());
+        log.info("First start: registered operator {} and wrote its bearer token to {}", operator,
+                properties.operatorTokenFile().toAbsolutePath());
+        return "bearer token " + token.tokenId();
+    }
+
+    /**
+     * With mutual TLS: issues the operator a client certificate from the hub's CA (when the hub holds its key) and
+     * writes it with its key; otherwise registers the certificate the operator put at the configured path.
+     */
+    private String provideCertificate(ParticipantId operator) {
+        Optional<CertificateIssuer.Issued> authority = tls.clientCaWithKey();
+        X509Certificate certificate;
+        if (authority.isPresent()) {
+            Instant now = clock.instant();
+            CertificateIssuer.Issued issued = CertificateIssuer.client(authority.get(), operator.value(),
+                    now.minus(Duration.ofMinutes(5)), now.plus(tls.properties().validity()));
+            OwnerOnlyFiles.write(properties.operatorPrivateKeyFile(), issued.privateKeyPem());
+            OwnerOnlyFiles.writePublic(properties.operatorCertificateFile(), issued.certificatePem());
+            certificate = issued.certificate();
+            log.info("First start: registered operator {} and wrote its client certificate and key to {} and {}",
+                    operator, properties.operatorCertificateFile().toAbsolutePath(),
+                    properties.operatorPrivateKeyFile().toAbsolutePath());
+        } else if (Files.isReadable(properties.operatorCertificateFile())) {
+            try {
+                certificate = HubTls.readCertificates(Files.readString(properties.operatorCertificateFile()))
+                        .getFirst();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            certificates.validate(certificate, List.of(certificate)).ifPresent(refused -> {
+                throw new IllegalStateException("the operator certificate " + properties.operatorCertificateFile()
+                        + " is not acceptable: " + refused.message());
+            });
+            log.info("First start: registered operator {} with the certificate {}", operator,
+                    properties.operatorCertificateFile().toAbsolutePath());
+        } else {
+            throw new IllegalStateException("first start with mutual TLS: the hub does not hold its client CA's key ("
+                    + "hub.tls.client-ca-private-key), so put the first operator's certificate, issued by that CA, at "
+                    + properties.operatorCertificateFile());
+        }
+        certificates.register(operator, certificate, "created on first start", operator);
+        return "client certificate " + ClientCertificates.fingerprint(certificate);
     }
 
     /**
@@ -115,22 +175,5 @@ class OperatorBootstrap implements HealthIndicator {
         return operatorVisible
                 ? Health.up().build()
                 : Health.outOfService().withDetail("waiting-for", "the operator's role in the ISD read model").build();
-    }
-
-    private static void writeOwnerOnly(Path file, String secret) {
-        try {
-            Path directory = file.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".operator", ".token");
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                log.warn("{} is not on a POSIX file system; restrict its permissions by hand", file);
-            }
-            Files.writeString(temporary, secret + System.lineSeparator(), StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the operator token to " + file, e);
-        }
     }
 }

@@ -4,18 +4,31 @@ import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.mhhs.backbone.access.AuditTrail;
 import org.mhhs.backbone.access.BearerTokens;
 import org.mhhs.backbone.access.Caller;
+import org.mhhs.backbone.access.ClientCertificates;
+import org.mhhs.backbone.access.SecurityProperties;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
@@ -27,7 +40,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates every call (except health checking and reflection, which load balancers and tools call without
- * credentials) and refuses it unless the caller holds, today, a role that the RPC's entitlement row names.
+ * credentials) by its client certificate (or, in development mode, its bearer token) and refuses it unless the caller
+ * holds, today, a role that the RPC's entitlement row names. Every refusal, and every read by an auditor or operator,
+ * goes to the audit trail.
  */
 @Component
 @GlobalServerInterceptor
@@ -38,13 +53,21 @@ class AccessInterceptor implements ServerInterceptor {
     static final String ERROR_DOMAIN = "mhhs.backbone";
     private static final Set<String> OPEN_SERVICES = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
+    private static final Set<MarketRole> PRIVILEGED = EnumSet.of(MarketRole.AUDITOR, MarketRole.OPERATOR);
 
     private final BearerTokens tokens;
+    private final ClientCertificates certificates;
+    private final SecurityProperties security;
+    private final AuditTrail audit;
     private final IsdQueries isd;
     private final Clock clock;
 
-    AccessInterceptor(BearerTokens tokens, IsdQueries isd, Clock clock) {
+    AccessInterceptor(BearerTokens tokens, ClientCertificates certificates, SecurityProperties security,
+                      AuditTrail audit, IsdQueries isd, Clock clock) {
         this.tokens = tokens;
+        this.certificates = certificates;
+        this.security = security;
+        this.audit = audit;
         this.isd = isd;
         this.clock = clock;
     }
@@ -56,30 +79,184 @@ class AccessInterceptor implements ServerInterceptor {
         if (OPEN_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
-        Optional<ParticipantId> participant = bearerToken(headers).flatMap(tokens::authenticate);
-        if (participant.isEmpty()) {
-            String why = bearerToken(headers).isEmpty()
-                    ? "send 'authorization: Bearer <token>'"
-                    : "the bearer token is unknown or revoked";
-            return refuse(call, Status.Code.UNAUTHENTICATED, "Unauthenticated", why);
+        String peer = String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
+        Authentication authentication = authenticate(call, headers);
+        if (authentication instanceof Unauthenticated refused) {
+            audit.recordQuietly(AuditTrail.Category.DENIED_CALL, Optional.empty(), refused.method(), peer, method,
+                    Status.Code.UNAUTHENTICATED.name(), refused.reason(), refused.message());
+            return refuse(call, Status.Code.UNAUTHENTICATED, refused.reason(), refused.message());
         }
-        Caller caller = new Caller(participant.get(), Caller.AuthenticationMethod.BEARER_TOKEN);
+        Caller caller = ((Authenticated) authentication).caller();
+        Optional<ParticipantId> who = Optional.of(caller.participantId());
+        String how = caller.method().label();
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
         if (entitlement.isEmpty()) {
-            return refuse(call, Status.Code.PERMISSION_DENIED, "NoEntitlement", method + " is open to no one");
+            String message = method + " is open to no one";
+            audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method,
+                    Status.Code.PERMISSION_DENIED.name(), "NoEntitlement", message);
+            return refuse(call, Status.Code.PERMISSION_DENIED, "NoEntitlement", message);
         }
+        Set<MarketRole> held = isd.findRolesAsAt(caller.participantId(), SettlementDate.today(clock).date());
         if (!entitlement.get().anyAuthenticated()) {
-            Set<MarketRole> held = isd.findRolesAsAt(caller.participantId(), SettlementDate.today(clock).date());
             Set<MarketRole> allowed = EnumSet.copyOf(entitlement.get().roles());
             allowed.retainAll(held);
             if (allowed.isEmpty()) {
-                return refuse(call, Status.Code.PERMISSION_DENIED, "RoleRequired", caller.participantId()
-                        + " holds " + (held.isEmpty() ? "no role" : held) + " today; " + method + " needs one of "
-                        + entitlement.get().roles());
+                String message = caller.participantId() + " holds " + (held.isEmpty() ? "no role" : held) + " today; "
+                        + method + " needs one of " + entitlement.get().roles();
+                audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method,
+                        Status.Code.PERMISSION_DENIED.name(), "RoleRequired", message);
+                return refuse(call, Status.Code.PERMISSION_DENIED, "RoleRequired", message);
             }
         }
+        boolean privilegedRead = isRead(call.getMethodDescriptor().getBareMethodName())
+                && held.stream().anyMatch(PRIVILEGED::contains);
         Context context = Context.current().withValue(CallerContext.CALLER, caller);
-        return Contexts.interceptCall(context, call, headers, next);
+        AuditedCall<Q, R> audited = new AuditedCall<>(call, who, how, peer, method, privilegedRead,
+                held.stream().filter(PRIVILEGED::contains).toList());
+        ServerCall.Listener<Q> listener = Contexts.interceptCall(context, audited, headers, next);
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            @Override
+            public void onCancel() {
+                audited.finished(Status.CANCELLED, null);
+                super.onCancel();
+            }
+        };
+    }
+
+    /** Reads are the RPCs named Get..., List..., Audit..., WhoAmI and Subscribe; everything else changes something. */
+    static boolean isRead(String bareMethodName) {
+        return bareMethodName.startsWith("Get") || bareMethodName.startsWith("List")
+                || bareMethodName.startsWith("Audit") || bareMethodName.equals("WhoAmI")
+                || bareMethodName.equals("Subscribe");
+    }
+
+    private sealed interface Authentication {
+    }
+
+    private record Authenticated(Caller caller) implements Authentication {
+    }
+
+    private record Unauthenticated(String method, String reason, String message) implements Authentication {
+    }
+
+    /**
+     * A client certificate, when the TLS connection presented one, decides; otherwise a bearer token, in development
+     * mode only.
+     */
+    private Authentication authenticate(ServerCall<?, ?> call, Metadata headers) {
+        Optional<X509Certificate[]> chain = peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        if (chain.isPresent()) {
+            return switch (certificates.authenticate(chain.get())) {
+                case ClientCertificates.Accepted accepted -> new Authenticated(
+                        new Caller(accepted.participantId(), Caller.AuthenticationMethod.CLIENT_CERTIFICATE));
+                case ClientCertificates.Refused refused -> new Unauthenticated(
+                        Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label(), refused.reason(), refused.message());
+            };
+        }
+        Optional<String> bearer = bearerToken(headers);
+        if (!security.bearerTokensAccepted()) {
+            return bearer.isPresent()
+                    ? new Unauthenticated(Caller.AuthenticationMethod.BEARER_TOKEN.label(), "BearerTokensDisabled",
+                            "bearer tokens are accepted only in development mode; connect with TLS and a client "
+                                    + "certificate registered with the hub")
+                    : new Unauthenticated("none", "ClientCertificateRequired",
+                            "connect with TLS and present a client certificate registered with the hub");
+        }
+        if (bearer.isEmpty()) {
+            return new Unauthenticated("none", "Unauthenticated",
+                    "send 'authorization: Bearer <token>' or present a registered client certificate");
+        }
+        return tokens.authenticate(bearer.get())
+                .<Authentication>map(p -> new Authenticated(new Caller(p, Caller.AuthenticationMethod.BEARER_TOKEN)))
+                .orElseGet(() -> new Unauthenticated(Caller.AuthenticationMethod.BEARER_TOKEN.label(),
+                        "Unauthenticated", "the bearer token is unknown or revoked"));
+    }
+
+    private static Optional<X509Certificate[]> peerCertificates(SSLSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] presented = session.getPeerCertificates();
+            if (presented.length == 0 || !(presented[0] instanceof X509Certificate)) {
+                return Optional.empty();
+            }
+            return Optional.of(Arrays.stream(presented).map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new));
+        } catch (SSLPeerUnverifiedException noCertificate) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records, when the call ends, a refusal by a relation rule inside the service (PERMISSION_DENIED,
+     * UNAUTHENTICATED) and every read by an auditor or operator with its outcome.
+     */
+    private final class AuditedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+
+        private final Optional<ParticipantId> who;
+        private final String how;
+        private final String peer;
+        private final String method;
+        private final boolean privilegedRead;
+        private final List<MarketRole> privilegedRoles;
+        private final AtomicBoolean recorded = new AtomicBoolean();
+
+        AuditedCall(ServerCall<Q, R> call, Optional<ParticipantId> who, String how, String peer, String method,
+                    boolean privilegedRead, List<MarketRole> privilegedRoles) {
+            super(call);
+            this.who = who;
+            this.how = how;
+            this.peer = peer;
+            this.method = method;
+            this.privilegedRead = privilegedRead;
+            this.privilegedRoles = privilegedRoles;
+        }
+
+        @Override
+        public void close(Status status, Metadata trailers) {
+            finished(status, trailers);
+            super.close(status, trailers);
+        }
+
+        void finished(Status status, Metadata trailers) {
+            boolean denied = status.getCode() == Status.Code.PERMISSION_DENIED
+                    || status.getCode() == Status.Code.UNAUTHENTICATED;
+            if ((!denied && !privilegedRead) || !recorded.compareAndSet(false, true)) {
+                return;
+            }
+            String reason = reason(status, trailers);
+            String detail = status.getDescription() == null ? "" : status.getDescription();
+            if (denied) {
+                audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method, status.getCode().name(),
+                        reason, detail);
+            } else {
+                audit.recordQuietly(AuditTrail.Category.PRIVILEGED_READ, who, how, peer, method,
+                        status.getCode().name(), reason, "as " + privilegedRoles
+                                + (detail.isEmpty() ? "" : "; " + detail));
+            }
+        }
+    }
+
+    private static String reason(Status status, Metadata trailers) {
+        if (trailers == null || status.isOk()) {
+            return "";
+        }
+        com.google.rpc.Status details = StatusProto.fromStatusAndTrailers(status, trailers);
+        if (details == null) {
+            return "";
+        }
+        return details.getDetailsList().stream()
+                .filter(any -> any.is(ErrorInfo.class))
+                .findFirst()
+                .map(any -> {
+                    try {
+                        return any.unpack(ErrorInfo.class).getReason();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        return "";
+                    }
+                })
+                .orElse("");
     }
 
     private static Optional<String> bearerToken(Metadata headers) {

@@ -101,6 +101,11 @@ final class Entitlements {
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());
         row(AccessServiceGrpc.getRevokeTokenMethod(), operator());
         row(AccessServiceGrpc.getListTokensMethod(), operator());
+        row(AccessServiceGrpc.getRegisterCertificateMethod(), operator());
+        row(AccessServiceGrpc.getRevokeCertificateMethod(), operator());
+        row(AccessServiceGrpc.getListCertificatesMethod(), operator());
+        // The audit trail records every participant, auditors included: only the operator reads it.
+        row(AccessServiceGrpc.getListAuditTrailMethod(), operator());
 
         // Subscriptions: every participant receives the events of its audience (AUDITOR and OPERATOR: all of them,
         // recorded in notification.privileged_read) and keeps its own acknowledgements.

@@ -125,7 +125,10 @@ class ImageTarballIT {
                     assertThat(hub.isAlive()).as(() -> "the hub exited:\n" + log()).isTrue();
                     assertThat(ReadinessProbe.isReady(managementPort)).isTrue();
                 });
-                assertThat(root.resolve("var/lib/hub/operator.token")).exists();
+                // No profile: the default production mode, mutual TLS with a CA the hub made on its first start.
+                assertThat(root.resolve("var/lib/hub/tls/server.crt")).exists();
+                assertThat(root.resolve("var/lib/hub/tls/operator.crt")).exists();
+                assertThat(root.resolve("var/lib/hub/operator.token")).doesNotExist();
             } finally {
                 hub.destroy();
                 if (!hub.waitFor(60, TimeUnit.SECONDS)) {

@@ -1,0 +1,111 @@
+package org.mhhs.backbone.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only audit trail ({@code access.audit_trail}; a trigger refuses UPDATE, DELETE and TRUNCATE): every
+ * denied call, every read by an auditor or operator, every credential change and every destroyed key, with who, what,
+ * when and the outcome. No participant RPC reads it except the operator's {@code ListAuditTrail}.
+ */
+@Component
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    public enum Category {
+        DENIED_CALL,
+        PRIVILEGED_READ,
+        CREDENTIAL_CHANGE,
+        KEY_DESTROYED
+    }
+
+    /** One entry. {@code participant} is empty when the caller could not be authenticated. */
+    public record Entry(long id, Instant at, Category category, Optional<ParticipantId> participant,
+                        String authentication, String peer, String rpc, String outcome, String reason, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an entry. Within a transaction (a credential change) it commits or rolls back with it; a denied call
+     * is recorded on its own.
+     */
+    public void record(Category category, Optional<ParticipantId> participant, String authentication, String peer,
+                       String rpc, String outcome, String reason, String detail) {
+        jdbc.sql("""
+                INSERT INTO access.audit_trail (at, category, participant_id, authentication, peer, rpc, outcome, reason,
+                    detail)
+                VALUES (:at, :category, :participant, :authentication, :peer, :rpc, :outcome, :reason, :detail)""")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("category", category.name())
+                .param("participant", participant.map(ParticipantId::value).orElse(null))
+                .param("authentication", truncate(authentication, 20))
+                .param("peer", truncate(peer, 100))
+                .param("rpc", truncate(rpc, 200))
+                .param("outcome", truncate(outcome, 30))
+                .param("reason", truncate(reason, 100))
+                .param("detail", truncate(detail, 1000))
+                .update();
+    }
+
+    /** Like {@link #record}, but a failure to write is logged rather than thrown (the call's answer stands). */
+    public void recordQuietly(Category category, Optional<ParticipantId> participant, String authentication,
+                              String peer, String rpc, String outcome, String reason, String detail) {
+        try {
+            record(category, participant, authentication, peer, rpc, outcome, reason, detail);
+        } catch (RuntimeException e) {
+            log.error("Could not append to the audit trail: {} {} {} {} {}", category, participant, rpc, outcome,
+                    reason, e);
+        }
+    }
+
+    /** Entries after an id, oldest first, optionally of one participant and one category. */
+    public List<Entry> list(long afterId, int limit, Optional<ParticipantId> participant, Optional<Category> category) {
+        return jdbc.sql("""
+                SELECT id, at, category, participant_id, authentication, peer, rpc, outcome, reason, detail
+                FROM access.audit_trail
+                WHERE id > :after
+                  AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
+                  AND (CAST(:category AS text) IS NULL OR category = :category)
+                ORDER BY id
+                LIMIT :limit""")
+                .param("after", afterId)
+                .param("participant", participant.map(ParticipantId::value).orElse(null))
+                .param("category", category.map(Category::name).orElse(null))
+                .param("limit", limit)
+                .query(AuditTrail::entry)
+                .list();
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        String participant = rs.getString(4);
+        return new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                Category.valueOf(rs.getString(3)), Optional.ofNullable(participant).map(ParticipantId::of),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    private static String truncate(String value, int length) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= length ? value : value.substring(0, length);
+    }
+}
