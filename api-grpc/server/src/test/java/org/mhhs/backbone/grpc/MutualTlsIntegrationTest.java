@@ -46,10 +46,12 @@ import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RevokeCertificateRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIResponse;
+import org.mhhs.backbone.hub.ReadinessProbe;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -60,10 +62,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The production mode through real TLS connections: participants are who their registered client certificate says,
  * and every other certificate (expired, from another CA, revoked, never registered) or none at all is refused with
  * UNAUTHENTICATED and a precise reason, as are bearer tokens. The test makes its own CA and certificates; the hub
- * issues the first operator's certificate with that CA's key, as it does on an empty production hub.
+ * issues the first operator's certificate with that CA's key, as it does on an empty production hub. The management
+ * listener serves HTTPS with the hub's certificate, as the {@code axonserver} profile sets.
  */
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hub.security.mode=mtls", "hub.tls.enabled=true"})
+        properties = {"hub.security.mode=mtls", "hub.tls.enabled=true", "server.ssl.bundle=hub-grpc"})
 @ActiveProfiles("test")
 @Import(HubClient.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +85,9 @@ class MutualTlsIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @LocalServerPort
+    int managementPort;
+
     private final List<ManagedChannel> channels = new ArrayList<>();
 
     @DynamicPropertySource
@@ -92,6 +98,7 @@ class MutualTlsIntegrationTest {
         Files.writeString(TLS.resolve("ca.key"), CA.privateKeyPem());
         Files.writeString(TLS.resolve("server.crt"), server.certificatePem() + CA.certificatePem());
         Files.writeString(TLS.resolve("server.key"), server.privateKeyPem());
+        Files.writeString(TLS.resolve("foreign.crt"), OTHER_CA.certificatePem());
         registry.add("hub.tls.directory", TLS::toString);
         registry.add("hub.tls.generate-if-missing", () -> "false");
     }
@@ -280,6 +287,15 @@ class MutualTlsIntegrationTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE access.audit_trail").update())
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theManagementListenerServesHttpsWithTheHubsCertificateAsInProductionAndTheProbeAsksOverIt() {
+        operatorChannel();
+
+        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("server.crt"))).isTrue();
+        assertThat(ReadinessProbe.isReady(managementPort)).as("plain HTTP").isFalse();
+        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("foreign.crt"))).as("another CA").isFalse();
     }
 
     private String participant(char letter, MarketRole role) {

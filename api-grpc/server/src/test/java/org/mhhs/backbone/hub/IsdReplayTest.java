@@ -77,7 +77,7 @@ class IsdReplayTest {
                 .as("the reset handlers empty the read models before the replay").isZero();
         isd.start();
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(snapshot()).isEqualTo(live));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(snapshot()).isEqualTo(live));
         assertThat(live.get(READ_MODELS.get(0))).anySatisfy(row -> assertThat(row).containsEntry("participant_id",
                 dno.value()));
     }
