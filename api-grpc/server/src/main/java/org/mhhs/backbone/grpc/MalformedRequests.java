@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc;
 
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -9,6 +10,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.grpc.server.GrpcServerFactory;
 import org.springframework.grpc.server.service.DefaultGrpcServiceConfigurer;
@@ -75,54 +77,74 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
     @SuppressWarnings("unchecked")
     private static <Q, R> ServerCall.Listener<Object> guard(ServerCall<Object, R> call, Metadata headers,
                                                            ServerCallHandler<Q, R> handler) {
-        // the handler only passes the call on to the service's observer; the request type is erased at run time
-        ServerCall.Listener<Q> service = handler.startCall((ServerCall<Q, R>) (ServerCall<?, R>) call, headers);
-        return new ServerCall.Listener<>() {
-            private boolean refused;
+        AtomicBoolean refused = new AtomicBoolean();
+        // once the guard has ended the call, what the service still says (it learns of the end as a cancellation)
+        // goes nowhere
+        ServerCall<Object, R> service = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void sendMessage(R message) {
+                if (!refused.get()) {
+                    super.sendMessage(message);
+                }
+            }
 
             @Override
+            public void close(Status status, Metadata trailers) {
+                if (!refused.get()) {
+                    super.close(status, trailers);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return refused.get() || super.isCancelled();
+            }
+        };
+        // the handler only passes the call on to the service's observer; the request type is erased at run time
+        ServerCall.Listener<Q> listener = handler.startCall((ServerCall<Q, R>) (ServerCall<?, R>) service, headers);
+        return new ServerCall.Listener<>() {
+            @Override
             public void onMessage(Object message) {
-                if (refused) {
+                if (refused.get()) {
                     return;
                 }
                 if (message instanceof Malformed malformed) {
-                    refused = true;
-                    // the service stops as for a cancelled call, then the caller learns why
-                    service.onCancel();
+                    refused.set(true);
                     StatusException status = GrpcErrors.status(Status.Code.INVALID_ARGUMENT, REASON, "the request is "
                             + "not a valid " + call.getMethodDescriptor().getFullMethodName() + " request: "
                             + malformed.problem(), null);
                     call.close(status.getStatus(), status.getTrailers());
+                    listener.onCancel();
                     return;
                 }
-                service.onMessage((Q) message);
+                listener.onMessage((Q) message);
             }
 
             @Override
             public void onHalfClose() {
-                if (!refused) {
-                    service.onHalfClose();
+                if (!refused.get()) {
+                    listener.onHalfClose();
                 }
             }
 
             @Override
             public void onCancel() {
-                if (!refused) {
-                    service.onCancel();
+                if (!refused.get()) {
+                    listener.onCancel();
                 }
             }
 
             @Override
             public void onComplete() {
-                if (!refused) {
-                    service.onComplete();
+                if (!refused.get()) {
+                    listener.onComplete();
                 }
             }
 
             @Override
             public void onReady() {
-                if (!refused) {
-                    service.onReady();
+                if (!refused.get()) {
+                    listener.onReady();
                 }
             }
         };
