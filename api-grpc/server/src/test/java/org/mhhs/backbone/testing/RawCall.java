@@ -89,12 +89,17 @@ public final class RawCall {
         ClientCall<byte[], byte[]> call = channel.newCall(raw, options);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         int[] responses = {0};
+        // the listener may cancel while this thread still sends: one lock, so that nothing is sent after a cancel
+        boolean[] cancelled = {false};
         call.start(new ClientCall.Listener<>() {
             @Override
             public void onMessage(byte[] message) {
                 responses[0]++;
                 if (!method.getType().serverSendsOneMessage()) {
-                    call.cancel("the first answer is enough", null);
+                    synchronized (cancelled) {
+                        cancelled[0] = true;
+                        call.cancel("the first answer is enough", null);
+                    }
                 }
             }
 
@@ -104,8 +109,12 @@ public final class RawCall {
             }
         }, new Metadata());
         call.request(Integer.MAX_VALUE);
-        requests.forEach(call::sendMessage);
-        call.halfClose();
+        synchronized (cancelled) {
+            if (!cancelled[0]) {
+                requests.forEach(call::sendMessage);
+                call.halfClose();
+            }
+        }
         try {
             return outcome.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
