@@ -48,15 +48,17 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
 
     private final BearerTokens tokens;
     private final ClientCertificates certificates;
+    private final HubTls tls;
     private final SecurityProperties security;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final IsdQueries isd;
 
-    AccessGrpcService(BearerTokens tokens, ClientCertificates certificates, SecurityProperties security,
+    AccessGrpcService(BearerTokens tokens, ClientCertificates certificates, HubTls tls, SecurityProperties security,
                       AuditTrail audit, TransactionTemplate transaction, IsdQueries isd) {
         this.tokens = tokens;
         this.certificates = certificates;
+        this.tls = tls;
         this.security = security;
         this.audit = audit;
         this.transaction = transaction;
@@ -135,6 +137,10 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         String description = fields.text("description", request.getDescription(), RequestFields.MAX_TEXT, false);
         X509Certificate certificate = certificate(fields, request.getCertificatePem());
         fields.validate();
+        if (!tls.enabled()) {
+            throw RuleViolation.precondition("ClientCertificatesNeedTls", participant.value(),
+                    "the hub runs without TLS (development mode), so it has no client CA and takes no certificates");
+        }
         certificates.validate(certificate, List.of(certificate)).ifPresent(refused -> {
             throw RuleViolation.precondition(refused.reason(), participant.value(), refused.message());
         });

@@ -51,7 +51,7 @@ class AccessInterceptor implements ServerInterceptor {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final String ERROR_DOMAIN = "mhhs.backbone";
-    private static final Set<String> OPEN_SERVICES = Set.of(
+    static final Set<String> OPEN_SERVICES = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
     private static final Set<MarketRole> PRIVILEGED = EnumSet.of(MarketRole.AUDITOR, MarketRole.OPERATOR);
 

@@ -87,7 +87,10 @@ final class Entitlements {
         row(SettlementServiceGrpc.getStartSettlementRunMethod(), operator());
         row(SettlementServiceGrpc.getListAllocatedVolumesMethod(), allocationReaders());
         row(SettlementServiceGrpc.getGetSettlementRunResultMethod(), allocationReaders());
-        row(SettlementServiceGrpc.getListSettlementRunsMethod(), anyone());
+        // A run's summary carries the market's total for the day: for those who take part in settlement, as the
+        // audience of SettlementRunCompleted is, not for every participant.
+        row(SettlementServiceGrpc.getListSettlementRunsMethod(), roles("none: a day's runs with position, hash and "
+                + "market totals", SUPPLIER, DNO, OPERATOR, AUDITOR, CENTRAL_SETTLEMENT));
         row(SettlementServiceGrpc.getAuditSettlementRunMethod(), roles("none: auditors prove any run", AUDITOR,
                 OPERATOR));
         row(SettlementServiceGrpc.getGetAllocationAsAtMethod(), roles("none: auditors re-derive any day", AUDITOR,
@@ -97,7 +100,7 @@ final class Entitlements {
         row(ProjectionServiceGrpc.getRebuildProjectionMethod(), operator());
         row(ProjectionServiceGrpc.getGetRebuildProgressMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
         // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
-        row(AccessServiceGrpc.getWhoAmIMethod(), anyone());
+        row(AccessServiceGrpc.getWhoAmIMethod(), new Entitlement(ANY_PARTICIPANT, true, "the caller itself"));
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());
         row(AccessServiceGrpc.getRevokeTokenMethod(), operator());
         row(AccessServiceGrpc.getListTokensMethod(), operator());
@@ -123,8 +126,9 @@ final class Entitlements {
         return Optional.ofNullable(TABLE.get(fullMethodName));
     }
 
+    /** Every row, in the order the table lists them. */
     static Map<String, Entitlement> table() {
-        return Map.copyOf(TABLE);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(TABLE));
     }
 
     private static void row(MethodDescriptor<?, ?> method, Entitlement entitlement) {
@@ -142,8 +146,8 @@ final class Entitlements {
     }
 
     private static Entitlement involved() {
-        return new Entitlement(ANY_PARTICIPANT, true, "involved with the metering point, or OPERATOR, AUDITOR, "
-                + "CENTRAL_SETTLEMENT");
+        return new Entitlement(ANY_PARTICIPANT, true, "involved with the MPAN (its registration service, suppliers, "
+                + "services, the DNO of its GSP group); OPERATOR, AUDITOR, CENTRAL_SETTLEMENT for all");
     }
 
     private static Entitlement allocationReaders() {

@@ -27,6 +27,10 @@ class GrpcErrors implements GrpcExceptionHandler {
 
     @Override
     public StatusException handleException(Throwable exception) {
+        return BoundedErrorDetails.bounded(answer(exception));
+    }
+
+    private static StatusException answer(Throwable exception) {
         Throwable cause = unwrap(exception);
         return switch (cause) {
             case InvalidRequest invalid -> status(Status.Code.INVALID_ARGUMENT, "InvalidArgument", invalid.getMessage(),

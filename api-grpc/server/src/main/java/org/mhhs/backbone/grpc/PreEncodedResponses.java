@@ -5,7 +5,6 @@ import com.google.protobuf.WireFormat;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.ServiceDescriptor;
 import io.grpc.protobuf.ProtoUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,23 +56,9 @@ final class PreEncodedResponses {
      * request type, so interceptors, entitlements and reflection see no difference.
      */
     static ServerServiceDefinition withPreEncodedSubscribe(ServerServiceDefinition generated) {
-        MethodDescriptor<?, ?> subscribe = SubscriptionServiceGrpc.getSubscribeMethod();
-        ServiceDescriptor original = generated.getServiceDescriptor();
-        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
-                .setSchemaDescriptor(original.getSchemaDescriptor());
-        ServerServiceDefinition.Builder definition;
-        java.util.List<ServerMethodDefinition<?, ?>> methods = new java.util.ArrayList<>();
-        for (ServerMethodDefinition<?, ?> method : generated.getMethods()) {
-            if (method.getMethodDescriptor().getFullMethodName().equals(subscribe.getFullMethodName())) {
-                methods.add(preEncoded(method));
-            } else {
-                methods.add(method);
-            }
-        }
-        methods.forEach(method -> descriptor.addMethod(method.getMethodDescriptor()));
-        definition = ServerServiceDefinition.builder(descriptor.build());
-        methods.forEach(definition::addMethod);
-        return definition.build();
+        String subscribe = SubscriptionServiceGrpc.getSubscribeMethod().getFullMethodName();
+        return ServiceDefinitions.mapMethods(generated, method -> method.getMethodDescriptor().getFullMethodName()
+                .equals(subscribe) ? preEncoded(method) : method);
     }
 
     @SuppressWarnings("unchecked")

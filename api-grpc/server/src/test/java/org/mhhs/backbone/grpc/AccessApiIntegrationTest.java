@@ -147,6 +147,30 @@ class AccessApiIntegrationTest {
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
+    @Test
+    void withoutTlsTheDevelopmentHubTakesNoCertificatesAndRecordsTokenChangesInTheAuditTrail() {
+        String supplier = registered('T');
+        String pem = org.mhhs.backbone.access.CertificateIssuer.client(org.mhhs.backbone.access.CertificateIssuer
+                .certificateAuthority("CA", java.time.Instant.now().minusSeconds(60),
+                        java.time.Instant.now().plusSeconds(3600)), supplier, java.time.Instant.now().minusSeconds(60),
+                java.time.Instant.now().plusSeconds(3600)).certificatePem();
+
+        var refused = refused(() -> hub.access(hub.operatorToken()).registerCertificate(
+                org.mhhs.backbone.grpc.v1.RegisterCertificateRequest.newBuilder().setParticipantId(supplier)
+                        .setCertificatePem(pem).build()));
+        var issued = hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
+                .setParticipantId(supplier).build());
+
+        assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(org.mhhs.backbone.testing.HubClient.reason(refused)).isEqualTo("ClientCertificatesNeedTls");
+        assertThat(jdbc.sql("SELECT count(*) FROM access.client_certificate WHERE participant_id = :p")
+                .param("p", supplier).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT detail FROM access.audit_trail WHERE category = 'CREDENTIAL_CHANGE' "
+                + "AND authentication = 'bearer-token' AND detail LIKE :token").param("token",
+                "%" + issued.getTokenId() + "%").query(String.class).list())
+                .containsExactly("bearer token " + issued.getTokenId() + " issued to " + supplier);
+    }
+
     private String registered(char letter) {
         String id = MarketIds.mpid(letter);
         hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())

@@ -6,7 +6,6 @@ import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HubIntegrationTest
 class EntitlementsTest {
 
-    private static final Set<String> OPEN_SERVICES = Set.of(
-            "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
     @Autowired
     List<BindableService> services;
@@ -26,7 +23,7 @@ class EntitlementsTest {
         List<String> served = services.stream()
                 .map(BindableService::bindService)
                 .map(ServerServiceDefinition::getServiceDescriptor)
-                .filter(service -> !OPEN_SERVICES.contains(service.getName()))
+                .filter(service -> !AccessInterceptor.OPEN_SERVICES.contains(service.getName()))
                 .flatMap(service -> service.getMethods().stream())
                 .map(MethodDescriptor::getFullMethodName)
                 .toList();
