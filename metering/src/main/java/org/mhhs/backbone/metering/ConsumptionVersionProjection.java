@@ -6,10 +6,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Every consumption version, in metering.consumption_version. Idempotent: replays converge. */
+/**
+ * Every consumption version, in metering.consumption_version, with its readings sealed as in the event (queries
+ * open them). A shred drops the sealed readings of the key version. Idempotent: replays converge; a version
+ * replayed after its shred (the two are in different segments) keeps readings nobody can open any more.
+ */
 @Component
 @ProcessingGroup(MeteringProcessingGroup.NAME)
 class ConsumptionVersionProjection {
@@ -24,8 +29,8 @@ class ConsumptionVersionProjection {
     void on(ConsumptionRecorded event, @Timestamp Instant recordedAt) {
         jdbc.sql("""
                 INSERT INTO metering.consumption_version (mpan, settlement_date, version, replaces_version,
-                    data_service_id, supplier_id, gsp_group_id, total_wh, period_count, watt_hours, estimated, recorded_at)
-                VALUES (:mpan, :day, :version, :replaces, :dataService, :supplier, :gsp, :total, :periods, :wh, :est, :at)
+                    data_service_id, supplier_id, gsp_group_id, period_count, key_version, sealed_readings, recorded_at)
+                VALUES (:mpan, :day, :version, :replaces, :dataService, :supplier, :gsp, :periods, :key, :sealed, :at)
                 ON CONFLICT (mpan, settlement_date, version) DO NOTHING""")
                 .param("mpan", event.mpan().value())
                 .param("day", event.settlementDate())
@@ -34,11 +39,20 @@ class ConsumptionVersionProjection {
                 .param("dataService", event.dataService().value())
                 .param("supplier", event.supplier().value())
                 .param("gsp", event.gspGroupId().value())
-                .param("total", event.totalWattHours())
                 .param("periods", event.periodCount())
-                .param("wh", event.wattHours())
-                .param("est", event.estimated())
+                .param("key", event.keyVersion())
+                .param("sealed", event.sealedReadings())
                 .param("at", java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(ConsumptionShredded event) {
+        jdbc.sql("""
+                UPDATE metering.consumption_version SET sealed_readings = NULL
+                WHERE mpan = :mpan AND key_version = :key""")
+                .param("mpan", event.mpan().value())
+                .param("key", event.keyVersion())
                 .update();
     }
 
