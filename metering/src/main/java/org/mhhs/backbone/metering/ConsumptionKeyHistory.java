@@ -28,7 +28,7 @@ class ConsumptionKeyHistory {
     private ConsumptionKeyHistory() {
     }
 
-    /** Answers "versions shreddedAt": how many consumption versions became unreadable, and when. */
+    /** Answers "keyVersion versions shreddedAt": the key destroyed, how many versions it sealed, and when. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(ShredConsumption command, DataKeys keys, Clock clock) {
@@ -38,7 +38,7 @@ class ConsumptionKeyHistory {
         int versions = keys.destroy(command.mpan(), keyVersion, now);
         apply(new ConsumptionShredded(command.consumptionKeyId(), command.mpan(), keyVersion, versions, now,
                 command.requestedBy(), command.reason()));
-        return versions + " " + now;
+        return keyVersion + " " + versions + " " + now;
     }
 
     @EventSourcingHandler

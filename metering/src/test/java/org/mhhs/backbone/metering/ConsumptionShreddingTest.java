@@ -44,7 +44,7 @@ class ConsumptionShreddingTest {
         fixture.givenNoPriorActivity()
                 .when(ShredConsumption.of(MPAN, REASON, OPERATOR))
                 .expectEvents(shredded(1, 1))
-                .expectResultMessagePayload("1 " + NOW);
+                .expectResultMessagePayload("1 1 " + NOW);
 
         assertThat(cipher.open(recorded)).isEmpty();
         assertThat(keys.activeVersion(MPAN)).isEmpty();
