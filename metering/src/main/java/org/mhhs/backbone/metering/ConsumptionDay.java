@@ -61,8 +61,8 @@ class ConsumptionDay {
             }
         }
         ConsumptionCipher.Sealed sealed = cipher.seal(command.mpan(), command.settlementDate(), readings);
-        apply(new ConsumptionRecorded(command.consumptionDayId(), command.mpan(), command.settlementDate(), version + 1,
-                version, command.submittedBy(), responsible.supplier().orElseThrow(), responsible.gspGroupId(),
+        apply(new ConsumptionRecorded(command.mpan(), command.settlementDate(), version + 1, command.submittedBy(),
+                responsible.supplier().orElseThrow(), responsible.gspGroupId(),
                 readings.size(), sealed.keyVersion(), sealed.sealedReadings()));
         // apply() has run the sourcing handler already: this is the version just recorded
         return version;

@@ -12,17 +12,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every consumption version, in metering.consumption_version, with its readings sealed as in the event (queries
- * open them). A shred drops the sealed readings of the key version. Idempotent: replays converge; a version
- * replayed after its shred (the two are in different segments) keeps readings nobody can open any more.
+ * open them). A shred drops the sealed readings of the key version; a version whose key is gone when it is
+ * projected (a replay after the shred, in whichever segment order) is stored without them. Idempotent: replays
+ * converge to the same rows.
  */
 @Component
 @ProcessingGroup(MeteringProcessingGroup.NAME)
 class ConsumptionVersionProjection {
 
     private final JdbcClient jdbc;
+    private final DataKeys keys;
 
-    ConsumptionVersionProjection(JdbcClient jdbc) {
+    ConsumptionVersionProjection(JdbcClient jdbc, DataKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -41,7 +44,7 @@ class ConsumptionVersionProjection {
                 .param("gsp", event.gspGroupId().value())
                 .param("periods", event.periodCount())
                 .param("key", event.keyVersion())
-                .param("sealed", event.sealedReadings())
+                .param("sealed", keys.find(event.mpan(), event.keyVersion()).isPresent() ? event.sealedReadings() : null)
                 .param("at", java.sql.Timestamp.from(recordedAt))
                 .update();
     }

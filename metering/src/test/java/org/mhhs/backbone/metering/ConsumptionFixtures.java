@@ -19,7 +19,6 @@ import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
 import org.mhhs.backbone.metering.api.ConsumptionCipher;
@@ -216,7 +215,7 @@ final class ConsumptionFixtures {
                                                  GspGroupId gspGroup) {
             List<Reading> ordered = readings.inPeriodOrder();
             ConsumptionCipher.Sealed sealed = cipher.seal(MPAN, settlementDate, ordered);
-            return new ConsumptionRecorded(ConsumptionDayId.of(MPAN, settlementDate), MPAN, settlementDate, version, version - 1,
+            return new ConsumptionRecorded(MPAN, settlementDate, version,
                     submittedBy, supplier, gspGroup, ordered.size(), sealed.keyVersion(), sealed.sealedReadings());
         }
     }

@@ -13,11 +13,9 @@ import static org.mhhs.backbone.metering.ConsumptionFixtures.theMarket;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.theRegister;
 import static org.mhhs.backbone.metering.api.Quality.ESTIMATED;
 
-import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 
@@ -36,7 +34,7 @@ class ConsumptionVersionsTest {
 
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings).submission())
-                .expectEvents(new ConsumptionRecorded(ConsumptionDayId.of(MPAN, YESTERDAY), MPAN, YESTERDAY, 1, 0,
+                .expectEvents(new ConsumptionRecorded(MPAN, YESTERDAY, 1,
                         DATA_SERVICE_A, SUPPLIER_A, EASTERN, 48, 1, "sealed readings are compared by opening them"))
                 .expectResultMessagePayload(1);
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,14 +36,11 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionEvent;
 import org.mhhs.backbone.metering.api.ConsumptionKeyEvent;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
-import org.mhhs.backbone.metering.api.Quality;
 import org.mhhs.backbone.metering.api.ShredConsumption;
-import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
 import org.mhhs.backbone.registration.api.MeteringPointDetailsChanged;
@@ -305,7 +301,7 @@ class AudienceRulesTest {
     }
 
     private static ConsumptionRecorded consumptionOf(LocalDate settlementDate, ParticipantId supplier) {
-        return new ConsumptionRecorded(ConsumptionDayId.of(MPAN, settlementDate), MPAN, settlementDate, 1, 0,
+        return new ConsumptionRecorded(MPAN, settlementDate, 1,
                 DATA_SERVICE, supplier, EASTERN, 48, 1, "sealed readings: routing never opens them");
     }
 

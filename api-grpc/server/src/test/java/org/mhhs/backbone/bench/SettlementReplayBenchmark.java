@@ -145,7 +145,7 @@ class SettlementReplayBenchmark {
             GspGroupId gsp = GSP_GROUPS.get((index % mpans) % GSP_GROUPS.size());
             String id = ConsumptionDayId.of(mpan, day);
             int version = revision ? 2 : 1;
-            ConsumptionRecorded event = new ConsumptionRecorded(id, mpan, day, version, version - 1,
+            ConsumptionRecorded event = new ConsumptionRecorded(mpan, day, version,
                     ParticipantId.of("DS01"), supplier, gsp, periods, sealed.keyVersion(), sealed.sealedReadings());
             latestTotal[index] = ReadingsCodec.totalWattHours(dayReadings);
             batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, version - 1, event, MetaData.emptyInstance()));

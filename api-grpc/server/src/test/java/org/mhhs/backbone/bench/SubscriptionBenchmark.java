@@ -345,8 +345,8 @@ class SubscriptionBenchmark {
                     LocalDate day = LocalDate.of(2026, 1, 1).plusDays(i % 300);
                     String id = mpan.value() + "/" + day;
                     ConsumptionCipher.Sealed sealed = cipher.seal(mpan, day, readings);
-                    batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, 0, new ConsumptionRecorded(id,
-                            mpan, day, 1, 0, dataService, supplierId, GspGroupId.of("_F"), 48, sealed.keyVersion(),
+                    batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, 0, new ConsumptionRecorded(
+                            mpan, day, 1, dataService, supplierId, GspGroupId.of("_F"), 48, sealed.keyVersion(),
                             sealed.sealedReadings())));
                 }
                 eventStore.appendEvents(batch);
