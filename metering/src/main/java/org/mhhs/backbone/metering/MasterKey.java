@@ -28,6 +28,8 @@ class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
 
+    private static final byte[] CHECK = "mhhs master key check".getBytes(StandardCharsets.US_ASCII);
+
     private final SecretKey key;
 
     MasterKey(@Value("${hub.encryption.master-key-file:${hub.data-dir:hub-data}/master.key}") Path file) {
@@ -42,6 +44,15 @@ class MasterKey {
         byte[] raw = Aead.open(key, associatedData(mpan, version), wrapped).orElseThrow(() -> new IllegalStateException(
                 "data key " + version + " of " + mpan + " does not open with the configured master key"));
         return new DataKey(mpan, version, new SecretKeySpec(raw, "AES"));
+    }
+
+    /** A known value sealed with this master key, to tell later whether a node holds the same key. */
+    byte[] sealCheck() {
+        return Aead.seal(key, CHECK, CHECK);
+    }
+
+    boolean opensCheck(byte[] sealed) {
+        return Aead.open(key, CHECK, sealed).isPresent();
     }
 
     private static byte[] associatedData(Mpan mpan, int version) {
