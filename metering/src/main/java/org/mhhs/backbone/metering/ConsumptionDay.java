@@ -3,7 +3,9 @@ package org.mhhs.backbone.metering;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import org.mhhs.backbone.kernel.Mpan;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -11,24 +13,29 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.registration.api.RegistrationQueries;
 import org.mhhs.backbone.registration.api.ResponsibilityView;
 
 /**
  * An MPAN's consumption for one settlement day, as its successive versions. A changed resubmission records the next
- * version; an identical one records nothing and answers the version it repeats.
+ * version; an identical one records nothing and answers the version it repeats. The aggregate holds its latest
+ * readings only sealed, as the event does: to tell an identical resubmission it opens them with the MPAN's data key
+ * (cached in memory, so no database round trip). Once that key is shredded the day is closed to revisions.
  */
 @Aggregate
 class ConsumptionDay {
 
     @AggregateIdentifier
     private String consumptionDayId;
+    private Mpan mpan;
+    private LocalDate settlementDate;
     private int version;
-    private String wattHours;
-    private String estimated;
+    private int periodCount;
+    private int keyVersion;
+    private String sealedReadings;
 
     private ConsumptionDay() {
     }
@@ -36,7 +43,8 @@ class ConsumptionDay {
     /** Answers the version the submission is recorded as (or repeats). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(SubmitConsumption command, RegistrationQueries registration, IsdQueries isd, Clock clock) {
+    int handle(SubmitConsumption command, RegistrationQueries registration, IsdQueries isd, Clock clock,
+               ConsumptionCipher cipher) {
         ConsumptionRules.settlementDayInWindow(command.settlementDate(), isd, clock);
         List<SubmitConsumption.Reading> readings = ConsumptionRules.onePerPeriod(command.settlementDate(),
                 command.readings());
@@ -45,14 +53,17 @@ class ConsumptionDay {
                 registration);
         ConsumptionRules.appointedDataService(responsible, command.submittedBy());
         ConsumptionRules.supplierInForce(responsible);
-        String newWattHours = ReadingsCodec.encodeWattHours(readings);
-        String newEstimated = ReadingsCodec.encodeEstimated(readings);
-        if (version > 0 && newWattHours.equals(wattHours) && newEstimated.equals(estimated)) {
-            return version;
+        if (version > 0) {
+            List<SubmitConsumption.Reading> latest = ConsumptionRules.notShredded(cipher.open(mpan, settlementDate,
+                    keyVersion, periodCount, sealedReadings), command.consumptionDayId());
+            if (latest.equals(readings)) {
+                return version;
+            }
         }
-        apply(new ConsumptionRecorded(command.consumptionDayId(), command.mpan(), command.settlementDate(), version + 1,
-                version, command.submittedBy(), responsible.supplier().orElseThrow(), responsible.gspGroupId(),
-                readings.size(), newWattHours, newEstimated));
+        ConsumptionCipher.Sealed sealed = cipher.seal(command.mpan(), command.settlementDate(), readings);
+        apply(new ConsumptionRecorded(command.mpan(), command.settlementDate(), version + 1, command.submittedBy(),
+                responsible.supplier().orElseThrow(), responsible.gspGroupId(),
+                readings.size(), sealed.keyVersion(), sealed.sealedReadings()));
         // apply() has run the sourcing handler already: this is the version just recorded
         return version;
     }
@@ -60,8 +71,11 @@ class ConsumptionDay {
     @EventSourcingHandler
     void on(ConsumptionRecorded event) {
         consumptionDayId = event.consumptionDayId();
+        mpan = event.mpan();
+        settlementDate = event.settlementDate();
         version = event.version();
-        wattHours = event.wattHours();
-        estimated = event.estimated();
+        periodCount = event.periodCount();
+        keyVersion = event.keyVersion();
+        sealedReadings = event.sealedReadings();
     }
 }

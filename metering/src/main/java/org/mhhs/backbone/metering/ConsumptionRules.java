@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.Mpan;
@@ -28,6 +29,7 @@ final class ConsumptionRules {
     static final String REGISTERED_ON_DAY = "MeteringPointRegisteredOnDay";
     static final String APPOINTED_DATA_SERVICE = "OnlyTheAppointedDataServiceMaySubmit";
     static final String SUPPLIER_IN_FORCE = "SupplierInForceOnDay";
+    static final String SHREDDED_IS_CLOSED = "ShreddedConsumptionIsClosed";
 
     /** Used when ISD sets no final dispute window: the market's final dispute run is some 28 months on. */
     static final int DEFAULT_DISPUTE_WINDOW_MONTHS = 28;
@@ -35,6 +37,16 @@ final class ConsumptionRules {
     static final Energy MAX_PLAUSIBLE_PER_PERIOD = Energy.ofKwh("10000");
 
     private ConsumptionRules() {
+    }
+
+    /**
+     * The readings of the latest version, which a revision is compared with; a day whose readings were shredded
+     * stays as it is (nothing could tell a revision from a repetition, and settlement could not take it out).
+     */
+    static List<SubmitConsumption.Reading> notShredded(Optional<List<SubmitConsumption.Reading>> latest,
+                                                       String consumptionDayId) {
+        return latest.orElseThrow(() -> RuleViolation.precondition(SHREDDED_IS_CLOSED, consumptionDayId,
+                "the consumption of " + consumptionDayId + " was shredded: it can no longer be revised"));
     }
 
     static void settlementDayInWindow(LocalDate day, IsdQueries isd, Clock clock) {

@@ -19,10 +19,9 @@ import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 import org.mhhs.backbone.registration.api.RegistrationQueries;
@@ -57,12 +56,29 @@ final class ConsumptionFixtures {
         return LocalDate.parse(isoDate);
     }
 
+    /** The data keys of these tests' MPANs; the events built here are sealed with them, as the aggregate's are. */
+    static final InMemoryDataKeys KEYS = new InMemoryDataKeys();
+    static final ConsumptionCipher CIPHER = new KeyringConsumptionCipher(KEYS);
+
+    /**
+     * Sealed readings differ at every sealing (random nonce), so expected events are compared without them; the
+     * tests that care open them ({@link ConsumptionEncryptionTest}).
+     */
     static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(RegistrationQueries registration,
                                                                       IsdQueries isd, Clock clock) {
-        return new AggregateTestFixture<>(ConsumptionDay.class)
+        return consumptionDayFixture(registration, isd, clock, CIPHER);
+    }
+
+    static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(RegistrationQueries registration,
+                                                                      IsdQueries isd, Clock clock,
+                                                                      ConsumptionCipher cipher) {
+        FixtureConfiguration<ConsumptionDay> fixture = new AggregateTestFixture<>(ConsumptionDay.class)
                 .registerInjectableResource(registration)
                 .registerInjectableResource(isd)
-                .registerInjectableResource(clock);
+                .registerInjectableResource(clock)
+                .registerInjectableResource(cipher);
+        fixture.registerIgnoredField(ConsumptionRecorded.class, "sealedReadings");
+        return fixture;
     }
 
     /**
@@ -187,10 +203,20 @@ final class ConsumptionFixtures {
         }
 
         ConsumptionRecorded recorded(int version, ParticipantId supplier, GspGroupId gspGroup) {
+            return recordedWith(CIPHER, version, supplier, gspGroup);
+        }
+
+        /** Recorded as {@code version}, its readings sealed with {@code cipher}'s keys. */
+        ConsumptionRecorded recordedWith(ConsumptionCipher cipher, int version) {
+            return recordedWith(cipher, version, SUPPLIER_A, EASTERN);
+        }
+
+        private ConsumptionRecorded recordedWith(ConsumptionCipher cipher, int version, ParticipantId supplier,
+                                                 GspGroupId gspGroup) {
             List<Reading> ordered = readings.inPeriodOrder();
-            return new ConsumptionRecorded(ConsumptionDayId.of(MPAN, settlementDate), MPAN, settlementDate, version, version - 1,
-                    submittedBy, supplier, gspGroup, ordered.size(), ReadingsCodec.encodeWattHours(ordered),
-                    ReadingsCodec.encodeEstimated(ordered));
+            ConsumptionCipher.Sealed sealed = cipher.seal(MPAN, settlementDate, ordered);
+            return new ConsumptionRecorded(MPAN, settlementDate, version,
+                    submittedBy, supplier, gspGroup, ordered.size(), sealed.keyVersion(), sealed.sealedReadings());
         }
     }
 }

@@ -20,6 +20,7 @@ import org.mhhs.backbone.isd.api.RoleRevoked;
 import org.mhhs.backbone.isd.api.RunScheduleChanged;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.registration.api.MeteringPointDetailsChanged;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 import org.mhhs.backbone.registration.api.ServiceAppointmentAccepted;
@@ -87,6 +88,14 @@ final class AudienceRules {
         route(ConsumptionRecorded.class, (e, parties) -> Audience.of(e.supplier(), e.dataService())
                 .and(parties.dnoOf(e.gspGroupId()))
                 .andEvery(CENTRAL_SETTLEMENT));
+        // a shred: the metering point's current supplier and DNO (the routing data knows no more of its history)
+        // and central settlement, which held the readings
+        route(ConsumptionShredded.class, (e, parties) -> {
+            Audience.Builder audience = Audience.of().andEvery(CENTRAL_SETTLEMENT);
+            parties.meteringPoint(e.mpan()).ifPresent(point -> audience.and(point.supplier())
+                    .and(parties.dnoOf(point.gspGroup())));
+            return audience;
+        });
 
         // ---- Settlement: each supplier its own allocation, each DNO its GSP groups' totals; the run's summary
         // (positions, content hash, market totals) to central settlement.

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +55,13 @@ class FeedPublisher {
         byte[] envelope = renderer.render(message, position, publishedAt);
         jdbc.update(connection -> {
             var insert = connection.prepareStatement(
-                    "INSERT INTO notification.feed (position, event_type, audience, envelope) VALUES (?, ?, ?, ?)");
+                    "INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) VALUES (?, ?, ?, ?, ?)");
             Array targets = connection.createArrayOf("text", audience.sorted());
             insert.setLong(1, position);
             insert.setString(2, payload.getClass().getSimpleName());
             insert.setArray(3, targets);
             insert.setBytes(4, envelope);
+            insert.setString(5, payload instanceof ConsumptionRecorded consumption ? consumption.mpan().value() : null);
             return insert;
         });
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> tail.nudge()));

@@ -4,12 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.mhhs.backbone.metering.api.ConsumptionRecorded;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.notification.api.FeedEntryView;
 import org.mhhs.backbone.notification.api.FeedPageView;
 import org.slf4j.Logger;
@@ -30,6 +34,8 @@ class FeedTail implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedTail.class);
     private static final int FETCH = 1000;
+    private static final String SHREDDED = ConsumptionShredded.class.getSimpleName();
+    private static final String RECORDED = ConsumptionRecorded.class.getSimpleName();
 
     private final JdbcClient jdbc;
     private final Duration pollInterval;
@@ -162,10 +168,44 @@ class FeedTail implements SmartLifecycle {
                     .list();
             if (!batch.isEmpty()) {
                 append(batch);
+                if (batch.stream().anyMatch(entry -> SHREDDED.equals(entry.eventType()))) {
+                    reloadConsumption();
+                }
                 fetched = true;
             }
         } while (batch.size() == FETCH && running);
         return fetched;
+    }
+
+    /** A shred rewrote consumption envelopes in the feed (FeedShredder): the copies held here are reloaded. */
+    private void reloadConsumption() {
+        List<Long> positions = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                FeedEntryView entry = ring[(first + i) % ring.length];
+                if (RECORDED.equals(entry.eventType())) {
+                    positions.add(entry.position());
+                }
+            }
+        }
+        if (positions.isEmpty()) {
+            return;
+        }
+        Map<Long, FeedEntryView> reloaded = new HashMap<>();
+        jdbc.sql("SELECT position, event_type, audience, envelope FROM notification.feed WHERE position = ANY (:positions)")
+                .param("positions", positions.toArray(Long[]::new))
+                .query((rs, n) -> entry(rs))
+                .list()
+                .forEach(entry -> reloaded.put(entry.position(), entry));
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                int at = (first + i) % ring.length;
+                FeedEntryView fresh = reloaded.get(ring[at].position());
+                if (fresh != null) {
+                    ring[at] = fresh;
+                }
+            }
+        }
     }
 
     private synchronized void append(List<FeedEntryView> entries) {

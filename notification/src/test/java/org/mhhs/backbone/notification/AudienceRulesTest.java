@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,12 +36,11 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionEvent;
+import org.mhhs.backbone.metering.api.ConsumptionKeyEvent;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
-import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
-import org.mhhs.backbone.metering.api.SubmitConsumption;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
+import org.mhhs.backbone.metering.api.ShredConsumption;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
 import org.mhhs.backbone.registration.api.MeteringPointDetailsChanged;
@@ -142,7 +140,7 @@ class AudienceRulesTest {
     void everyEventOfTheMarketHasARow() {
         Set<Class<?>> marketEvents = new HashSet<>();
         for (Class<?> root : List.of(IsdEvent.class, MeteringPointEvent.class, ConsumptionEvent.class,
-                SettlementRunEvent.class)) {
+                ConsumptionKeyEvent.class, SettlementRunEvent.class)) {
             collectRecords(root, marketEvents);
         }
 
@@ -256,6 +254,11 @@ class AudienceRulesTest {
                 new Example("consumption is recorded for a day of the former supplier, not telling the current one",
                         consumptionOf(day("2026-03-10"), FORMER_SUPPLIER),
                         Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
+                new Example("an MPAN's consumption is shredded: its current supplier, its DNO, central settlement",
+                        new ConsumptionShredded(ShredConsumption.idOf(MPAN), MPAN, 1, 3,
+                                java.time.Instant.parse("2026-11-22T10:00:00Z"), ParticipantId.of("OPER"),
+                                "erasure request"),
+                        Set.of("SUPA", "DNOA", "@CENTRAL_SETTLEMENT")),
 
                 new Example("a run publishes a supplier's allocation to that supplier only",
                         new SupplierAllocationPublished(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
@@ -298,12 +301,8 @@ class AudienceRulesTest {
     }
 
     private static ConsumptionRecorded consumptionOf(LocalDate settlementDate, ParticipantId supplier) {
-        List<SubmitConsumption.Reading> readings = IntStream.rangeClosed(1, 48)
-                .mapToObj(period -> new SubmitConsumption.Reading(period, Energy.ofWattHours(250), Quality.ACTUAL))
-                .toList();
-        return new ConsumptionRecorded(ConsumptionDayId.of(MPAN, settlementDate), MPAN, settlementDate, 1, 0,
-                DATA_SERVICE, supplier, EASTERN, readings.size(), ReadingsCodec.encodeWattHours(readings),
-                ReadingsCodec.encodeEstimated(readings));
+        return new ConsumptionRecorded(MPAN, settlementDate, 1,
+                DATA_SERVICE, supplier, EASTERN, 48, 1, "sealed readings: routing never opens them");
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> records) {

@@ -13,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
 
 /**
  * Volume allocation in memory: the latest version of each MPAN-day, summed into cells of settlement day, GSP group,
@@ -22,6 +22,7 @@ import org.mhhs.backbone.metering.api.ReadingsCodec;
  * cells they were in); an older or repeated version changes nothing. The projection uses it for the changes of one
  * batch, the audit for a whole re-derivation: one rule, two uses. Cells are kept by day row (day, GSP group,
  * supplier: all periods of the day together), as an MPAN-day counts in every period of its day alike.
+ * A version whose readings cannot be opened (its MPAN's key was shredded) counts as shredded: it changes nothing.
  */
 final class Allocation {
 
@@ -68,17 +69,22 @@ final class Allocation {
         }
     }
 
-    /** The latest version of an MPAN-day's consumption, as far as allocation needs it. */
+    /**
+     * The latest version of an MPAN-day's consumption, as far as allocation needs it: its readings sealed as in the
+     * event (what is stored) and opened (what is summed; null when they no longer open).
+     */
     record Latest(String consumptionDayId, LocalDate settlementDate, int version, ParticipantId supplier,
-                  GspGroupId gspGroupId, int periodCount, String wattHours) {
+                  GspGroupId gspGroupId, int periodCount, int keyVersion, String sealedReadings, long[] readings) {
 
-        static Latest of(ConsumptionRecorded event) {
+        static Latest of(ConsumptionRecorded event, ConsumptionCipher cipher) {
             return new Latest(event.consumptionDayId(), event.settlementDate(), event.version(), event.supplier(),
-                    event.gspGroupId(), event.periodCount(), event.wattHours());
+                    event.gspGroupId(), event.periodCount(), event.keyVersion(), event.sealedReadings(),
+                    cipher.wattHours(event.mpan(), event.settlementDate(), event.keyVersion(), event.periodCount(),
+                            event.sealedReadings()).orElse(null));
         }
 
-        long[] readings() {
-            return ReadingsCodec.wattHoursOf(periodCount, wattHours);
+        boolean shredded() {
+            return readings == null;
         }
 
         DayRow row() {
@@ -105,10 +111,13 @@ final class Allocation {
         return allocation;
     }
 
-    /** Counts a version if it is newer than the one counted for its MPAN-day; answers whether it was. */
+    /**
+     * Counts a version if it is newer than the one counted for its MPAN-day and readable, as is the one it replaces;
+     * answers whether it was. (All versions of an MPAN-day share one key version: a shredded day is never revised.)
+     */
     boolean record(Latest next) {
         Latest previous = latest.get(next.consumptionDayId());
-        if (previous != null && next.version() <= previous.version()) {
+        if (next.shredded() || (previous != null && (next.version() <= previous.version() || previous.shredded()))) {
             return false;
         }
         if (previous != null) {

@@ -1,6 +1,7 @@
 package org.mhhs.backbone.settlement;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
+import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * settlement.latest_consumption). The events of a batch are collected and applied once, just before the batch commits
  * with its token: one read of the versions already counted, one upsert of all changed versions and one of all changed
  * cells (each a single statement over arrays), instead of some fifty statements per event. Replays converge: a version not newer than the one
- * counted changes nothing.
+ * counted changes nothing. Readings are opened through metering's {@link ConsumptionCipher} and stored sealed; a
+ * version that no longer opens (its MPAN was shredded) is left out, so a rebuild after a shred holds no volumes of
+ * the shredded MPAN, whereas the figures runs froze and published stay as they were.
  */
 @Component
 @ProcessingGroup(SettlementProcessingGroups.ALLOCATION)
@@ -32,9 +37,11 @@ class AllocationProjection {
     private static final String BATCH = AllocationProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
+    private final ConsumptionCipher cipher;
 
-    AllocationProjection(JdbcTemplate jdbc) {
+    AllocationProjection(JdbcTemplate jdbc, ConsumptionCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     @EventHandler
@@ -45,7 +52,7 @@ class AllocationProjection {
             batch.onPrepareCommit(u -> apply(events));
             return events;
         });
-        pending.add(Allocation.Latest.of(event));
+        pending.add(Allocation.Latest.of(event, cipher));
     }
 
     private void apply(List<Allocation.Latest> events) {
@@ -75,7 +82,8 @@ class AllocationProjection {
         Object[] suppliers = new Object[n];
         Object[] groups = new Object[n];
         Object[] periodCounts = new Object[n];
-        Object[] wattHours = new Object[n];
+        Object[] keyVersions = new Object[n];
+        Object[] sealed = new Object[n];
         for (int i = 0; i < n; i++) {
             Allocation.Latest latest = changed.get(i);
             ids[i] = latest.consumptionDayId();
@@ -84,23 +92,27 @@ class AllocationProjection {
             suppliers[i] = latest.supplier().value();
             groups[i] = latest.gspGroupId().value();
             periodCounts[i] = latest.periodCount();
-            wattHours[i] = latest.wattHours();
+            keyVersions[i] = latest.keyVersion();
+            sealed[i] = latest.sealedReadings();
         }
         jdbc.update(con -> {
             var statement = con.prepareStatement("""
                     INSERT INTO settlement.latest_consumption AS latest (consumption_day_id, settlement_date, version,
-                        supplier_id, gsp_group_id, period_count, watt_hours)
-                    SELECT * FROM unnest(?::text[], ?::text[]::date[], ?::int[], ?::text[], ?::text[], ?::int[], ?::text[])
+                        supplier_id, gsp_group_id, period_count, key_version, sealed_readings)
+                    SELECT * FROM unnest(?::text[], ?::text[]::date[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[],
+                        ?::text[])
                     ON CONFLICT (consumption_day_id) DO UPDATE SET version = excluded.version,
                         supplier_id = excluded.supplier_id, gsp_group_id = excluded.gsp_group_id,
-                        period_count = excluded.period_count, watt_hours = excluded.watt_hours""");
+                        period_count = excluded.period_count, key_version = excluded.key_version,
+                        sealed_readings = excluded.sealed_readings""");
             statement.setArray(1, con.createArrayOf("text", ids));
             statement.setArray(2, con.createArrayOf("text", days));
             statement.setArray(3, con.createArrayOf("int4", versions));
             statement.setArray(4, con.createArrayOf("text", suppliers));
             statement.setArray(5, con.createArrayOf("text", groups));
             statement.setArray(6, con.createArrayOf("int4", periodCounts));
-            statement.setArray(7, con.createArrayOf("text", wattHours));
+            statement.setArray(7, con.createArrayOf("int4", keyVersions));
+            statement.setArray(8, con.createArrayOf("text", sealed));
             return statement;
         });
     }
@@ -145,12 +157,21 @@ class AllocationProjection {
         return jdbc.query(con -> {
             var statement = con.prepareStatement("""
                     SELECT consumption_day_id, settlement_date, version, supplier_id, gsp_group_id, period_count,
-                        watt_hours
+                        key_version, sealed_readings
                     FROM settlement.latest_consumption WHERE consumption_day_id = ANY (?)""");
             statement.setArray(1, con.createArrayOf("text", ids.toArray()));
             return statement;
-        }, (rs, n) -> new Allocation.Latest(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                ParticipantId.of(rs.getString(4)), GspGroupId.of(rs.getString(5)), rs.getInt(6), rs.getString(7)));
+        }, (rs, n) -> {
+            String id = rs.getString(1);
+            LocalDate day = rs.getDate(2).toLocalDate();
+            int periodCount = rs.getInt(6);
+            int keyVersion = rs.getInt(7);
+            String sealed = rs.getString(8);
+            long[] readings = cipher.wattHours(ConsumptionDayId.mpanOf(id), day, keyVersion, periodCount, sealed)
+                    .orElse(null);
+            return new Allocation.Latest(id, day, rs.getInt(3), ParticipantId.of(rs.getString(4)),
+                    GspGroupId.of(rs.getString(5)), periodCount, keyVersion, sealed, readings);
+        });
     }
 
     @ResetHandler

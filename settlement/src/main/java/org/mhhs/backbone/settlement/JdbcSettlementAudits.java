@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Audits a run by re-deriving its allocation from the event store up to the run's recorded position and comparing it
- * with the figures the run published; records every request and its outcome in settlement.audit_record.
+ * with the figures the run published; records every request and its outcome in settlement.audit_record. When
+ * some MPAN-days the run counted were shredded since, the run cannot be re-derived: the outcome is SHREDDED, naming
+ * them, with no differences (they would be nothing but the shredded volumes).
  */
 @Component
 class JdbcSettlementAudits implements SettlementAudits {
@@ -53,24 +55,28 @@ class JdbcSettlementAudits implements SettlementAudits {
             return Optional.empty();
         }
         SettlementRunView run = found.get();
-        SortedMap<Allocation.Cell, Allocation.Figure> derived = derivation.derive(settlementDate, run.position(),
+        EventStoreAllocationDerivation.Derivation rederived = derivation.derive(settlementDate, run.position(),
                 new HashSet<>(run.excludedPositions()));
+        SortedMap<Allocation.Cell, Allocation.Figure> derived = rederived.cells();
+        List<String> shredded = List.copyOf(rederived.shreddedConsumptionDays());
         SortedMap<Allocation.Cell, Allocation.Figure> published = new TreeMap<>();
         queries.findRunVolumes(settlementDate, runType, Optional.empty(), Optional.empty()).forEach(volume ->
                 published.put(cellOf(volume), new Allocation.Figure(volume.energy().wattHours(), volume.mpanCount())));
         String derivedHash = AllocationHash.of(derived);
-        List<AuditView.Difference> differences = differences(published, derived);
-        boolean identical = differences.isEmpty() && derivedHash.equals(run.contentHash());
+        List<AuditView.Difference> differences = shredded.isEmpty() ? differences(published, derived) : List.of();
+        boolean identical = shredded.isEmpty() && differences.isEmpty() && derivedHash.equals(run.contentHash());
         AuditView audit = new AuditView(UUID.randomUUID(), auditor, clock.instant(), settlementDate, runType,
-                run.position(), identical, run.contentHash(), derivedHash, differences);
-        record(audit.auditId(), auditor, audit.auditedAt(), settlementDate, runType, run.position(),
-                identical ? "IDENTICAL" : "DIFFERENT", derivedHash, differences.size());
+                run.position(), identical, run.contentHash(), derivedHash, differences, shredded);
+        String outcome = !shredded.isEmpty() ? "SHREDDED" : identical ? "IDENTICAL" : "DIFFERENT";
+        record(audit.auditId(), auditor, audit.auditedAt(), settlementDate, runType, run.position(), outcome,
+                derivedHash, differences.size());
         return Optional.of(audit);
     }
 
     @Override
     public AllocationAsAtView allocationAsAt(LocalDate settlementDate, long position, ParticipantId auditor) {
-        SortedMap<Allocation.Cell, Allocation.Figure> derived = derivation.derive(settlementDate, position, Set.of());
+        SortedMap<Allocation.Cell, Allocation.Figure> derived = derivation.derive(settlementDate, position, Set.of())
+                .cells();
         String hash = AllocationHash.of(derived);
         List<AllocatedVolumeView> volumes = new ArrayList<>(derived.size());
         derived.forEach((cell, figure) -> volumes.add(new AllocatedVolumeView(cell.settlementDate(), cell.period(),

@@ -21,7 +21,6 @@ import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 
 /**
@@ -82,8 +81,9 @@ class AllocationProperties {
                 readings.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(random.nextInt(3_000)),
                         Quality.ACTUAL));
             }
+            long[] wattHours = readings.stream().mapToLong(reading -> reading.energy().wattHours()).toArray();
             stream.add(new Allocation.Latest(id, day, version, SUPPLIERS.get(submission.supplier()),
-                    GSP_GROUPS.get(submission.gsp()), periods, ReadingsCodec.encodeWattHours(readings)));
+                    GSP_GROUPS.get(submission.gsp()), periods, 1, "sealed", wattHours));
         }
         return stream;
     }

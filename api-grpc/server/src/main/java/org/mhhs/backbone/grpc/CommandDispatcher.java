@@ -62,6 +62,13 @@ class CommandDispatcher {
     }
 
     Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target) {
+        return send(rpc, header, request, command, target, accepted -> {
+        });
+    }
+
+    /** Like {@link #send}; {@code alsoRecord} runs in the same transaction once the command is accepted. */
+    Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target,
+                 java.util.function.Consumer<Outcome> alsoRecord) {
         ParticipantId caller = CallerContext.current().participantId();
         byte[] requestHash = sha256(request.toByteArray());
         Outcome outcome = transaction.execute(status -> {
@@ -98,7 +105,9 @@ class CommandDispatcher {
                         .param("commandId", header.getCommandId())
                         .update();
             }
-            return new Outcome(header.getCommandId(), false, answer);
+            Outcome accepted = new Outcome(header.getCommandId(), false, answer);
+            alsoRecord.accept(accepted);
+            return accepted;
         });
         if (!outcome.duplicate()) {
             eventStoreReader.eventsCommitted();

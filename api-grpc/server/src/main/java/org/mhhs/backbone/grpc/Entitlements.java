@@ -83,6 +83,7 @@ final class Entitlements {
                 + "MPAN-day", DATA_SERVICE));
         row(MeteringServiceGrpc.getListConsumptionVersionsMethod(), involved());
         row(MeteringServiceGrpc.getGetConsumptionMethod(), involved());
+        row(MeteringServiceGrpc.getShredConsumptionMethod(), operator());
         // Settlement: the operator (or the hub's scheduler) runs; reads are scoped to the caller's own cells.
         row(SettlementServiceGrpc.getStartSettlementRunMethod(), operator());
         row(SettlementServiceGrpc.getListAllocatedVolumesMethod(), allocationReaders());

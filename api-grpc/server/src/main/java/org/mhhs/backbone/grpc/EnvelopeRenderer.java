@@ -7,6 +7,7 @@ import static org.mhhs.backbone.grpc.ProtoMapping.runType;
 import static org.mhhs.backbone.grpc.ProtoMapping.segment;
 import static org.mhhs.backbone.grpc.ProtoMapping.serviceRole;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,10 @@ import org.mhhs.backbone.isd.api.RunScheduleChanged;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
+import org.mhhs.backbone.metering.api.ReadingsCodec;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
@@ -49,10 +53,17 @@ import org.springframework.stereotype.Component;
 /**
  * Renders each event of the feed as the {@link EventEnvelope} subscribers receive: the envelope fields from the
  * stored message and its metadata, the typed event from the payload. An event type this class does not know still
- * gets its envelope (type name, ids, positions) without a typed body.
+ * gets its envelope (type name, ids, positions) without a typed body. Consumption readings are opened with the
+ * MPAN's data key; readings that no longer open (shredded) are rendered as shredded, without readings.
  */
 @Component
 class EnvelopeRenderer implements FeedRenderer {
+
+    private final ConsumptionCipher cipher;
+
+    EnvelopeRenderer(ConsumptionCipher cipher) {
+        this.cipher = cipher;
+    }
 
     /** Metadata keys Axon's correlation providers put on every event (see AxonPersistenceConfiguration). */
     static final String TRACE_ID = "traceId";
@@ -79,7 +90,21 @@ class EnvelopeRenderer implements FeedRenderer {
         return envelope.build().toByteArray();
     }
 
-    private static void typed(Object payload, EventEnvelope.Builder envelope) {
+    @Override
+    public byte[] withoutReadings(byte[] stored) {
+        try {
+            EventEnvelope envelope = EventEnvelope.parseFrom(stored);
+            if (!envelope.hasConsumptionRecorded()) {
+                return stored;
+            }
+            return envelope.toBuilder().setConsumptionRecorded(envelope.getConsumptionRecorded().toBuilder()
+                    .clearReadings().clearTotalKwh().setShredded(true)).build().toByteArray();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a stored envelope does not parse", e);
+        }
+    }
+
+    private void typed(Object payload, EventEnvelope.Builder envelope) {
         switch (payload) {
             case ParticipantRegistered e -> envelope.setParticipantRegistered(
                     org.mhhs.backbone.grpc.v1.ParticipantRegistered.newBuilder()
@@ -151,6 +176,11 @@ class EnvelopeRenderer implements FeedRenderer {
                             .setService(id(e.service())).setEffectiveFrom(date(e.effectiveFrom()))
                             .setLastDay(date(e.lastDay())).setEndedBy(id(e.endedBy())));
             case ConsumptionRecorded e -> envelope.setConsumptionRecorded(consumption(e));
+            case ConsumptionShredded e -> envelope.setConsumptionShredded(
+                    org.mhhs.backbone.grpc.v1.ConsumptionShredded.newBuilder().setMpan(e.mpan().value())
+                            .setKeyVersion(e.keyVersion()).setVersionsShredded(e.versionsShredded())
+                            .setShreddedAt(timestamp(e.shreddedAt())).setShreddedBy(id(e.shreddedBy()))
+                            .setReason(e.reason()));
             case SupplierAllocationPublished e -> envelope.setSupplierAllocationPublished(SettlementEventMessages.of(e));
             case DnoTotalsPublished e -> envelope.setDnoTotalsPublished(SettlementEventMessages.of(e));
             case SettlementRunCompleted e -> envelope.setSettlementRunCompleted(SettlementEventMessages.of(e));
@@ -160,14 +190,16 @@ class EnvelopeRenderer implements FeedRenderer {
         }
     }
 
-    private static org.mhhs.backbone.grpc.v1.ConsumptionRecorded consumption(ConsumptionRecorded e) {
+    private org.mhhs.backbone.grpc.v1.ConsumptionRecorded consumption(ConsumptionRecorded e) {
         var recorded = org.mhhs.backbone.grpc.v1.ConsumptionRecorded.newBuilder()
                 .setMpan(e.mpan().value()).setSettlementDate(date(e.settlementDate()))
                 .setVersion(e.version()).setReplacesVersion(e.replacesVersion())
                 .setDataService(id(e.dataService())).setSupplier(id(e.supplier()))
-                .setGspGroupId(e.gspGroupId().value())
-                .setTotalKwh(Energy.ofWattHours(e.totalWattHours()).toString());
-        e.decodedReadings().forEach(reading -> recorded.addReadings(ProtoMapping.periodReading(reading)));
+                .setGspGroupId(e.gspGroupId().value());
+        cipher.open(e).ifPresentOrElse(readings -> {
+            recorded.setTotalKwh(Energy.ofWattHours(ReadingsCodec.totalWattHours(readings)).toString());
+            readings.forEach(reading -> recorded.addReadings(ProtoMapping.periodReading(reading)));
+        }, () -> recorded.setShredded(true));
         return recorded.build();
     }
 

@@ -5,36 +5,49 @@ import static org.mhhs.backbone.grpc.IsdGrpcService.reply;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.mhhs.backbone.access.AuditTrail;
+import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
 import org.mhhs.backbone.grpc.CommandDispatcher.Target;
 import org.mhhs.backbone.grpc.v1.Consumption;
 import org.mhhs.backbone.grpc.v1.ConsumptionAccepted;
+import org.mhhs.backbone.grpc.v1.ConsumptionShreddedResponse;
 import org.mhhs.backbone.grpc.v1.ConsumptionVersion;
 import org.mhhs.backbone.grpc.v1.GetConsumptionRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsResponse;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
+import org.mhhs.backbone.grpc.v1.ShredConsumptionRequest;
 import org.mhhs.backbone.grpc.v1.SubmissionResult;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
+import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.metering.api.ConsumptionVersionView;
 import org.mhhs.backbone.metering.api.MeteringQueries;
+import org.mhhs.backbone.metering.api.ShredConsumption;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.springframework.stereotype.Service;
 
 @Service
 class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
 
+    static final String CONSUMPTION_SHREDDED = "ConsumptionShredded";
+    private static final int MAX_REASON = 200;
+
     private final CommandDispatcher dispatcher;
     private final MeteringQueries metering;
     private final MeteringPointReadAccess readAccess;
     private final GrpcErrors errors;
+    private final AuditTrail audit;
 
     MeteringGrpcService(CommandDispatcher dispatcher, MeteringQueries metering, MeteringPointReadAccess readAccess,
-                        GrpcErrors errors) {
+                        GrpcErrors errors, AuditTrail audit) {
+        this.audit = audit;
         this.dispatcher = dispatcher;
         this.metering = metering;
         this.readAccess = readAccess;
@@ -121,10 +134,45 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
                 RuleViolation.notFound("ConsumptionMustBeRecorded", mpan + "/" + day, "no consumption"
                         + (request.getVersion() == 0 ? "" : " version " + request.getVersion()) + " is recorded for "
                         + mpan + " on " + day));
+        if (consumption.version().shredded()) {
+            throw RuleViolation.precondition(CONSUMPTION_SHREDDED, mpan + "/" + day, "the consumption of " + mpan
+                    + " on " + day + " was shredded: its readings can no longer be read");
+        }
         Consumption.Builder answer = Consumption.newBuilder().setMpan(mpan.value()).setSettlementDate(day.toString())
                 .setVersion(version(consumption.version()));
         consumption.readings().forEach(reading -> answer.addReadings(ProtoMapping.periodReading(reading)));
         reply(response, answer.build());
+    }
+
+    /**
+     * Destroys the MPAN's data key (and records ConsumptionShredded) in one transaction; a resent command answers
+     * what the first one did.
+     */
+    @Override
+    public void shredConsumption(ShredConsumptionRequest request,
+                                 StreamObserver<ConsumptionShreddedResponse> response) {
+        RequestFields fields = RequestFields.ofCommand(request.getHeader());
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        String reason = fields.text("reason", request.getReason(), MAX_REASON, true);
+        fields.validate();
+        Caller caller = CallerContext.current();
+        Outcome outcome = dispatcher.send("ShredConsumption", request.getHeader(), request,
+                ShredConsumption.of(mpan, reason, caller.participantId()),
+                new Target("consumption of " + mpan), accepted -> audit.record(AuditTrail.Category.KEY_DESTROYED,
+                        Optional.of(caller.participantId()), caller.method().label(), "",
+                        MeteringServiceGrpc.getShredConsumptionMethod().getFullMethodName(), "OK", "",
+                        "data key of " + mpan + " destroyed (key version and count: " + accepted.result() + "): "
+                                + reason));
+        // the handler answers "keyVersion versions shreddedAt"
+        String[] answer = outcome.result().split(" ");
+        reply(response, ConsumptionShreddedResponse.newBuilder()
+                .setCommandId(outcome.commandId())
+                .setDuplicate(outcome.duplicate())
+                .setMpan(mpan.value())
+                .setKeyVersion(Integer.parseInt(answer[0]))
+                .setVersionsShredded(Integer.parseInt(answer[1]))
+                .setShreddedAt(EnvelopeRenderer.timestamp(Instant.parse(answer[2])))
+                .build());
     }
 
     private static ConsumptionVersion version(ConsumptionVersionView version) {
@@ -135,7 +183,8 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
                 .setDataServiceId(version.dataService().value())
                 .setSupplierId(version.supplier().value())
                 .setGspGroupId(version.gspGroupId().value())
-                .setTotalKwh(version.total().toString())
+                .setTotalKwh(version.total().map(Energy::toString).orElse(""))
+                .setShredded(version.shredded())
                 .build();
     }
 }

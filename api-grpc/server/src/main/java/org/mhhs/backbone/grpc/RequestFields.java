@@ -112,6 +112,9 @@ final class RequestFields {
             violation(field, "must not be blank");
         } else if (value.length() > maxLength) {
             violation(field, "has " + value.length() + " characters; at most " + maxLength + " are allowed");
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            // PostgreSQL text cannot hold NUL, and no name or description needs a control character
+            violation(field, "must not contain control characters");
         }
         return value;
     }

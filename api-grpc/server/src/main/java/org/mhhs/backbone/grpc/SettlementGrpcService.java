@@ -129,7 +129,8 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
                 .setPosition(audit.position())
                 .setIdentical(audit.identical())
                 .setPublishedHash(audit.publishedHash())
-                .setDerivedHash(audit.derivedHash());
+                .setDerivedHash(audit.derivedHash())
+                .addAllShreddedConsumptionDays(audit.shreddedConsumptionDays());
         audit.differences().forEach(difference -> answer.addDifferences(CellDifference.newBuilder()
                 .setPeriod(difference.period())
                 .setGspGroupId(difference.gspGroupId().value())

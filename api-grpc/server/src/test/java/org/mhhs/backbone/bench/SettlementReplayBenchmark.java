@@ -23,6 +23,7 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.metering.api.ConsumptionDayId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
 import org.mhhs.backbone.metering.api.ReadingsCodec;
@@ -57,6 +58,9 @@ class SettlementReplayBenchmark {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ConsumptionCipher cipher;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -104,23 +108,19 @@ class SettlementReplayBenchmark {
     private long appendConsumption() {
         Random random = new Random(42);
         // readings of 46, 48 and 50 periods: the clock change days have their own count
-        java.util.Map<Integer, List<String>> readings = new java.util.HashMap<>();
-        java.util.Map<String, Long> readingTotals = new java.util.HashMap<>();
+        java.util.Map<Integer, List<List<SubmitConsumption.Reading>>> readings = new java.util.HashMap<>();
         for (int periods : List.of(46, 48, 50)) {
-            List<String> variants = new ArrayList<>();
+            List<List<SubmitConsumption.Reading>> variants = new ArrayList<>();
             for (int variant = 0; variant < 1_000; variant++) {
                 List<SubmitConsumption.Reading> day = new ArrayList<>(periods);
                 for (int period = 1; period <= periods; period++) {
                     day.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(random.nextInt(2_000)),
                             Quality.ACTUAL));
                 }
-                String encoded = ReadingsCodec.encodeWattHours(day);
-                variants.add(encoded);
-                readingTotals.put(encoded, ReadingsCodec.totalWattHours(encoded));
+                variants.add(day);
             }
             readings.put(periods, variants);
         }
-        String estimated = ReadingsCodec.encodeEstimated(List.of());
         int firstVersions = EVENTS - EVENTS / 10;
         int mpans = Math.max(1, firstVersions / DAYS);
         List<Mpan> meteringPoints = new ArrayList<>(mpans);
@@ -138,14 +138,16 @@ class SettlementReplayBenchmark {
             Mpan mpan = meteringPoints.get(index % mpans);
             LocalDate day = firstDay.plusDays(index / mpans);
             int periods = SettlementDate.of(day).periodCount();
-            String dayReadings = readings.get(periods).get(random.nextInt(1_000));
+            List<SubmitConsumption.Reading> dayReadings = readings.get(periods).get(random.nextInt(1_000));
+            // sealed with the MPAN's data key, as the hub records them (the key is made on the MPAN's first seal)
+            ConsumptionCipher.Sealed sealed = cipher.seal(mpan, day, dayReadings);
             ParticipantId supplier = ParticipantId.of(String.format("S%03d", (index % mpans) % 60));
             GspGroupId gsp = GSP_GROUPS.get((index % mpans) % GSP_GROUPS.size());
             String id = ConsumptionDayId.of(mpan, day);
             int version = revision ? 2 : 1;
-            ConsumptionRecorded event = new ConsumptionRecorded(id, mpan, day, version, version - 1,
-                    ParticipantId.of("DS01"), supplier, gsp, periods, dayReadings, estimated);
-            latestTotal[index] = readingTotals.get(dayReadings);
+            ConsumptionRecorded event = new ConsumptionRecorded(mpan, day, version,
+                    ParticipantId.of("DS01"), supplier, gsp, periods, sealed.keyVersion(), sealed.sealedReadings());
+            latestTotal[index] = ReadingsCodec.totalWattHours(dayReadings);
             batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, version - 1, event, MetaData.emptyInstance()));
             if (batch.size() == APPEND_BATCH || n == EVENTS - 1) {
                 List<DomainEventMessage<?>> toAppend = List.copyOf(batch);
@@ -177,7 +179,10 @@ class SettlementReplayBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The raw scan plus the least a projection must do: find the readings in the JSON and sum them. */
+    /**
+     * The raw scan plus the least a projection must do: find the sealed readings in the JSON, open them with the
+     * MPAN's data key and sum them.
+     */
     private double rawScanDecodingReadings() {
         long start = System.nanoTime();
         long[] total = {0};
@@ -186,11 +191,29 @@ class SettlementReplayBenchmark {
             jdbc.query("SELECT payload FROM axon.domain_event_entry WHERE payload_type = ? ORDER BY global_index",
                     rs -> {
                         String json = new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
-                        int at = json.indexOf("\"wattHours\":\"") + 13;
-                        total[0] += ReadingsCodec.totalWattHours(json.substring(at, json.indexOf('"', at)));
+                        long[] wattHours = cipher.wattHours(Mpan.of(field(json, "mpan")),
+                                LocalDate.parse(field(json, "settlementDate")),
+                                Integer.parseInt(field(json, "keyVersion")), Integer.parseInt(field(json, "periodCount")),
+                                field(json, "sealedReadings")).orElseThrow();
+                        for (long value : wattHours) {
+                            total[0] += value;
+                        }
                     }, ConsumptionRecorded.class.getName());
         });
         assertThat(total[0]).isPositive();
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A top-level field of the stored JSON, string or number, as text. */
+    private static String field(String json, String name) {
+        int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
+        if (json.charAt(at) == '"') {
+            return json.substring(at + 1, json.indexOf('"', at + 1));
+        }
+        int end = at;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
+        }
+        return json.substring(at, end);
     }
 }

@@ -38,9 +38,9 @@ import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
@@ -86,6 +86,9 @@ class SubscriptionBenchmark {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    ConsumptionCipher cipher;
 
     @Test
     void catchUpOfOneSubscriberAgainstARawScan() throws Exception {
@@ -331,8 +334,6 @@ class SubscriptionBenchmark {
             readings.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(150 + (period * 37) % 400),
                     period % 12 == 0 ? Quality.ESTIMATED : Quality.ACTUAL));
         }
-        String wattHours = ReadingsCodec.encodeWattHours(readings);
-        String estimated = ReadingsCodec.encodeEstimated(readings);
         ParticipantId supplierId = ParticipantId.of(supplier);
         ParticipantId dataService = ParticipantId.of("DSVC");
         for (int from = 0; from < count; from += 1000) {
@@ -343,8 +344,10 @@ class SubscriptionBenchmark {
                     Mpan mpan = Mpan.of(Market.newMpan());
                     LocalDate day = LocalDate.of(2026, 1, 1).plusDays(i % 300);
                     String id = mpan.value() + "/" + day;
-                    batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, 0, new ConsumptionRecorded(id,
-                            mpan, day, 1, 0, dataService, supplierId, GspGroupId.of("_F"), 48, wattHours, estimated)));
+                    ConsumptionCipher.Sealed sealed = cipher.seal(mpan, day, readings);
+                    batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, 0, new ConsumptionRecorded(
+                            mpan, day, 1, dataService, supplierId, GspGroupId.of("_F"), 48, sealed.keyVersion(),
+                            sealed.sealedReadings())));
                 }
                 eventStore.appendEvents(batch);
             });

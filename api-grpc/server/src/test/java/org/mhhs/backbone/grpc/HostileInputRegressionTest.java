@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
@@ -15,6 +16,7 @@ import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Requests the hostile-input sweep found answered with INTERNAL, each answered precisely now. */
 @HubIntegrationTest
@@ -22,6 +24,9 @@ class HostileInputRegressionTest {
 
     @Autowired
     HubClient hub;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aRunScheduleNamingOneRunManyTimesIsInvalidArgument() {
@@ -38,6 +43,27 @@ class HostileInputRegressionTest {
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(HubClient.violatedFields(refusal)).isNotEmpty();
         assertThat(hub.storedEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void aNulCharacterInANameOrDescriptionIsInvalidArgumentNamingTheField() {
+        long events = hub.storedEvents();
+        long tokens = jdbc.sql("SELECT count(*) FROM access.bearer_token").query(Long.class).single();
+
+        StatusRuntimeException name = catchThrowableOfType(StatusRuntimeException.class,
+                () -> hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(HubClient.newCommand()).setParticipantId("NULL").setName("Nul\u0000l").build()));
+        StatusRuntimeException description = catchThrowableOfType(StatusRuntimeException.class,
+                () -> hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId("OPER").setDescription("a\u0000b").build()));
+
+        assertThat(HubClient.code(name)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(HubClient.violatedFields(name)).containsExactly("name");
+        assertThat(HubClient.code(description)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(HubClient.violatedFields(description)).containsExactly("description");
+        assertThat(hub.storedEvents()).isEqualTo(events);
+        assertThat(jdbc.sql("SELECT count(*) FROM access.bearer_token").query(Long.class).single())
+                .isEqualTo(tokens);
     }
 
     @Test

@@ -29,8 +29,9 @@ import org.mhhs.backbone.grpc.v1.SettlementRun;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.grpc.v1.StartSettlementRunRequest;
 import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ReadingsCodec;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
@@ -53,6 +54,9 @@ class SettlementApiIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ConsumptionCipher cipher;
 
     Market market;
     SettlementMarket settlementMarket;
@@ -193,8 +197,10 @@ class SettlementApiIntegrationTest {
         String aggregate = mpanA1 + "/" + day;
         byte[] original = jdbc.sql("SELECT payload FROM axon.domain_event_entry WHERE aggregate_identifier = :id")
                 .param("id", aggregate).query(byte[].class).single();
-        String tampered = new String(original, StandardCharsets.UTF_8).replace(
-                wattHours(48, "0.250"), wattHours(48, "0.300"));
+        // a forger holding the MPAN's key: readings sealed as a genuine 0.300 kWh a period would be
+        String tampered = new String(original, StandardCharsets.UTF_8).replaceFirst(
+                "\"sealedReadings\":\"[^\"]+\"", "\"sealedReadings\":\"" + cipher.seal(Mpan.of(mpanA1),
+                        LocalDate.parse(day), readings(48, "0.300")).sealedReadings() + "\"");
         assertThat(tampered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
         try {
             jdbc.sql("UPDATE axon.domain_event_entry SET payload = :payload WHERE aggregate_identifier = :id")
@@ -327,11 +333,11 @@ class SettlementApiIntegrationTest {
                 WHERE audit_id = :id::uuid""").param("id", auditId).query(String.class).single();
     }
 
-    private static String wattHours(int periods, String kwh) {
+    private static List<SubmitConsumption.Reading> readings(int periods, String kwh) {
         List<SubmitConsumption.Reading> readings = new ArrayList<>();
         for (int period = 1; period <= periods; period++) {
             readings.add(new SubmitConsumption.Reading(period, Energy.ofKwh(kwh), Quality.ACTUAL));
         }
-        return ReadingsCodec.encodeWattHours(readings);
+        return readings;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +26,9 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionRecorded;
+import org.mhhs.backbone.metering.api.ConsumptionShredded;
+import org.mhhs.backbone.metering.api.ShredConsumption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,5 +102,23 @@ class EventSerializationTest {
         String stored = mapper.writeValueAsString(event);
 
         assertThat(stored).doesNotContain("openEnded").doesNotContain("\"scheduled\"");
+    }
+
+    @Test
+    void consumptionEventsReadBackEqualAndStoreNeitherDerivedFieldsNorReadingsInClear() throws Exception {
+        Mpan mpan = Mpan.of("1200000000002");
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        var recorded = new ConsumptionRecorded(mpan, day, 2, ParticipantId.of("DSVA"), ParticipantId.of("SUPA"),
+                GspGroupId.of("_A"), 48, 1, "c2VhbGVkIHJlYWRpbmdz");
+        var shredded = new ConsumptionShredded(ShredConsumption.idOf(mpan), mpan, 1, 2,
+                Instant.parse("2026-11-22T10:00:00Z"), ParticipantId.of("OPER"), "erasure request");
+
+        String stored = mapper.writeValueAsString(recorded);
+
+        assertThat(mapper.readValue(stored, ConsumptionRecorded.class)).isEqualTo(recorded);
+        assertThat(mapper.readValue(mapper.writeValueAsBytes(shredded), ConsumptionShredded.class)).isEqualTo(shredded);
+        assertThat(stored).isEqualTo("{\"mpan\":\"1200000000002\",\"settlementDate\":\"2026-11-02\",\"version\":2,"
+                + "\"dataService\":\"DSVA\",\"supplier\":\"SUPA\",\"gspGroupId\":\"_A\",\"periodCount\":48,"
+                + "\"keyVersion\":1,\"sealedReadings\":\"c2VhbGVkIHJlYWRpbmdz\"}");
     }
 }

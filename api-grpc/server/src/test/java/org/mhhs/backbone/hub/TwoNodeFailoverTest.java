@@ -50,11 +50,13 @@ class TwoNodeFailoverTest {
             throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             String database = "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
-            try (RunningHub survivor = RunningHub.start(dir.resolve("node-a"), database)) {
+            // the nodes of one hub wrap the consumption data keys with one master key
+            String masterKey = "--hub.encryption.master-key-file=" + dir.resolve("master.key");
+            try (RunningHub survivor = RunningHub.start(dir.resolve("node-a"), database, masterKey)) {
                 String operator = survivor.operatorToken();
                 JdbcClient jdbc = survivor.jdbc();
                 String survivorNode = owner(jdbc, "isd", 0);
-                HubProcess doomed = HubProcess.start(dir.resolve("node-b"), database);
+                HubProcess doomed = HubProcess.start(dir.resolve("node-b"), database, masterKey);
                 try {
                     // the market, through the survivor
                     ChannelMarket viaSurvivor = new ChannelMarket(survivor.channel(), operator);

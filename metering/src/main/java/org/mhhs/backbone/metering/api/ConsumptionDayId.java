@@ -12,4 +12,8 @@ public final class ConsumptionDayId {
     public static String of(Mpan mpan, LocalDate settlementDate) {
         return mpan.value() + "/" + settlementDate;
     }
+
+    public static Mpan mpanOf(String consumptionDayId) {
+        return Mpan.of(consumptionDayId.substring(0, consumptionDayId.indexOf('/')));
+    }
 }

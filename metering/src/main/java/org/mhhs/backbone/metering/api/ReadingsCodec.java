@@ -2,15 +2,13 @@ package org.mhhs.backbone.metering.api;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.BitSet;
 import java.util.List;
 import org.mhhs.backbone.kernel.Energy;
 
 /**
- * The compact stored form of a day's readings: watt-hours as unsigned LEB128 varints (values are never negative),
- * estimated periods as a bit set, both base64 text inside the event's JSON. A typical day of 48 readings takes about
- * 100 characters instead of some 2,000 as JSON objects.
+ * The compact binary form of a day's readings, which is what gets encrypted into {@link ConsumptionRecorded}: the
+ * watt-hours of periods 1..n as unsigned LEB128 varints (values are never negative), then the estimated flags as a
+ * bit set of exactly ceil(n / 8) bytes. A typical day of 48 readings takes about 100 bytes.
  */
 public final class ReadingsCodec {
 
@@ -18,8 +16,9 @@ public final class ReadingsCodec {
     }
 
     /** Readings must be ordered by period 1..n, each non-negative. */
-    public static String encodeWattHours(List<SubmitConsumption.Reading> readings) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(readings.size() * 3);
+    public static byte[] encode(List<SubmitConsumption.Reading> readings) {
+        int n = readings.size();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(n * 3 + flagBytes(n));
         for (SubmitConsumption.Reading reading : readings) {
             long value = reading.energy().wattHours();
             if (value < 0) {
@@ -31,62 +30,70 @@ public final class ReadingsCodec {
             }
             bytes.write((int) value);
         }
-        return Base64.getEncoder().withoutPadding().encodeToString(bytes.toByteArray());
-    }
-
-    public static String encodeEstimated(List<SubmitConsumption.Reading> readings) {
-        BitSet estimated = new BitSet(readings.size());
-        for (int i = 0; i < readings.size(); i++) {
-            estimated.set(i, readings.get(i).quality() == Quality.ESTIMATED);
+        byte[] flags = new byte[flagBytes(n)];
+        for (int i = 0; i < n; i++) {
+            if (readings.get(i).quality() == Quality.ESTIMATED) {
+                flags[i >>> 3] |= (byte) (1 << (i & 7));
+            }
         }
-        return Base64.getEncoder().withoutPadding().encodeToString(estimated.toByteArray());
+        bytes.writeBytes(flags);
+        return bytes.toByteArray();
     }
 
-    public static List<SubmitConsumption.Reading> decode(int periodCount, String wattHours, String estimated) {
-        long[] values = decodeWattHours(periodCount, wattHours);
-        BitSet flags = BitSet.valueOf(Base64.getDecoder().decode(estimated));
+    public static List<SubmitConsumption.Reading> decode(int periodCount, byte[] encoded) {
+        long[] values = new long[periodCount];
+        int at = readWattHours(encoded, values);
+        if (encoded.length - at != flagBytes(periodCount)) {
+            throw new IllegalStateException("stored readings of " + periodCount + " periods have "
+                    + (encoded.length - at) + " bytes of flags");
+        }
         List<SubmitConsumption.Reading> readings = new ArrayList<>(periodCount);
         for (int i = 0; i < periodCount; i++) {
+            boolean estimated = (encoded[at + (i >>> 3)] & (1 << (i & 7))) != 0;
             readings.add(new SubmitConsumption.Reading(i + 1, Energy.ofWattHours(values[i]),
-                    flags.get(i) ? Quality.ESTIMATED : Quality.ACTUAL));
+                    estimated ? Quality.ESTIMATED : Quality.ACTUAL));
         }
         return readings;
     }
 
     /** The watt-hours of each period, without the quality flags: what volume allocation needs, fast. */
-    public static long[] wattHoursOf(int periodCount, String wattHours) {
-        return decodeWattHours(periodCount, wattHours);
+    public static long[] wattHoursOf(int periodCount, byte[] encoded) {
+        long[] values = new long[periodCount];
+        readWattHours(encoded, values);
+        return values;
     }
 
-    public static long totalWattHours(String wattHours) {
+    public static long totalWattHours(List<SubmitConsumption.Reading> readings) {
         long total = 0;
-        for (long value : decodeWattHours(-1, wattHours)) {
-            total = Math.addExact(total, value);
+        for (SubmitConsumption.Reading reading : readings) {
+            total = Math.addExact(total, reading.energy().wattHours());
         }
         return total;
     }
 
-    private static long[] decodeWattHours(int expected, String encoded) {
-        byte[] bytes = Base64.getDecoder().decode(encoded);
-        List<Long> values = new ArrayList<>();
-        long value = 0;
-        int shift = 0;
-        for (byte b : bytes) {
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                values.add(value);
-                value = 0;
-                shift = 0;
-            } else {
+    private static int flagBytes(int periodCount) {
+        return (periodCount + 7) >>> 3;
+    }
+
+    /** Fills {@code values} and answers the offset just after the last varint. */
+    private static int readWattHours(byte[] encoded, long[] values) {
+        int at = 0;
+        for (int i = 0; i < values.length; i++) {
+            long value = 0;
+            int shift = 0;
+            while (true) {
+                if (at >= encoded.length || shift > 63) {
+                    throw new IllegalStateException("stored readings end before period " + (i + 1));
+                }
+                byte b = encoded[at++];
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
                 shift += 7;
             }
+            values[i] = value;
         }
-        if (shift != 0) {
-            throw new IllegalStateException("stored readings end in the middle of a value");
-        }
-        if (expected >= 0 && values.size() != expected) {
-            throw new IllegalStateException("stored readings hold " + values.size() + " values, not " + expected);
-        }
-        return values.stream().mapToLong(Long::longValue).toArray();
+        return at;
     }
 }

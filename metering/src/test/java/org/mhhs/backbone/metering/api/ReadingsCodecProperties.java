@@ -16,29 +16,28 @@ import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 class ReadingsCodecProperties {
 
     private static final int TYPICAL_DAY = 48;
-    /** Base64 characters per reading the stored form may take on average: the codec's claim to compactness. */
-    private static final double MOST_CHARACTERS_PER_READING = 3.0;
+    /** Bytes per reading the binary form (watt-hours and flags) may take on average: the codec's claim to compactness. */
+    private static final double MOST_BYTES_PER_READING = 2.2;
 
     @Property
     void anyDayDecodesToTheReadingsItEncoded(@ForAll("days") List<Reading> day) {
-        List<Reading> decoded = ReadingsCodec.decode(day.size(), ReadingsCodec.encodeWattHours(day),
-                ReadingsCodec.encodeEstimated(day));
+        List<Reading> decoded = ReadingsCodec.decode(day.size(), ReadingsCodec.encode(day));
 
         assertThat(decoded).isEqualTo(day);
     }
 
     @Property
-    void theStoredTotalIsTheExactSumOfAnyDaysReadings(@ForAll("days") List<Reading> day) {
-        long sum = day.stream().mapToLong(reading -> reading.energy().wattHours()).sum();
+    void theWattHoursAloneDecodeToThoseOfAnyDaysReadings(@ForAll("days") List<Reading> day) {
+        long[] wattHours = day.stream().mapToLong(reading -> reading.energy().wattHours()).toArray();
 
-        assertThat(ReadingsCodec.totalWattHours(ReadingsCodec.encodeWattHours(day))).isEqualTo(sum);
+        assertThat(ReadingsCodec.wattHoursOf(day.size(), ReadingsCodec.encode(day))).containsExactly(wattHours);
     }
 
     @Property
-    void aTypicalDaysWattHoursTakeAtMostThreeCharactersPerReading(@ForAll("typicalDays") List<Reading> day) {
-        String wattHours = ReadingsCodec.encodeWattHours(day);
+    void aTypicalDayTakesAtMostTwoPointTwoBytesPerReading(@ForAll("typicalDays") List<Reading> day) {
+        byte[] encoded = ReadingsCodec.encode(day);
 
-        assertThat((double) wattHours.length() / day.size()).isLessThanOrEqualTo(MOST_CHARACTERS_PER_READING);
+        assertThat((double) encoded.length / day.size()).isLessThanOrEqualTo(MOST_BYTES_PER_READING);
     }
 
     @Provide

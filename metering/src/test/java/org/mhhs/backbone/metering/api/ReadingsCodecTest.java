@@ -34,7 +34,7 @@ class ReadingsCodecTest {
         List<Reading> nothingUsed = aDay(48, period -> 0, Set.of());
 
         assertThat(decoded(nothingUsed)).isEqualTo(nothingUsed);
-        assertThat(ReadingsCodec.totalWattHours(ReadingsCodec.encodeWattHours(nothingUsed))).isZero();
+        assertThat(ReadingsCodec.totalWattHours(nothingUsed)).isZero();
     }
 
     @Test
@@ -56,8 +56,9 @@ class ReadingsCodecTest {
     void theTotalIsTheExactSumOfTheReadings() {
         List<Reading> day = aDay(48, period -> TEN_THOUSAND_KWH - period, Set.of());
 
-        assertThat(ReadingsCodec.totalWattHours(ReadingsCodec.encodeWattHours(day)))
-                .isEqualTo(48 * TEN_THOUSAND_KWH - (48 * 49 / 2));
+        assertThat(ReadingsCodec.totalWattHours(decoded(day))).isEqualTo(48 * TEN_THOUSAND_KWH - (48 * 49 / 2));
+        assertThat(ReadingsCodec.wattHoursOf(48, ReadingsCodec.encode(day)))
+                .containsExactly(day.stream().mapToLong(reading -> reading.energy().wattHours()).toArray());
     }
 
     @Test
@@ -83,22 +84,20 @@ class ReadingsCodecTest {
     void negativeReadingsHaveNoStoredForm() {
         List<Reading> day = List.of(new Reading(1, Energy.ofWattHours(-1), ACTUAL));
 
-        assertThatThrownBy(() -> ReadingsCodec.encodeWattHours(day)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadingsCodec.encode(day)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void storedReadingsOfAnotherLengthThanThePeriodCountAreRefused() {
         List<Reading> day = aDay(48, period -> 100, Set.of());
-        String wattHours = ReadingsCodec.encodeWattHours(day);
-        String estimated = ReadingsCodec.encodeEstimated(day);
+        byte[] encoded = ReadingsCodec.encode(day);
 
-        assertThatThrownBy(() -> ReadingsCodec.decode(50, wattHours, estimated))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ReadingsCodec.decode(50, encoded)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ReadingsCodec.decode(47, encoded)).isInstanceOf(IllegalStateException.class);
     }
 
     private static List<Reading> decoded(List<Reading> day) {
-        return ReadingsCodec.decode(day.size(), ReadingsCodec.encodeWattHours(day),
-                ReadingsCodec.encodeEstimated(day));
+        return ReadingsCodec.decode(day.size(), ReadingsCodec.encode(day));
     }
 
     private static List<Reading> aDay(int periods, IntToLongFunction wattHoursOfPeriod, Set<Integer> estimated) {

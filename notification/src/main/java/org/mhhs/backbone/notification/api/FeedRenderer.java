@@ -15,4 +15,10 @@ public interface FeedRenderer {
      * @param publishedAt     when it entered the feed
      */
     byte[] render(EventMessage<?> event, long position, Instant publishedAt);
+
+    /**
+     * A stored envelope of consumption whose readings were shredded, rendered again without them (and marked
+     * shredded); every other field as it was.
+     */
+    byte[] withoutReadings(byte[] envelope);
 }
