@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.loadgen;
+package org.mhhs.bench.loadgen;
 
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.mhhs.backbone.bench.market.ConsumptionSubmission;
+import org.mhhs.bench.market.ConsumptionSubmission;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.PeriodReading;

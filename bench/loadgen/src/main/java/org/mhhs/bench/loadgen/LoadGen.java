@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.loadgen;
+package org.mhhs.bench.loadgen;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.mhhs.backbone.bench.market.ConsumptionSubmission;
-import org.mhhs.backbone.bench.market.MarketSize;
-import org.mhhs.backbone.bench.market.SyntheticMarket;
-import org.mhhs.backbone.bench.market.SyntheticMeteringPoint;
-import org.mhhs.backbone.bench.market.SyntheticParticipant;
+import org.mhhs.bench.market.ConsumptionSubmission;
+import org.mhhs.bench.market.MarketSize;
+import org.mhhs.bench.market.SyntheticMarket;
+import org.mhhs.bench.market.SyntheticMeteringPoint;
+import org.mhhs.bench.market.SyntheticParticipant;
 import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
 import org.mhhs.backbone.grpc.v1.Projection;

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.loadgen;
+package org.mhhs.bench.loadgen;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.mhhs.backbone.bench.market.SupplierPeriod;
-import org.mhhs.backbone.bench.market.SyntheticGspGroup;
-import org.mhhs.backbone.bench.market.SyntheticMarket;
-import org.mhhs.backbone.bench.market.SyntheticMeteringPoint;
-import org.mhhs.backbone.bench.market.SyntheticParticipant;
+import org.mhhs.bench.market.SupplierPeriod;
+import org.mhhs.bench.market.SyntheticGspGroup;
+import org.mhhs.bench.market.SyntheticMarket;
+import org.mhhs.bench.market.SyntheticMeteringPoint;
+import org.mhhs.bench.market.SyntheticParticipant;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.loadgen;
+package org.mhhs.bench.loadgen;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.loadgen;
+package org.mhhs.bench.loadgen;
 
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.market;
+package org.mhhs.bench.market;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

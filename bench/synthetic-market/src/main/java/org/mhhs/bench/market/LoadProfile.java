@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.market;
+package org.mhhs.bench.market;
 
 /** The daily shape a metering point's consumption follows. */
 public enum LoadProfile {

@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.market;
+package org.mhhs.bench.market;
 
 import java.time.LocalDate;
 import java.util.List;

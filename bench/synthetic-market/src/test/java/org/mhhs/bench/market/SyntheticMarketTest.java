@@ -1,4 +1,4 @@
-package org.mhhs.backbone.bench.market;
+package org.mhhs.bench.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
