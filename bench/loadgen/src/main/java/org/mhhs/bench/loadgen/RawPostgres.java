@@ -60,6 +60,28 @@ final class RawPostgres {
         }
     }
 
+    /** Reads every row of a one-column query to the client (1,000 rows per fetch); answers rows per second. */
+    double scanRate(String sql) throws SQLException {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1_000);
+                long start = System.nanoTime();
+                long rows = 0;
+                try (ResultSet result = statement.executeQuery(sql)) {
+                    while (result.next()) {
+                        if (result.getBytes(1) != null) {
+                            rows++;
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                connection.commit();
+                return rows / seconds;
+            }
+        }
+    }
+
     /**
      * Inserts {@code count} copies of a stored consumption event's row (new identifiers each) into a copy of the
      * event table with its indexes, on {@code threads} connections; {@code batch} rows per transaction.
