@@ -20,7 +20,8 @@ record Options(String scenario, String host, int port, String operatorId, Path o
 
     static Options parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
-            throw new IllegalArgumentException("the first argument must be a scenario, one of " + SCENARIOS);
+            throw new IllegalArgumentException("usage: java -jar loadgen.jar <" + String.join("|", SCENARIOS)
+                    + "> [--name value]...; options: " + new java.util.TreeSet<>(NAMES));
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
