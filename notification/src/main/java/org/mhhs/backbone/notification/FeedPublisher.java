@@ -1,17 +1,22 @@
 package org.mhhs.backbone.notification;
 
-import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +32,7 @@ import org.springframework.stereotype.Component;
 class FeedPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
+    private static final String PENDING = FeedPublisher.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
     private final MarketParties parties;
@@ -50,20 +56,57 @@ class FeedPublisher {
             return Audience.of().build();
         });
         parties.apply(payload);
-        long position = jdbc.queryForObject("SELECT nextval('notification.feed_position_seq')", Long.class);
+        Entry entry = new Entry(payload.getClass().getSimpleName(), audience.sorted(), message,
+                payload instanceof ConsumptionRecorded consumption ? consumption.mpan().value() : null);
+        if (!CurrentUnitOfWork.isStarted()) {
+            publish(List.of(entry));
+            tail.nudge();
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<List<Entry>>getOrComputeResource(PENDING, key -> {
+            List<Entry> pending = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> publish(pending));
+            batch.afterCommit(unitOfWork -> tail.nudge());
+            return pending;
+        }).add(entry);
+    }
+
+    /**
+     * The batch's entries in handling order, in its transaction: one round trip takes their positions, one inserts
+     * them (per event, the two round trips cost more than rendering the envelope).
+     */
+    private void publish(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Long> positions = new ArrayList<>(jdbc.queryForList(
+                "SELECT nextval('notification.feed_position_seq') FROM generate_series(1, ?)", Long.class,
+                entries.size()));
+        positions.sort(null);
         Instant publishedAt = clock.instant();
-        byte[] envelope = renderer.render(message, position, publishedAt);
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement(
-                    "INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) VALUES (?, ?, ?, ?, ?)");
-            Array targets = connection.createArrayOf("text", audience.sorted());
-            insert.setLong(1, position);
-            insert.setString(2, payload.getClass().getSimpleName());
-            insert.setArray(3, targets);
-            insert.setBytes(4, envelope);
-            insert.setString(5, payload instanceof ConsumptionRecorded consumption ? consumption.mpan().value() : null);
-            return insert;
-        });
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> tail.nudge()));
+        jdbc.batchUpdate("INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement insert, int i) throws SQLException {
+                        Entry entry = entries.get(i);
+                        long position = positions.get(i);
+                        insert.setLong(1, position);
+                        insert.setString(2, entry.eventType());
+                        insert.setArray(3, insert.getConnection().createArrayOf("text", entry.audience()));
+                        insert.setBytes(4, renderer.render(entry.message(), position, publishedAt));
+                        // the MPAN of consumption, so that a shred finds the envelopes holding its readings
+                        insert.setString(5, entry.mpan());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return entries.size();
+                    }
+                });
+    }
+
+    private record Entry(String eventType, String[] audience, EventMessage<?> message, String mpan) {
     }
 }

@@ -28,6 +28,7 @@ final class ModuleRules {
             .fromModule("notification").toModules("kernel", "isd", "registration", "metering", "settlement")
             .fromModule("access").toModules("kernel", "isd")
             .fromModule("hub").toModules("kernel")
+            .fromModule("demo").toModules("kernel", "isd", "registration", "metering", "hub")
             .fromModule("grpc").toModules("kernel", "isd", "registration", "metering", "settlement", "notification",
                     "access", "hub");
 

@@ -14,10 +14,10 @@ class ModuleStructureTest {
     private static final ApplicationModules MODULES = ApplicationModules.of(HubApplication.class);
 
     @Test
-    void the_hub_is_the_kernel_five_bounded_contexts_access_runtime_and_grpc() {
+    void the_hub_is_the_kernel_five_bounded_contexts_access_runtime_grpc_and_the_demo_market() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("kernel", "isd", "registration", "metering", "settlement", "notification",
-                        "access", "hub", "grpc");
+                        "access", "hub", "grpc", "demo");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.mhhs.bench.loadgen;
+
+import io.grpc.CallCredentials;
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.stub.AbstractStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
+
+/**
+ * How the load generator reaches the hub as each participant. Bearer mode (the hub's development mode): plaintext
+ * channels, the operator's token from a file, a token per participant issued by the operator. TLS mode: the hub's CA
+ * and, with a client certificate directory, mutual TLS with {@code <participantId>.crt} and {@code <participantId>.key}
+ * (PEM, PKCS#8) per participant, one channel per participant.
+ */
+final class HubConnection implements AutoCloseable {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final String host;
+    private final int port;
+    private final String operatorId;
+    private final Path tlsCa;
+    private final Path clientCertDir;
+    private final String operatorToken;
+    private final List<ManagedChannel> shared = new ArrayList<>();
+    private final Map<String, ManagedChannel> perParticipant = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    HubConnection(Options options) {
+        this.host = options.host();
+        this.port = options.port();
+        this.operatorId = options.operatorId();
+        this.tlsCa = options.tlsCa();
+        this.clientCertDir = options.clientCertDir();
+        this.operatorToken = clientCertDir == null ? readToken(options.operatorTokenFile()) : null;
+        if (clientCertDir == null) {
+            for (int i = 0; i < options.channels(); i++) {
+                shared.add(newChannel(serverOnlyCredentials()));
+            }
+        }
+    }
+
+    boolean mutualTls() {
+        return clientCertDir != null;
+    }
+
+    String operatorId() {
+        return operatorId;
+    }
+
+    /** A stub acting as the operator. */
+    <S extends AbstractStub<S>> S asOperator(java.util.function.Function<ManagedChannel, S> stub) {
+        return as(operatorId, 0, stub);
+    }
+
+    /** A stub acting as the participant; {@code lane} spreads streams over the shared channels in bearer mode. */
+    <S extends AbstractStub<S>> S as(String participantId, int lane, java.util.function.Function<ManagedChannel, S> stub) {
+        if (mutualTls()) {
+            return stub.apply(perParticipant.computeIfAbsent(participantId, this::mutualTlsChannel));
+        }
+        ManagedChannel channel = shared.get(Math.floorMod(lane, shared.size()));
+        return stub.apply(channel).withCallCredentials(bearer(tokenOf(participantId)));
+    }
+
+    private String tokenOf(String participantId) {
+        if (participantId.equals(operatorId)) {
+            return operatorToken;
+        }
+        return tokens.computeIfAbsent(participantId, id -> AccessServiceGrpc.newBlockingStub(shared.getFirst())
+                .withCallCredentials(bearer(operatorToken)).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build()).getToken());
+    }
+
+    private ManagedChannel mutualTlsChannel(String participantId) {
+        try {
+            TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
+                    .keyManager(clientCertDir.resolve(participantId + ".crt").toFile(),
+                            clientCertDir.resolve(participantId + ".key").toFile());
+            if (tlsCa != null) {
+                tls.trustManager(tlsCa.toFile());
+            }
+            return newChannel(tls.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("client certificate of " + participantId + " in " + clientCertDir, e);
+        }
+    }
+
+    private ChannelCredentials serverOnlyCredentials() {
+        if (tlsCa == null) {
+            return InsecureChannelCredentials.create();
+        }
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(tlsCa.toFile()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("CA certificate " + tlsCa, e);
+        }
+    }
+
+    private ManagedChannel newChannel(ChannelCredentials credentials) {
+        return Grpc.newChannelBuilderForAddress(host, port, credentials).maxInboundMessageSize(16 * 1024 * 1024)
+                .build();
+    }
+
+    static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(AUTHORIZATION, "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    private static String readToken(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the operator's token file " + file
+                    + " (the hub writes it on its first start; pass --operator-token-file)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        shared.forEach(ManagedChannel::shutdownNow);
+        perParticipant.values().forEach(ManagedChannel::shutdownNow);
+    }
+}

@@ -1,0 +1,82 @@
+package org.mhhs.bench.loadgen;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The command line of the load generator: {@code <scenario> [--name value]...}. */
+record Options(String scenario, String host, int port, String operatorId, Path operatorTokenFile, Path tlsCa,
+        Path clientCertDir, int channels, String jdbcUrl, String managementUrl, long hubPid, long seed, int count,
+        int meters, int participantsPerRole, int inFlight, int rate, int seconds, int subscribers,
+        int replayEvents, Path out) {
+
+    static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory");
+
+    /** Submissions ingested through the hub: the benchmark's size, or the backlog the scenario then reads. */
+    private static final Map<String, Integer> DEFAULT_COUNTS = Map.of("ingest", 1_000_000, "catchup", 200_000,
+            "replay", 100_000, "fanout", 0, "memory", 0);
+
+    private static final Set<String> NAMES = Set.of("target", "operator-id", "operator-token-file", "tls-ca",
+            "client-cert-dir", "channels", "jdbc-url", "management-url", "hub-pid", "seed", "count", "meters",
+            "participants-per-role", "in-flight", "rate", "seconds", "subscribers", "replay-events", "out");
+
+    static Options parse(String... args) {
+        if (args.length == 0 || !SCENARIOS.contains(args[0])) {
+            throw new IllegalArgumentException("usage: java -jar loadgen.jar <" + String.join("|", SCENARIOS)
+                    + "> [--name value]...; options: " + new java.util.TreeSet<>(NAMES));
+        }
+        Map<String, String> values = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value or --name=value, not " + arg);
+            }
+            String name = arg.substring(2);
+            String value;
+            if (name.contains("=")) {
+                value = name.substring(name.indexOf('=') + 1);
+                name = name.substring(0, name.indexOf('='));
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + NAMES);
+            }
+            values.put(name, value);
+        }
+        String target = values.getOrDefault("target", "localhost:9090");
+        int colon = target.lastIndexOf(':');
+        return new Options(args[0], target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
+                values.getOrDefault("operator-id", "OPER"),
+                Path.of(values.getOrDefault("operator-token-file", "hub-data/operator.token")),
+                path(values.get("tls-ca")), path(values.get("client-cert-dir")),
+                integer(values, "channels", 8), values.get("jdbc-url"),
+                values.getOrDefault("management-url", "http://localhost:9091"),
+                Long.parseLong(values.getOrDefault("hub-pid", "0")), Long.parseLong(values.getOrDefault("seed", "42")),
+                integer(values, "count", DEFAULT_COUNTS.get(args[0])), integer(values, "meters", 2_000),
+                integer(values, "participants-per-role", 8),
+                integer(values, "in-flight", 32), integer(values, "rate", 100), integer(values, "seconds", 30),
+                integer(values, "subscribers", 400), integer(values, "replay-events", 1_000_000),
+                Path.of(values.getOrDefault("out", "bench-" + args[0] + ".json")));
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
+    }
+
+    private static int integer(Map<String, String> values, String name, int fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        int parsed = Integer.parseInt(value.replace("_", ""));
+        if (parsed < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1 but was " + value);
+        }
+        return parsed;
+    }
+}
