@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
+import org.mhhs.backbone.grpc.v1.RegisterCertificateRequest;
 
 /**
  * How the load generator reaches the hub as each participant. Bearer mode (the hub's development mode): plaintext
@@ -37,6 +38,7 @@ final class HubConnection implements AutoCloseable {
     private final String operatorId;
     private final Path tlsCa;
     private final Path clientCertDir;
+    private final ParticipantCertificates issuer;
     private final String operatorToken;
     private final List<ManagedChannel> shared = new ArrayList<>();
     private final Map<String, ManagedChannel> perParticipant = new ConcurrentHashMap<>();
@@ -48,6 +50,9 @@ final class HubConnection implements AutoCloseable {
         this.operatorId = options.operatorId();
         this.tlsCa = options.tlsCa();
         this.clientCertDir = options.clientCertDir();
+        this.issuer = clientCertDir != null && options.clientCaKey() != null
+                ? new ParticipantCertificates(options.tlsCa(), options.clientCaKey())
+                : null;
         this.operatorToken = clientCertDir == null ? readToken(options.operatorTokenFile()) : null;
         if (clientCertDir == null) {
             for (int i = 0; i < options.channels(); i++) {
@@ -88,6 +93,13 @@ final class HubConnection implements AutoCloseable {
     }
 
     private ManagedChannel mutualTlsChannel(String participantId) {
+        if (issuer != null && !participantId.equals(operatorId)
+                && !Files.exists(clientCertDir.resolve(participantId + ".crt"))) {
+            String pem = issuer.issue(participantId, clientCertDir);
+            asOperator(AccessServiceGrpc::newBlockingStub).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .registerCertificate(RegisterCertificateRequest.newBuilder().setParticipantId(participantId)
+                            .setCertificatePem(pem).setDescription("load generator").build());
+        }
         try {
             TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
                     .keyManager(clientCertDir.resolve(participantId + ".crt").toFile(),

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** The command line of the load generator: {@code <scenario> [--name value]...}. */
 record Options(String scenario, String host, int port, String operatorId, Path operatorTokenFile, Path tlsCa,
-        Path clientCertDir, int channels, String jdbcUrl, String managementUrl, long hubPid, long seed, int count,
+        Path clientCertDir, Path clientCaKey, int channels, String jdbcUrl, String managementUrl, long hubPid, long seed, int count,
         int meters, int participantsPerRole, int inFlight, int rate, int seconds, int subscribers,
         int replayEvents, Path out) {
 
@@ -19,7 +19,7 @@ record Options(String scenario, String host, int port, String operatorId, Path o
             "replay", 100_000, "fanout", 0, "memory", 0);
 
     private static final Set<String> NAMES = Set.of("target", "operator-id", "operator-token-file", "tls-ca",
-            "client-cert-dir", "channels", "jdbc-url", "management-url", "hub-pid", "seed", "count", "meters",
+            "client-cert-dir", "client-ca-key", "channels", "jdbc-url", "management-url", "hub-pid", "seed", "count", "meters",
             "participants-per-role", "in-flight", "rate", "seconds", "subscribers", "replay-events", "out");
 
     static Options parse(String... args) {
@@ -53,7 +53,7 @@ record Options(String scenario, String host, int port, String operatorId, Path o
         return new Options(args[0], target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
                 values.getOrDefault("operator-id", "OPER"),
                 Path.of(values.getOrDefault("operator-token-file", "hub-data/operator.token")),
-                path(values.get("tls-ca")), path(values.get("client-cert-dir")),
+                path(values.get("tls-ca")), path(values.get("client-cert-dir")), path(values.get("client-ca-key")),
                 integer(values, "channels", 8), values.get("jdbc-url"),
                 values.getOrDefault("management-url", "http://localhost:9091"),
                 Long.parseLong(values.getOrDefault("hub-pid", "0")), Long.parseLong(values.getOrDefault("seed", "42")),
