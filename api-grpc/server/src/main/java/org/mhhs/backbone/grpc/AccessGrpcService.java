@@ -195,9 +195,7 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         if (request.getAfterId() < 0) {
             fields.violation("after_id", "must be 0 or a previous answer's next_after_id");
         }
-        if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE_SIZE) {
-            fields.violation("page_size", "must be 0 (the default of " + DEFAULT_PAGE_SIZE + ") to " + MAX_PAGE_SIZE);
-        }
+        int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         Optional<ParticipantId> participant = request.getParticipantId().isEmpty()
                 ? Optional.empty()
                 : Optional.ofNullable(fields.participantId("participant_id", request.getParticipantId()));
@@ -213,7 +211,6 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
             }
         };
         fields.validate();
-        int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
         List<AuditTrail.Entry> entries = audit.list(request.getAfterId(), pageSize, participant, category);
         ListAuditTrailResponse.Builder answer = ListAuditTrailResponse.newBuilder()
                 .setNextAfterId(entries.isEmpty() ? request.getAfterId() : entries.getLast().id());

@@ -207,11 +207,8 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         Optional<ParticipantId> after = request.getPageToken().isEmpty()
                 ? Optional.empty()
                 : Optional.ofNullable(fields.participantId("page_token", request.getPageToken()));
-        if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE_SIZE) {
-            fields.violation("page_size", "must be 0 (the default of " + DEFAULT_PAGE_SIZE + ") to " + MAX_PAGE_SIZE);
-        }
+        int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         fields.validate();
-        int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
         List<ParticipantView> page = isd.findParticipants(role, asAt, after, pageSize + 1);
         ListParticipantsResponse.Builder answer = ListParticipantsResponse.newBuilder();
         page.stream().limit(pageSize).forEach(view -> answer.addParticipants(participant(view)));

@@ -221,15 +221,12 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         LocalDate date = fields.date("date", request.getDate());
         Optional<Mpan> after = request.getPageToken().isEmpty() ? Optional.empty()
                 : Optional.ofNullable(fields.mpan("page_token", request.getPageToken()));
-        if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE_SIZE) {
-            fields.violation("page_size", "must be 0 (the default of " + DEFAULT_PAGE_SIZE + ") to " + MAX_PAGE_SIZE);
-        }
+        int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         fields.validate();
         if (!participant.equals(caller()) && !readAccess.readsEverything(caller())) {
             throw RuleViolation.forbidden(MeteringPointReadAccess.RULE, participant.value(),
                     caller() + " may list only the metering points it serves itself");
         }
-        int pageSize = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
         List<Mpan> page = registration.findServedBy(participant, role, date, after, pageSize + 1);
         ListServedMeteringPointsResponse.Builder answer = ListServedMeteringPointsResponse.newBuilder();
         page.stream().limit(pageSize).forEach(mpan -> answer.addMpans(mpan.value()));

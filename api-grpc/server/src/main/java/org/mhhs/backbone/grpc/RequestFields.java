@@ -107,6 +107,14 @@ final class RequestFields {
         }
     }
 
+    /** A page size: 0 means the default; anything beyond 0 to {@code max} is a violation. The size to use. */
+    int pageSize(String field, int requested, int defaultSize, int max) {
+        if (requested < 0 || requested > max) {
+            violation(field, "must be 0 (the default of " + defaultSize + ") to " + max);
+        }
+        return requested == 0 ? defaultSize : requested;
+    }
+
     String text(String field, String value, int maxLength, boolean required) {
         if (required && value.isBlank()) {
             violation(field, "must not be blank");

@@ -171,6 +171,17 @@ class AccessApiIntegrationTest {
                 .containsExactly("bearer token " + issued.getTokenId() + " issued to " + supplier);
     }
 
+    @Test
+    void aBadAuditTrailPageIsRefusedNamingEachField() {
+        var refused = refused(() -> hub.access(hub.operatorToken()).listAuditTrail(
+                org.mhhs.backbone.grpc.v1.ListAuditTrailRequest.newBuilder().setAfterId(-1).setPageSize(1001)
+                        .setCategoryValue(99).build()));
+
+        assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(org.mhhs.backbone.testing.HubClient.violatedFields(refused))
+                .containsExactlyInAnyOrder("after_id", "page_size", "category");
+    }
+
     private String registered(char letter) {
         String id = MarketIds.mpid(letter);
         hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
