@@ -10,7 +10,6 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +22,6 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,11 +108,9 @@ public class ClientCertificates {
             return Optional.of(new Refused("CertificateMalformed", "the certificate's extensions cannot be read"));
         }
         List<X509Certificate> anchors = tls.clientCaCertificates();
-        Set<TrustAnchor> trustAnchors = anchors.stream().map(ca -> new TrustAnchor(ca, null))
-                .collect(Collectors.toSet());
         List<X509Certificate> path = chain.stream().filter(c -> !anchors.contains(c)).toList();
         try {
-            PKIXParameters parameters = new PKIXParameters(trustAnchors);
+            PKIXParameters parameters = new PKIXParameters(tls.clientCaTrustAnchors());
             parameters.setRevocationEnabled(false);   // revocation is deleting the registration
             parameters.setDate(now);
             CertPathValidator.getInstance("PKIX")

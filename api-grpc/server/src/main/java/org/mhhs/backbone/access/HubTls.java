@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
@@ -42,6 +45,7 @@ public class HubTls implements SslBundleRegistrar {
     private final TlsProperties properties;
     private final Clock clock;
     private volatile List<X509Certificate> clientCa;
+    private volatile Set<TrustAnchor> clientCaAnchors;
 
     HubTls(TlsProperties properties, Clock clock) {
         this.properties = properties;
@@ -77,6 +81,17 @@ public class HubTls implements SslBundleRegistrar {
             clientCa = loaded;
         }
         return loaded;
+    }
+
+    /** The same, as the trust anchors of a PKIX validation. */
+    Set<TrustAnchor> clientCaTrustAnchors() {
+        Set<TrustAnchor> anchors = clientCaAnchors;
+        if (anchors == null) {
+            anchors = clientCaCertificates().stream().map(ca -> new TrustAnchor(ca, null))
+                    .collect(Collectors.toUnmodifiableSet());
+            clientCaAnchors = anchors;
+        }
+        return anchors;
     }
 
     /** The client CA with its private key, when the hub holds it (it created it, or the operator put it there). */
