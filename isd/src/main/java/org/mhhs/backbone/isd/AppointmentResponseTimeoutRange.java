@@ -10,13 +10,12 @@ final class AppointmentResponseTimeoutRange {
     static final Duration MIN = Duration.ofMinutes(1);
     static final Duration MAX = Duration.ofDays(30);
 
-    private AppointmentResponseTimeoutRange() {
-    }
+    private AppointmentResponseTimeoutRange() {}
 
     static void check(Duration timeout) {
         if (timeout == null || timeout.compareTo(MIN) < 0 || timeout.compareTo(MAX) > 0) {
-            throw RuleViolation.invalid(RULE, "timeout", "the time-out " + timeout + " must be between " + MIN
-                    + " and " + MAX);
+            throw RuleViolation.invalid(
+                    RULE, "timeout", "the time-out " + timeout + " must be between " + MIN + " and " + MAX);
         }
     }
 }

@@ -13,13 +13,14 @@ final class BankHolidayRules {
     static final String MUST_BE_LISTED = "BankHolidayMustBeListed";
     static final String NAME = "BankHolidayName";
 
-    private BankHolidayRules() {
-    }
+    private BankHolidayRules() {}
 
     static void checkAddable(LocalDate date, String name, Set<LocalDate> listed) {
         if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            throw RuleViolation.invalid(ON_WEEKDAY, "date", date + " is a " + date.getDayOfWeek()
-                    + "; list the substitute weekday instead");
+            throw RuleViolation.invalid(
+                    ON_WEEKDAY,
+                    "date",
+                    date + " is a " + date.getDayOfWeek() + "; list the substitute weekday instead");
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw RuleViolation.invalid(NAME, "name", "the name must have 1 to 100 characters");

@@ -7,13 +7,12 @@ final class FinalDisputeWindowRange {
 
     static final String RULE = "FinalDisputeWindowRange";
 
-    private FinalDisputeWindowRange() {
-    }
+    private FinalDisputeWindowRange() {}
 
     static void check(int months) {
         if (months < 1 || months > 120) {
-            throw RuleViolation.invalid(RULE, "months", "the final dispute window is " + months
-                    + " months; it must be 1 to 120");
+            throw RuleViolation.invalid(
+                    RULE, "months", "the final dispute window is " + months + " months; it must be 1 to 120");
         }
     }
 }

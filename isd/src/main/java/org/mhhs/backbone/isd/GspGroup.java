@@ -21,10 +21,10 @@ class GspGroup {
 
     @AggregateIdentifier
     private GspGroupId gspGroupId;
+
     private ParticipantId dnoId;
 
-    private GspGroup() {
-    }
+    private GspGroup() {}
 
     @CommandHandler
     GspGroup(RegisterGspGroup command, IsdQueries isd, Clock clock) {

@@ -13,14 +13,12 @@ final class GspGroupDnoMustHoldDnoRole {
 
     static final String RULE = "GspGroupDnoMustHoldDnoRole";
 
-    private GspGroupDnoMustHoldDnoRole() {
-    }
+    private GspGroupDnoMustHoldDnoRole() {}
 
     static void check(ParticipantId dnoId, IsdQueries isd, Clock clock) {
         LocalDate today = SettlementDate.today(clock).date();
         if (!isd.holdsRole(dnoId, MarketRole.DNO, today)) {
-            throw RuleViolation.precondition(RULE, dnoId.toString(),
-                    dnoId + " does not hold the DNO role on " + today);
+            throw RuleViolation.precondition(RULE, dnoId.toString(), dnoId + " does not hold the DNO role on " + today);
         }
     }
 }

@@ -7,16 +7,15 @@ final class GspGroupNameRule {
 
     static final String RULE = "GspGroupName";
 
-    private GspGroupNameRule() {
-    }
+    private GspGroupNameRule() {}
 
     static void check(String name) {
         if (name == null || name.isBlank()) {
             throw RuleViolation.invalid(RULE, "name", "the name must not be blank");
         }
         if (name.strip().length() > 100) {
-            throw RuleViolation.invalid(RULE, "name", "the name has " + name.strip().length()
-                    + " characters; at most 100 are allowed");
+            throw RuleViolation.invalid(
+                    RULE, "name", "the name has " + name.strip().length() + " characters; at most 100 are allowed");
         }
     }
 }

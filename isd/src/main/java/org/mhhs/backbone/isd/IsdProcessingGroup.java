@@ -5,6 +5,5 @@ final class IsdProcessingGroup {
 
     static final String NAME = "isd";
 
-    private IsdProcessingGroup() {
-    }
+    private IsdProcessingGroup() {}
 }

@@ -40,14 +40,15 @@ class JdbcIsdQueries implements IsdQueries {
                 .param("id", participantId.value())
                 .query(String.class)
                 .optional()
-                .map(name -> new ParticipantView(participantId, name, rolesOf(List.of(participantId)).getOrDefault(
-                        participantId, List.of())));
+                .map(name -> new ParticipantView(
+                        participantId, name, rolesOf(List.of(participantId)).getOrDefault(participantId, List.of())));
     }
 
     @Override
-    public List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
-                                                  Optional<ParticipantId> after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT p.participant_id, p.name FROM isd.participant p WHERE p.participant_id > :after");
+    public List<ParticipantView> findParticipants(
+            Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT p.participant_id, p.name FROM isd.participant p WHERE p.participant_id > :after");
         if (role.isPresent()) {
             sql.append(" AND EXISTS (SELECT 1 FROM isd.participant_role r"
                     + " WHERE r.participant_id = p.participant_id AND r.role = :role");
@@ -67,7 +68,8 @@ class JdbcIsdQueries implements IsdQueries {
             statement = statement.param("asAt", asAt.get());
         }
         Map<ParticipantId, String> names = new LinkedHashMap<>();
-        statement.query((rs, n) -> Map.entry(ParticipantId.of(rs.getString(1)), rs.getString(2)))
+        statement
+                .query((rs, n) -> Map.entry(ParticipantId.of(rs.getString(1)), rs.getString(2)))
                 .list()
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         Map<ParticipantId, List<RolePeriodView>> roles = rolesOf(List.copyOf(names.keySet()));
@@ -91,12 +93,15 @@ class JdbcIsdQueries implements IsdQueries {
                 .query((rs, n) -> {
                     LocalDate to = rs.getObject(4, LocalDate.class);
                     LocalDate from = rs.getObject(3, LocalDate.class);
-                    return Map.entry(ParticipantId.of(rs.getString(1)), new RolePeriodView(
-                            MarketRole.valueOf(rs.getString(2)),
-                            to == null ? EffectivePeriod.from(from) : EffectivePeriod.between(from, to)));
+                    return Map.entry(
+                            ParticipantId.of(rs.getString(1)),
+                            new RolePeriodView(
+                                    MarketRole.valueOf(rs.getString(2)),
+                                    to == null ? EffectivePeriod.from(from) : EffectivePeriod.between(from, to)));
                 })
                 .list()
-                .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return roles;
     }
 
@@ -154,8 +159,7 @@ class JdbcIsdQueries implements IsdQueries {
                 .query((rs, n) -> Map.entry(SettlementRunType.valueOf(rs.getString(1)), rs.getInt(2)))
                 .list()
                 .forEach(e -> schedule.put(e.getKey(), e.getValue()));
-        record Settings(Long timeoutSeconds, Integer disputeMonths) {
-        }
+        record Settings(Long timeoutSeconds, Integer disputeMonths) {}
         Settings settings = jdbc.sql("""
                 SELECT appointment_response_timeout_secs, final_dispute_window_months
                 FROM isd.calendar_setting WHERE calendar_id = :id""")
@@ -163,7 +167,9 @@ class JdbcIsdQueries implements IsdQueries {
                 .query((rs, n) -> new Settings(rs.getObject(1, Long.class), rs.getObject(2, Integer.class)))
                 .optional()
                 .orElse(new Settings(null, null));
-        return new SettlementCalendarView(holidays, schedule,
+        return new SettlementCalendarView(
+                holidays,
+                schedule,
                 Optional.ofNullable(settings.timeoutSeconds()).map(Duration::ofSeconds),
                 Optional.ofNullable(settings.disputeMonths()));
     }

@@ -24,10 +24,10 @@ class Participant {
 
     @AggregateIdentifier
     private ParticipantId participantId;
+
     private final List<HeldRole> roles = new ArrayList<>();
 
-    private Participant() {
-    }
+    private Participant() {}
 
     @CommandHandler
     Participant(RegisterParticipant command) {
@@ -43,8 +43,8 @@ class Participant {
 
     @CommandHandler
     void handle(RevokeRole command) {
-        EffectivePeriod period = RoleMustBeHeldOnLastDay.check(participantId, command.role(), command.lastDay(),
-                periodsOf(command.role()));
+        EffectivePeriod period = RoleMustBeHeldOnLastDay.check(
+                participantId, command.role(), command.lastDay(), periodsOf(command.role()));
         if (period.toDate().filter(command.lastDay()::equals).isPresent()) {
             return;
         }
@@ -69,9 +69,11 @@ class Participant {
     }
 
     private List<EffectivePeriod> periodsOf(MarketRole role) {
-        return roles.stream().filter(held -> held.role() == role).map(HeldRole::period).toList();
+        return roles.stream()
+                .filter(held -> held.role() == role)
+                .map(HeldRole::period)
+                .toList();
     }
 
-    private record HeldRole(MarketRole role, EffectivePeriod period) {
-    }
+    private record HeldRole(MarketRole role, EffectivePeriod period) {}
 }

@@ -8,15 +8,16 @@ final class ParticipantNameRule {
     static final String RULE = "ParticipantName";
     static final int MAX_LENGTH = 100;
 
-    private ParticipantNameRule() {
-    }
+    private ParticipantNameRule() {}
 
     static void check(String name) {
         if (name == null || name.isBlank()) {
             throw RuleViolation.invalid(RULE, "name", "the name must not be blank");
         }
         if (name.strip().length() > MAX_LENGTH) {
-            throw RuleViolation.invalid(RULE, "name",
+            throw RuleViolation.invalid(
+                    RULE,
+                    "name",
                     "the name has " + name.strip().length() + " characters; at most " + MAX_LENGTH + " are allowed");
         }
     }

@@ -12,14 +12,17 @@ final class RoleMustBeHeldOnLastDay {
 
     static final String RULE = "RoleMustBeHeldOnLastDay";
 
-    private RoleMustBeHeldOnLastDay() {
-    }
+    private RoleMustBeHeldOnLastDay() {}
 
-    static EffectivePeriod check(ParticipantId participant, MarketRole role, LocalDate lastDay, List<EffectivePeriod> held) {
-        return held.stream().filter(period -> period.contains(lastDay)).findFirst().orElseThrow(() ->
-                RuleViolation.precondition(RULE, participant + "/" + role,
-                        participant + " does not hold " + role + " on " + lastDay + (held.isEmpty()
-                                ? " (it never held it)"
-                                : "; its periods of that role are " + held)));
+    static EffectivePeriod check(
+            ParticipantId participant, MarketRole role, LocalDate lastDay, List<EffectivePeriod> held) {
+        return held.stream()
+                .filter(period -> period.contains(lastDay))
+                .findFirst()
+                .orElseThrow(() -> RuleViolation.precondition(
+                        RULE,
+                        participant + "/" + role,
+                        participant + " does not hold " + role + " on " + lastDay
+                                + (held.isEmpty() ? " (it never held it)" : "; its periods of that role are " + held)));
     }
 }

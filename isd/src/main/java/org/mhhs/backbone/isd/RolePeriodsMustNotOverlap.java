@@ -11,12 +11,14 @@ final class RolePeriodsMustNotOverlap {
 
     static final String RULE = "RolePeriodsMustNotOverlap";
 
-    private RolePeriodsMustNotOverlap() {
-    }
+    private RolePeriodsMustNotOverlap() {}
 
-    static void check(ParticipantId participant, MarketRole role, EffectivePeriod requested, List<EffectivePeriod> held) {
+    static void check(
+            ParticipantId participant, MarketRole role, EffectivePeriod requested, List<EffectivePeriod> held) {
         held.stream().filter(requested::overlaps).findFirst().ifPresent(conflict -> {
-            throw RuleViolation.precondition(RULE, participant + "/" + role + "/" + conflict,
+            throw RuleViolation.precondition(
+                    RULE,
+                    participant + "/" + role + "/" + conflict,
                     participant + " already holds " + role + " for " + conflict + ", which overlaps " + requested);
         });
     }

@@ -13,8 +13,7 @@ final class RunScheduleMustBeComplete {
     static final String RULE = "RunScheduleMustBeComplete";
     static final int MAX_WORKING_DAYS = 1000;
 
-    private RunScheduleMustBeComplete() {
-    }
+    private RunScheduleMustBeComplete() {}
 
     static void check(Map<SettlementRunType, Integer> schedule) {
         if (schedule.containsKey(SettlementRunType.DF)) {
@@ -28,12 +27,18 @@ final class RunScheduleMustBeComplete {
                 throw RuleViolation.invalid(RULE, "offsets", "the schedule has no offset for " + type);
             }
             if (days < 1 || days > MAX_WORKING_DAYS) {
-                throw RuleViolation.invalid(RULE, "offsets", type + " is " + days
-                        + " working days after the settlement day; it must be 1 to " + MAX_WORKING_DAYS);
+                throw RuleViolation.invalid(
+                        RULE,
+                        "offsets",
+                        type + " is " + days + " working days after the settlement day; it must be 1 to "
+                                + MAX_WORKING_DAYS);
             }
             if (days <= previous) {
-                throw RuleViolation.invalid(RULE, "offsets", type + " (" + days + " working days) must fall due after "
-                        + previousType + " (" + previous + " working days)");
+                throw RuleViolation.invalid(
+                        RULE,
+                        "offsets",
+                        type + " (" + days + " working days) must fall due after " + previousType + " (" + previous
+                                + " working days)");
             }
             previous = days;
             previousType = type;

@@ -32,19 +32,20 @@ class SettlementCalendar {
 
     @AggregateIdentifier
     private String calendarId;
+
     private final Set<LocalDate> bankHolidays = new HashSet<>();
     private Map<SettlementRunType, Integer> runSchedule = Map.of();
     private Duration appointmentResponseTimeout;
     private int finalDisputeWindowMonths;
 
-    private SettlementCalendar() {
-    }
+    private SettlementCalendar() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddBankHoliday command) {
         BankHolidayRules.checkAddable(command.date(), command.name(), bankHolidays);
-        apply(new BankHolidayAdded(command.calendarId(), command.date(), command.name().strip()));
+        apply(new BankHolidayAdded(
+                command.calendarId(), command.date(), command.name().strip()));
     }
 
     @CommandHandler

@@ -26,25 +26,25 @@ class SettlementCalendarProjection {
     void on(BankHolidayAdded event) {
         jdbc.sql("""
                 INSERT INTO isd.bank_holiday (holiday_date, name) VALUES (:date, :name)
-                ON CONFLICT (holiday_date) DO UPDATE SET name = EXCLUDED.name""")
-                .param("date", event.date())
-                .param("name", event.name())
-                .update();
+                ON CONFLICT (holiday_date) DO UPDATE SET name = EXCLUDED.name""").param("date", event.date()).param("name", event.name()).update();
     }
 
     @EventHandler
     void on(BankHolidayRemoved event) {
-        jdbc.sql("DELETE FROM isd.bank_holiday WHERE holiday_date = :date").param("date", event.date()).update();
+        jdbc.sql("DELETE FROM isd.bank_holiday WHERE holiday_date = :date")
+                .param("date", event.date())
+                .update();
     }
 
     @EventHandler
     void on(RunScheduleChanged event) {
         jdbc.sql("DELETE FROM isd.run_schedule").update();
-        event.workingDaysAfterSettlementDay().forEach((runType, days) -> jdbc
-                .sql("INSERT INTO isd.run_schedule (run_type, working_days) VALUES (:type, :days)")
-                .param("type", runType.name())
-                .param("days", days)
-                .update());
+        event.workingDaysAfterSettlementDay()
+                .forEach((runType, days) -> jdbc.sql(
+                                "INSERT INTO isd.run_schedule (run_type, working_days) VALUES (:type, :days)")
+                        .param("type", runType.name())
+                        .param("days", days)
+                        .update());
     }
 
     @EventHandler
@@ -69,6 +69,7 @@ class SettlementCalendarProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE isd.bank_holiday, isd.run_schedule, isd.calendar_setting").update();
+        jdbc.sql("TRUNCATE isd.bank_holiday, isd.run_schedule, isd.calendar_setting")
+                .update();
     }
 }

@@ -1,7 +1,5 @@
 package org.mhhs.backbone.isd;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.isd.IsdFixtures.MID_JUNE_2026;
 import static org.mhhs.backbone.isd.IsdFixtures.aDno;
@@ -12,11 +10,11 @@ import static org.mhhs.backbone.isd.IsdFixtures.gspGroupRegistered;
 import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
 import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
 import static org.mhhs.backbone.isd.IsdFixtures.period;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.kernel.MarketRole.DNO;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import org.mhhs.backbone.isd.api.ChangeGspGroupDno;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
 import org.mhhs.backbone.isd.api.RegisterGspGroup;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
@@ -73,7 +72,8 @@ class GspGroupTest {
         isd.holding(DNO_ID, DNO, openFrom("2026-06-15"));
         Clock halfPastMidnightInLondon = Clock.fixed(Instant.parse("2026-06-14T23:30:00Z"), ZoneOffset.UTC);
 
-        fixtureAt(halfPastMidnightInLondon).givenNoPriorActivity()
+        fixtureAt(halfPastMidnightInLondon)
+                .givenNoPriorActivity()
                 .when(new RegisterGspGroup(GSP_GROUP, "East Midlands", DNO_ID))
                 .expectEvents(new GspGroupRegistered(GSP_GROUP, "East Midlands", DNO_ID));
     }

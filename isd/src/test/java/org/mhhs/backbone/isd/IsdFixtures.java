@@ -18,8 +18,7 @@ final class IsdFixtures {
     /** Today for the GSP group tests is 2026-06-15, late morning in London. */
     static final Clock MID_JUNE_2026 = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
 
-    private IsdFixtures() {
-    }
+    private IsdFixtures() {}
 
     static ParticipantId aSupplier() {
         return ParticipantId.of("SUPA");

@@ -9,11 +9,11 @@ import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
 import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
 import static org.mhhs.backbone.isd.IsdFixtures.period;
 import static org.mhhs.backbone.isd.IsdFixtures.registered;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -138,20 +138,21 @@ class ParticipantTest {
     void revokingARoleEarlyEndsTheClosedPeriodContainingTheLastDay() {
         fixture.given(registered(SUPPLIER_ID), granted(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-12-31")))
                 .when(new RevokeRole(SUPPLIER_ID, SUPPLIER, day("2026-01-01")))
-                .expectEvents(new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-12-31"),
-                        day("2026-01-01")));
+                .expectEvents(
+                        new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-12-31"), day("2026-01-01")));
     }
 
     @Test
     void operatorCannotRevokeARoleOnADayItIsNotHeldAndIsToldWhichPeriodsAre() {
-        fixture.given(registered(SUPPLIER_ID),
+        fixture.given(
+                        registered(SUPPLIER_ID),
                         granted(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31")),
                         granted(SUPPLIER_ID, SUPPLIER, openFrom("2026-05-01")))
                 .when(new RevokeRole(SUPPLIER_ID, SUPPLIER, day("2026-04-15")))
                 .expectNoEvents()
                 .expectException(aViolationOf(RoleMustBeHeldOnLastDay.RULE, PRECONDITION))
-                .expectExceptionMessage(allOf(containsString("2026-01-01..2026-03-31"),
-                        containsString("2026-05-01..open")));
+                .expectExceptionMessage(
+                        allOf(containsString("2026-01-01..2026-03-31"), containsString("2026-05-01..open")));
     }
 
     @Test
@@ -173,7 +174,8 @@ class ParticipantTest {
 
     @Test
     void revokingARoleAgainOnTheSameLastDayChangesNothing() {
-        fixture.given(registered(SUPPLIER_ID),
+        fixture.given(
+                        registered(SUPPLIER_ID),
                         granted(SUPPLIER_ID, SUPPLIER, openFrom("2026-01-01")),
                         new RoleRevoked(SUPPLIER_ID, SUPPLIER, openFrom("2026-01-01"), day("2026-06-30")))
                 .when(new RevokeRole(SUPPLIER_ID, SUPPLIER, day("2026-06-30")))
@@ -183,17 +185,19 @@ class ParticipantTest {
 
     @Test
     void revokingTheEarlierOfTwoPeriodsEndsOnlyThatOne() {
-        fixture.given(registered(SUPPLIER_ID),
+        fixture.given(
+                        registered(SUPPLIER_ID),
                         granted(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31")),
                         granted(SUPPLIER_ID, SUPPLIER, openFrom("2026-04-01")))
                 .when(new RevokeRole(SUPPLIER_ID, SUPPLIER, day("2026-02-28")))
-                .expectEvents(new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31"),
-                        day("2026-02-28")));
+                .expectEvents(
+                        new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31"), day("2026-02-28")));
     }
 
     @Test
     void afterTheEarlierPeriodIsRevokedTheLaterOneStillBlocksAnOverlappingGrant() {
-        fixture.given(registered(SUPPLIER_ID),
+        fixture.given(
+                        registered(SUPPLIER_ID),
                         granted(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31")),
                         granted(SUPPLIER_ID, SUPPLIER, openFrom("2026-04-01")),
                         new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31"), day("2026-02-28")))
@@ -205,7 +209,8 @@ class ParticipantTest {
 
     @Test
     void daysFreedByARevocationCanBeGrantedAgain() {
-        fixture.given(registered(SUPPLIER_ID),
+        fixture.given(
+                        registered(SUPPLIER_ID),
                         granted(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31")),
                         granted(SUPPLIER_ID, SUPPLIER, openFrom("2026-04-01")),
                         new RoleRevoked(SUPPLIER_ID, SUPPLIER, period("2026-01-01", "2026-03-31"), day("2026-02-28")))

@@ -12,14 +12,13 @@ final class SettlementCalendarBuilder {
 
     /** The England and Wales bank holidays of 2026, Boxing Day substituted by Monday 28 December. */
     static final String[] BANK_HOLIDAYS_2026 = {
-            "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
-            "2026-12-28"};
+        "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"
+    };
 
     private final TreeMap<LocalDate, String> bankHolidays = new TreeMap<>();
     private Map<SettlementRunType, Integer> runSchedule = Map.of();
 
-    private SettlementCalendarBuilder() {
-    }
+    private SettlementCalendarBuilder() {}
 
     static SettlementCalendarBuilder aCalendar() {
         return new SettlementCalendarBuilder();

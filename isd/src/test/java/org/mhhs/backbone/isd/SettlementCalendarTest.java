@@ -1,7 +1,6 @@
 package org.mhhs.backbone.isd;
 
 import static org.mhhs.backbone.isd.IsdFixtures.day;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.aRunSchedule;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.theUsualRunSchedule;
 import static org.mhhs.backbone.isd.api.SettlementRunType.DF;
@@ -12,6 +11,7 @@ import static org.mhhs.backbone.isd.api.SettlementRunType.SF;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.ALREADY_EXISTS;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.NOT_FOUND;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Duration;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,7 +35,8 @@ import org.mhhs.backbone.isd.api.RunScheduleChanged;
 class SettlementCalendarTest {
 
     private static final String CALENDAR = MarketCalendar.ID;
-    private static final BankHolidayAdded NEW_YEARS_DAY = new BankHolidayAdded(CALENDAR, day("2026-01-01"), "New Year's Day");
+    private static final BankHolidayAdded NEW_YEARS_DAY =
+            new BankHolidayAdded(CALENDAR, day("2026-01-01"), "New Year's Day");
 
     private FixtureConfiguration<SettlementCalendar> fixture;
 
@@ -116,7 +117,8 @@ class SettlementCalendarTest {
     void operatorChangesTheRunSchedule() {
         fixture.given(new RunScheduleChanged(CALENDAR, theUsualRunSchedule()))
                 .when(new ChangeRunSchedule(aRunSchedule().with(SF, 4).build()))
-                .expectEvents(new RunScheduleChanged(CALENDAR, aRunSchedule().with(SF, 4).build()));
+                .expectEvents(new RunScheduleChanged(
+                        CALENDAR, aRunSchedule().with(SF, 4).build()));
     }
 
     @Test
@@ -139,7 +141,8 @@ class SettlementCalendarTest {
     @ValueSource(ints = {5, 4})
     void aRunScheduleInWhichR1IsNotDueAfterSfIsRejected(int r1WorkingDays) {
         fixture.givenNoPriorActivity()
-                .when(new ChangeRunSchedule(aRunSchedule().with(R1, r1WorkingDays).build()))
+                .when(new ChangeRunSchedule(
+                        aRunSchedule().with(R1, r1WorkingDays).build()))
                 .expectNoEvents()
                 .expectException(aViolationOf(RunScheduleMustBeComplete.RULE, INVALID));
     }
@@ -156,7 +159,8 @@ class SettlementCalendarTest {
     void aRunMayFallDueAThousandWorkingDaysAfterTheSettlementDay() {
         fixture.givenNoPriorActivity()
                 .when(new ChangeRunSchedule(aRunSchedule().with(RF, 1000).build()))
-                .expectEvents(new RunScheduleChanged(CALENDAR, aRunSchedule().with(RF, 1000).build()));
+                .expectEvents(new RunScheduleChanged(
+                        CALENDAR, aRunSchedule().with(RF, 1000).build()));
     }
 
     @Test

@@ -30,14 +30,16 @@ class SettlementCalendarViewTest {
 
     @Test
     void aBankHolidayBeforeTheDueDatePushesItOnByOneWorkingDay() {
-        SettlementCalendarView calendar = aCalendar().withRun(SF, 5).withBankHolidays("2026-06-10").build();
+        SettlementCalendarView calendar =
+                aCalendar().withRun(SF, 5).withBankHolidays("2026-06-10").build();
 
         assertThat(calendar.dueDate(FRIDAY_5_JUNE, SF)).contains(day("2026-06-15"));
     }
 
     @Test
     void aBankHolidayOnTheDueDateItselfPushesItToTheNextWorkingDay() {
-        SettlementCalendarView calendar = aCalendar().withRun(SF, 1).withBankHolidays("2026-05-25").build();
+        SettlementCalendarView calendar =
+                aCalendar().withRun(SF, 1).withBankHolidays("2026-05-25").build();
 
         assertThat(calendar.dueDate(day("2026-05-22"), SF)).contains(day("2026-05-26"));
     }
@@ -52,7 +54,8 @@ class SettlementCalendarViewTest {
 
     @Test
     void aRunOutsideTheScheduleHasNoDueDate() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(theUsualRunSchedule()).build();
+        SettlementCalendarView calendar =
+                aCalendar().withRunSchedule(theUsualRunSchedule()).build();
 
         assertThat(calendar.dueDate(FRIDAY_5_JUNE, DF)).isEmpty();
     }
@@ -61,43 +64,49 @@ class SettlementCalendarViewTest {
     void onMondayTheRunsOneWorkingDayAfterFridayAndTheWeekendFallDue() {
         SettlementCalendarView calendar = aCalendar().withRun(SF, 1).build();
 
-        assertThat(calendar.runsDueOn(day("2026-06-08"))).containsExactly(
-                new RunDueView(day("2026-06-05"), SF),
-                new RunDueView(day("2026-06-06"), SF),
-                new RunDueView(day("2026-06-07"), SF));
+        assertThat(calendar.runsDueOn(day("2026-06-08")))
+                .containsExactly(
+                        new RunDueView(day("2026-06-05"), SF),
+                        new RunDueView(day("2026-06-06"), SF),
+                        new RunDueView(day("2026-06-07"), SF));
     }
 
     @Test
     void onTheDayAfterABankHolidayMondayTheRunsOfTheLongWeekendFallDue() {
-        SettlementCalendarView calendar = aCalendar().withRun(SF, 1).withBankHolidays("2026-05-25").build();
+        SettlementCalendarView calendar =
+                aCalendar().withRun(SF, 1).withBankHolidays("2026-05-25").build();
 
-        assertThat(calendar.runsDueOn(day("2026-05-26"))).containsExactly(
-                new RunDueView(day("2026-05-22"), SF),
-                new RunDueView(day("2026-05-23"), SF),
-                new RunDueView(day("2026-05-24"), SF),
-                new RunDueView(day("2026-05-25"), SF));
+        assertThat(calendar.runsDueOn(day("2026-05-26")))
+                .containsExactly(
+                        new RunDueView(day("2026-05-22"), SF),
+                        new RunDueView(day("2026-05-23"), SF),
+                        new RunDueView(day("2026-05-24"), SF),
+                        new RunDueView(day("2026-05-25"), SF));
     }
 
     @Test
     void runsDueOnADayAreOrderedBySettlementDayThenRun() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(Map.of(SF, 1, R1, 2)).build();
+        SettlementCalendarView calendar =
+                aCalendar().withRunSchedule(Map.of(SF, 1, R1, 2)).build();
 
-        assertThat(calendar.runsDueOn(day("2026-06-10"))).containsExactly(
-                new RunDueView(day("2026-06-08"), R1),
-                new RunDueView(day("2026-06-09"), SF));
+        assertThat(calendar.runsDueOn(day("2026-06-10")))
+                .containsExactly(new RunDueView(day("2026-06-08"), R1), new RunDueView(day("2026-06-09"), SF));
     }
 
     @Test
     void noRunFallsDueOnASaturday() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(theUsualRunSchedule()).build();
+        SettlementCalendarView calendar =
+                aCalendar().withRunSchedule(theUsualRunSchedule()).build();
 
         assertThat(calendar.runsDueOn(day("2026-06-06"))).isEmpty();
     }
 
     @Test
     void noRunFallsDueOnABankHoliday() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(theUsualRunSchedule())
-                .withBankHolidays(BANK_HOLIDAYS_2026).build();
+        SettlementCalendarView calendar = aCalendar()
+                .withRunSchedule(theUsualRunSchedule())
+                .withBankHolidays(BANK_HOLIDAYS_2026)
+                .build();
 
         assertThat(calendar.runsDueOn(day("2026-08-31"))).isEmpty();
     }
@@ -112,12 +121,15 @@ class SettlementCalendarViewTest {
 
     @Test
     void everySettlementDayOf2026IsAmongTheRunsDueOnEachOfItsDueDates() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(theUsualRunSchedule())
-                .withBankHolidays(BANK_HOLIDAYS_2026).build();
+        SettlementCalendarView calendar = aCalendar()
+                .withRunSchedule(theUsualRunSchedule())
+                .withBankHolidays(BANK_HOLIDAYS_2026)
+                .build();
         SoftAssertions softly = new SoftAssertions();
 
-        for (LocalDate settlementDay = day("2026-01-01"); settlementDay.getYear() == 2026;
-             settlementDay = settlementDay.plusDays(1)) {
+        for (LocalDate settlementDay = day("2026-01-01");
+                settlementDay.getYear() == 2026;
+                settlementDay = settlementDay.plusDays(1)) {
             for (SettlementRunType runType : SettlementRunType.SCHEDULED) {
                 LocalDate due = calendar.dueDate(settlementDay, runType).orElseThrow();
                 softly.assertThat(calendar.runsDueOn(due))
@@ -130,8 +142,10 @@ class SettlementCalendarViewTest {
 
     @Test
     void everyRunDueOnADayOf2026HasThatDayAsItsDueDate() {
-        SettlementCalendarView calendar = aCalendar().withRunSchedule(theUsualRunSchedule())
-                .withBankHolidays(BANK_HOLIDAYS_2026).build();
+        SettlementCalendarView calendar = aCalendar()
+                .withRunSchedule(theUsualRunSchedule())
+                .withBankHolidays(BANK_HOLIDAYS_2026)
+                .build();
         SoftAssertions softly = new SoftAssertions();
 
         for (LocalDate day = day("2026-01-01"); day.getYear() == 2026; day = day.plusDays(1)) {

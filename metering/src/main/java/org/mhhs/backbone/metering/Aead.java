@@ -23,8 +23,7 @@ final class Aead {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Aead() {
-    }
+    private Aead() {}
 
     static SecretKey newKey() {
         try {
@@ -59,7 +58,9 @@ final class Aead {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key,
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
                     new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 0, NONCE_BYTES)));
             cipher.updateAAD(associatedData);
             return Optional.of(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));

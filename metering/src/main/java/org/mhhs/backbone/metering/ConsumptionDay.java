@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.mhhs.backbone.kernel.Mpan;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -13,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
@@ -30,6 +30,7 @@ class ConsumptionDay {
 
     @AggregateIdentifier
     private String consumptionDayId;
+
     private Mpan mpan;
     private LocalDate settlementDate;
     private int version;
@@ -37,33 +38,44 @@ class ConsumptionDay {
     private int keyVersion;
     private String sealedReadings;
 
-    private ConsumptionDay() {
-    }
+    private ConsumptionDay() {}
 
     /** Answers the version the submission is recorded as (or repeats). */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    int handle(SubmitConsumption command, RegistrationQueries registration, IsdQueries isd, Clock clock,
-               ConsumptionCipher cipher) {
+    int handle(
+            SubmitConsumption command,
+            RegistrationQueries registration,
+            IsdQueries isd,
+            Clock clock,
+            ConsumptionCipher cipher) {
         ConsumptionRules.settlementDayInWindow(command.settlementDate(), isd, clock);
-        List<SubmitConsumption.Reading> readings = ConsumptionRules.onePerPeriod(command.settlementDate(),
-                command.readings());
+        List<SubmitConsumption.Reading> readings =
+                ConsumptionRules.onePerPeriod(command.settlementDate(), command.readings());
         ConsumptionRules.plausible(readings);
-        ResponsibilityView responsible = ConsumptionRules.registeredOn(command.mpan(), command.settlementDate(),
-                registration);
+        ResponsibilityView responsible =
+                ConsumptionRules.registeredOn(command.mpan(), command.settlementDate(), registration);
         ConsumptionRules.appointedDataService(responsible, command.submittedBy());
         ConsumptionRules.supplierInForce(responsible);
         if (version > 0) {
-            List<SubmitConsumption.Reading> latest = ConsumptionRules.notShredded(cipher.open(mpan, settlementDate,
-                    keyVersion, periodCount, sealedReadings), command.consumptionDayId());
+            List<SubmitConsumption.Reading> latest = ConsumptionRules.notShredded(
+                    cipher.open(mpan, settlementDate, keyVersion, periodCount, sealedReadings),
+                    command.consumptionDayId());
             if (latest.equals(readings)) {
                 return version;
             }
         }
         ConsumptionCipher.Sealed sealed = cipher.seal(command.mpan(), command.settlementDate(), readings);
-        apply(new ConsumptionRecorded(command.mpan(), command.settlementDate(), version + 1, command.submittedBy(),
-                responsible.supplier().orElseThrow(), responsible.gspGroupId(),
-                readings.size(), sealed.keyVersion(), sealed.sealedReadings()));
+        apply(new ConsumptionRecorded(
+                command.mpan(),
+                command.settlementDate(),
+                version + 1,
+                command.submittedBy(),
+                responsible.supplier().orElseThrow(),
+                responsible.gspGroupId(),
+                readings.size(),
+                sealed.keyVersion(),
+                sealed.sealedReadings()));
         // apply() has run the sourcing handler already: this is the version just recorded
         return version;
     }

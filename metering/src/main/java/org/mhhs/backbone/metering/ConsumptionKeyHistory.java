@@ -23,10 +23,10 @@ class ConsumptionKeyHistory {
 
     @AggregateIdentifier
     private String consumptionKeyId;
+
     private int lastShreddedVersion;
 
-    private ConsumptionKeyHistory() {
-    }
+    private ConsumptionKeyHistory() {}
 
     /** Answers "keyVersion versions shreddedAt": the key destroyed, how many versions it sealed, and when. */
     @CommandHandler
@@ -36,8 +36,14 @@ class ConsumptionKeyHistory {
         int keyVersion = ShreddingRules.somethingToShred(active, lastShreddedVersion, command.mpan());
         Instant now = clock.instant();
         int versions = keys.destroy(command.mpan(), keyVersion, now);
-        apply(new ConsumptionShredded(command.consumptionKeyId(), command.mpan(), keyVersion, versions, now,
-                command.requestedBy(), command.reason()));
+        apply(new ConsumptionShredded(
+                command.consumptionKeyId(),
+                command.mpan(),
+                keyVersion,
+                versions,
+                now,
+                command.requestedBy(),
+                command.reason()));
         return keyVersion + " " + versions + " " + now;
     }
 

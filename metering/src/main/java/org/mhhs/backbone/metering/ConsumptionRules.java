@@ -36,30 +36,36 @@ final class ConsumptionRules {
     /** Above this a half-hour reading of one MPAN is taken for an error (a large site draws a few MWh at most). */
     static final Energy MAX_PLAUSIBLE_PER_PERIOD = Energy.ofKwh("10000");
 
-    private ConsumptionRules() {
-    }
+    private ConsumptionRules() {}
 
     /**
      * The readings of the latest version, which a revision is compared with; a day whose readings were shredded
      * stays as it is (nothing could tell a revision from a repetition, and settlement could not take it out).
      */
-    static List<SubmitConsumption.Reading> notShredded(Optional<List<SubmitConsumption.Reading>> latest,
-                                                       String consumptionDayId) {
-        return latest.orElseThrow(() -> RuleViolation.precondition(SHREDDED_IS_CLOSED, consumptionDayId,
+    static List<SubmitConsumption.Reading> notShredded(
+            Optional<List<SubmitConsumption.Reading>> latest, String consumptionDayId) {
+        return latest.orElseThrow(() -> RuleViolation.precondition(
+                SHREDDED_IS_CLOSED,
+                consumptionDayId,
                 "the consumption of " + consumptionDayId + " was shredded: it can no longer be revised"));
     }
 
     static void settlementDayInWindow(LocalDate day, IsdQueries isd, Clock clock) {
         LocalDate today = SettlementDate.today(clock).date();
         if (!day.isBefore(today)) {
-            throw RuleViolation.invalid(DAY_MUST_HAVE_ENDED, "settlement_date", "the settlement day " + day
-                    + " has not ended yet (today is " + today + ")");
+            throw RuleViolation.invalid(
+                    DAY_MUST_HAVE_ENDED,
+                    "settlement_date",
+                    "the settlement day " + day + " has not ended yet (today is " + today + ")");
         }
         int months = isd.findFinalDisputeWindowMonths().orElse(DEFAULT_DISPUTE_WINDOW_MONTHS);
         LocalDate oldest = today.minusMonths(months);
         if (day.isBefore(oldest)) {
-            throw RuleViolation.invalid(WITHIN_DISPUTE_WINDOW, "settlement_date", "the settlement day " + day
-                    + " is past the final dispute window of " + months + " months (the oldest day open is " + oldest + ")");
+            throw RuleViolation.invalid(
+                    WITHIN_DISPUTE_WINDOW,
+                    "settlement_date",
+                    "the settlement day " + day + " is past the final dispute window of " + months
+                            + " months (the oldest day open is " + oldest + ")");
         }
     }
 
@@ -67,18 +73,23 @@ final class ConsumptionRules {
     static List<SubmitConsumption.Reading> onePerPeriod(LocalDate day, List<SubmitConsumption.Reading> readings) {
         int expected = SettlementDate.of(day).periodCount();
         if (readings.size() != expected) {
-            throw RuleViolation.invalid(PERIOD_COUNT, "readings", day + " has " + expected + " settlement periods"
-                    + (expected == 48 ? "" : " (a clock change day)") + "; " + readings.size() + " readings were sent");
+            throw RuleViolation.invalid(
+                    PERIOD_COUNT,
+                    "readings",
+                    day + " has " + expected + " settlement periods" + (expected == 48 ? "" : " (a clock change day)")
+                            + "; " + readings.size() + " readings were sent");
         }
         BitSet seen = new BitSet(expected + 1);
         for (SubmitConsumption.Reading reading : readings) {
             if (reading.period() < 1 || reading.period() > expected) {
-                throw RuleViolation.invalid(EACH_PERIOD_ONCE, "readings", "period " + reading.period()
-                        + " does not exist on " + day + " (1 to " + expected + ")");
+                throw RuleViolation.invalid(
+                        EACH_PERIOD_ONCE,
+                        "readings",
+                        "period " + reading.period() + " does not exist on " + day + " (1 to " + expected + ")");
             }
             if (seen.get(reading.period())) {
-                throw RuleViolation.invalid(EACH_PERIOD_ONCE, "readings", "period " + reading.period()
-                        + " has more than one reading");
+                throw RuleViolation.invalid(
+                        EACH_PERIOD_ONCE, "readings", "period " + reading.period() + " has more than one reading");
             }
             seen.set(reading.period());
         }
@@ -90,34 +101,50 @@ final class ConsumptionRules {
     static void plausible(List<SubmitConsumption.Reading> readings) {
         for (SubmitConsumption.Reading reading : readings) {
             if (reading.energy().isNegative()) {
-                throw RuleViolation.invalid(NON_NEGATIVE, "readings", "period " + reading.period() + " has "
-                        + reading.energy() + " kWh; consumption is never negative");
+                throw RuleViolation.invalid(
+                        NON_NEGATIVE,
+                        "readings",
+                        "period " + reading.period() + " has " + reading.energy()
+                                + " kWh; consumption is never negative");
             }
             if (reading.energy().compareTo(MAX_PLAUSIBLE_PER_PERIOD) > 0) {
-                throw RuleViolation.invalid(PLAUSIBLE, "readings", "period " + reading.period() + " has "
-                        + reading.energy() + " kWh; more than " + MAX_PLAUSIBLE_PER_PERIOD + " kWh in half an hour "
-                        + "is not plausible for one metering point");
+                throw RuleViolation.invalid(
+                        PLAUSIBLE,
+                        "readings",
+                        "period " + reading.period() + " has "
+                                + reading.energy() + " kWh; more than " + MAX_PLAUSIBLE_PER_PERIOD
+                                + " kWh in half an hour "
+                                + "is not plausible for one metering point");
             }
         }
     }
 
     static ResponsibilityView registeredOn(Mpan mpan, LocalDate day, RegistrationQueries registration) {
-        return registration.findResponsibility(mpan, day).orElseThrow(() -> RuleViolation.notFound(REGISTERED_ON_DAY,
-                mpan.value(), "metering point " + mpan + " is not registered on " + day));
+        return registration
+                .findResponsibility(mpan, day)
+                .orElseThrow(() -> RuleViolation.notFound(
+                        REGISTERED_ON_DAY, mpan.value(), "metering point " + mpan + " is not registered on " + day));
     }
 
     static void appointedDataService(ResponsibilityView responsible, ParticipantId submittedBy) {
         if (responsible.dataService().filter(submittedBy::equals).isEmpty()) {
-            throw RuleViolation.forbidden(APPOINTED_DATA_SERVICE, responsible.mpan() + "/" + responsible.day(),
+            throw RuleViolation.forbidden(
+                    APPOINTED_DATA_SERVICE,
+                    responsible.mpan() + "/" + responsible.day(),
                     submittedBy + " is not the data service appointed for " + responsible.mpan() + " on "
-                            + responsible.day() + responsible.dataService().map(d -> " (" + d + " is)")
-                            .orElse(" (no data service is appointed)"));
+                            + responsible.day()
+                            + responsible
+                                    .dataService()
+                                    .map(d -> " (" + d + " is)")
+                                    .orElse(" (no data service is appointed)"));
         }
     }
 
     static void supplierInForce(ResponsibilityView responsible) {
         if (responsible.supplier().isEmpty()) {
-            throw RuleViolation.precondition(SUPPLIER_IN_FORCE, responsible.mpan() + "/" + responsible.day(),
+            throw RuleViolation.precondition(
+                    SUPPLIER_IN_FORCE,
+                    responsible.mpan() + "/" + responsible.day(),
                     "no supplier is registered for " + responsible.mpan() + " on " + responsible.day());
         }
     }

@@ -44,7 +44,9 @@ class ConsumptionVersionProjection {
                 .param("gsp", event.gspGroupId().value())
                 .param("periods", event.periodCount())
                 .param("key", event.keyVersion())
-                .param("sealed", keys.find(event.mpan(), event.keyVersion()).isPresent() ? event.sealedReadings() : null)
+                .param(
+                        "sealed",
+                        keys.find(event.mpan(), event.keyVersion()).isPresent() ? event.sealedReadings() : null)
                 .param("at", java.sql.Timestamp.from(recordedAt))
                 .update();
     }

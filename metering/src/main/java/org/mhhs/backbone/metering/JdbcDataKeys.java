@@ -25,8 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class JdbcDataKeys implements DataKeys {
 
-    private record KeyRef(Mpan mpan, int version) {
-    }
+    private record KeyRef(Mpan mpan, int version) {}
 
     private final JdbcClient jdbc;
     private final MasterKey master;
@@ -34,14 +33,19 @@ class JdbcDataKeys implements DataKeys {
     private final Cache<KeyRef, DataKey> keys;
     private final Cache<Mpan, Integer> active;
 
-    JdbcDataKeys(JdbcClient jdbc, MasterKey master, Clock clock,
-                 @Value("${hub.encryption.key-cache-ttl:30s}") Duration ttl,
-                 @Value("${hub.encryption.key-cache-size:100000}") long size) {
+    JdbcDataKeys(
+            JdbcClient jdbc,
+            MasterKey master,
+            Clock clock,
+            @Value("${hub.encryption.key-cache-ttl:30s}") Duration ttl,
+            @Value("${hub.encryption.key-cache-size:100000}") long size) {
         this.jdbc = jdbc;
         this.master = master;
         this.clock = clock;
-        this.keys = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
-        this.active = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
+        this.keys =
+                Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
+        this.active =
+                Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
     }
 
     @Override
@@ -86,7 +90,8 @@ class JdbcDataKeys implements DataKeys {
                 .param("mpan", mpan.value())
                 .query(Integer.class)
                 .optional()
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
     @Override
@@ -104,7 +109,8 @@ class JdbcDataKeys implements DataKeys {
             keys.invalidate(new KeyRef(mpan, version));
             active.invalidate(mpan);
         });
-        return jdbc.sql("SELECT count(*) FROM metering.consumption_version WHERE mpan = :mpan AND key_version = :version")
+        return jdbc.sql(
+                        "SELECT count(*) FROM metering.consumption_version WHERE mpan = :mpan AND key_version = :version")
                 .param("mpan", mpan.value())
                 .param("version", version)
                 .query(Integer.class)
@@ -135,8 +141,9 @@ class JdbcDataKeys implements DataKeys {
                 .param("wrapped", master.wrap(key))
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        return loadActive(mpan).orElseThrow(() -> new IllegalStateException("the data key of " + mpan
-                + " was shredded while it was being created"));
+        return loadActive(mpan)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the data key of " + mpan + " was shredded while it was being created"));
     }
 
     private static void afterCommit(Runnable action) {

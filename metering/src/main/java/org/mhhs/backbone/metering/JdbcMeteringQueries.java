@@ -58,11 +58,15 @@ class JdbcMeteringQueries implements MeteringQueries {
     }
 
     private ConsumptionView consumption(Mpan mpan, LocalDate settlementDate, ResultSet rs) throws SQLException {
-        Optional<List<SubmitConsumption.Reading>> readings = cipher.open(mpan, settlementDate, rs.getInt(8),
-                rs.getInt(7), rs.getString(9));
-        ConsumptionVersionView version = new ConsumptionVersionView(rs.getInt(1), rs.getInt(2),
-                rs.getObject(3, OffsetDateTime.class).toInstant(), ParticipantId.of(rs.getString(4)),
-                ParticipantId.of(rs.getString(5)), GspGroupId.of(rs.getString(6)),
+        Optional<List<SubmitConsumption.Reading>> readings =
+                cipher.open(mpan, settlementDate, rs.getInt(8), rs.getInt(7), rs.getString(9));
+        ConsumptionVersionView version = new ConsumptionVersionView(
+                rs.getInt(1),
+                rs.getInt(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                ParticipantId.of(rs.getString(4)),
+                ParticipantId.of(rs.getString(5)),
+                GspGroupId.of(rs.getString(6)),
                 readings.map(ReadingsCodec::totalWattHours).map(Energy::ofWattHours));
         return new ConsumptionView(mpan, settlementDate, version, readings.orElse(List.of()));
     }

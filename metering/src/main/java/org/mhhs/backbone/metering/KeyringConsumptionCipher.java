@@ -29,19 +29,21 @@ class KeyringConsumptionCipher implements ConsumptionCipher {
     @Override
     public Sealed seal(Mpan mpan, LocalDate settlementDate, List<SubmitConsumption.Reading> readings) {
         DataKey key = keys.current(mpan);
-        byte[] sealed = Aead.seal(key.key(), associatedData(mpan, settlementDate, key.version()),
-                ReadingsCodec.encode(readings));
+        byte[] sealed = Aead.seal(
+                key.key(), associatedData(mpan, settlementDate, key.version()), ReadingsCodec.encode(readings));
         return new Sealed(key.version(), BASE64.encodeToString(sealed));
     }
 
     @Override
-    public Optional<List<SubmitConsumption.Reading>> open(Mpan mpan, LocalDate settlementDate, int keyVersion,
-                                                          int periodCount, String sealedReadings) {
+    public Optional<List<SubmitConsumption.Reading>> open(
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings) {
         if (sealedReadings == null) {
             return Optional.empty();
         }
         return keys.find(mpan, keyVersion)
-                .flatMap(key -> Aead.open(key.key(), associatedData(mpan, settlementDate, keyVersion),
+                .flatMap(key -> Aead.open(
+                        key.key(),
+                        associatedData(mpan, settlementDate, keyVersion),
                         Base64.getDecoder().decode(sealedReadings)))
                 .map(plain -> ReadingsCodec.decode(periodCount, plain));
     }

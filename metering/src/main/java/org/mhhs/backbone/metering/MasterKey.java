@@ -37,12 +37,16 @@ class MasterKey {
     }
 
     byte[] wrap(DataKey dataKey) {
-        return Aead.seal(key, associatedData(dataKey.mpan(), dataKey.version()), dataKey.key().getEncoded());
+        return Aead.seal(
+                key,
+                associatedData(dataKey.mpan(), dataKey.version()),
+                dataKey.key().getEncoded());
     }
 
     DataKey unwrap(Mpan mpan, int version, byte[] wrapped) {
-        byte[] raw = Aead.open(key, associatedData(mpan, version), wrapped).orElseThrow(() -> new IllegalStateException(
-                "data key " + version + " of " + mpan + " does not open with the configured master key"));
+        byte[] raw = Aead.open(key, associatedData(mpan, version), wrapped)
+                .orElseThrow(() -> new IllegalStateException(
+                        "data key " + version + " of " + mpan + " does not open with the configured master key"));
         return new DataKey(mpan, version, new SecretKeySpec(raw, "AES"));
     }
 
@@ -73,8 +77,10 @@ class MasterKey {
             } catch (UnsupportedOperationException e) {
                 log.warn("{} is not on a POSIX file system; restrict its permissions by hand", file);
             }
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(Aead.newKey().getEncoded())
-                    + System.lineSeparator(), StandardCharsets.US_ASCII);
+            Files.writeString(
+                    temporary,
+                    Base64.getEncoder().encodeToString(Aead.newKey().getEncoded()) + System.lineSeparator(),
+                    StandardCharsets.US_ASCII);
             try {
                 // no replacing: another hub node sharing the directory may have created it first
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -92,10 +98,11 @@ class MasterKey {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        byte[] key = Base64.getDecoder()
+                .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         if (key.length != Aead.KEY_BYTES) {
-            throw new IllegalStateException("the master key " + file + " must hold " + Aead.KEY_BYTES
-                    + " bytes in base64, not " + key.length);
+            throw new IllegalStateException(
+                    "the master key " + file + " must hold " + Aead.KEY_BYTES + " bytes in base64, not " + key.length);
         }
         return Optional.of(key);
     }

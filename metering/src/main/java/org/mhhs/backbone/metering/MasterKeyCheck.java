@@ -27,7 +27,8 @@ class MasterKeyCheck {
                 .param("sealed", master.sealCheck())
                 .update();
         byte[] recorded = jdbc.sql("SELECT sealed FROM metering.master_key_check WHERE id = 1")
-                .query(byte[].class).single();
+                .query(byte[].class)
+                .single();
         if (!master.opensCheck(recorded)) {
             throw new IllegalStateException("hub.encryption.master-key-file holds another master key than the one "
                     + "this database's consumption data keys are wrapped with: every hub node must read the same key");

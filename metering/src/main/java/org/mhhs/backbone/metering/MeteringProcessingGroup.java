@@ -5,6 +5,5 @@ final class MeteringProcessingGroup {
 
     static final String NAME = "metering";
 
-    private MeteringProcessingGroup() {
-    }
+    private MeteringProcessingGroup() {}
 }

@@ -10,8 +10,7 @@ final class ShreddingRules {
     static final String CONSUMPTION_MUST_BE_RECORDED = "ConsumptionMustBeRecorded";
     static final String ALREADY_SHREDDED = "ConsumptionAlreadyShredded";
 
-    private ShreddingRules() {
-    }
+    private ShreddingRules() {}
 
     /** The key version to shred: the MPAN's active one. No active key: never recorded, or shredded already. */
     static int somethingToShred(OptionalInt activeKey, int lastShreddedVersion, Mpan mpan) {
@@ -19,10 +18,13 @@ final class ShreddingRules {
             return activeKey.getAsInt();
         }
         if (lastShreddedVersion > 0) {
-            throw RuleViolation.precondition(ALREADY_SHREDDED, mpan.value(), "the consumption of " + mpan
-                    + " was shredded already (key version " + lastShreddedVersion + ") and none was recorded since");
+            throw RuleViolation.precondition(
+                    ALREADY_SHREDDED,
+                    mpan.value(),
+                    "the consumption of " + mpan + " was shredded already (key version " + lastShreddedVersion
+                            + ") and none was recorded since");
         }
-        throw RuleViolation.notFound(CONSUMPTION_MUST_BE_RECORDED, mpan.value(), "no consumption is recorded for "
-                + mpan);
+        throw RuleViolation.notFound(
+                CONSUMPTION_MUST_BE_RECORDED, mpan.value(), "no consumption is recorded for " + mpan);
     }
 }

@@ -48,27 +48,35 @@ class ConsumptionEncryptionTest {
 
         fixture.givenNoPriorActivity()
                 .when(aDayOf(day).submission())
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((ConsumptionRecorded recorded) ->
-                        recorded.keyVersion() == 1 && cipher.open(recorded).orElseThrow().equals(submitted)))));
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(matches((ConsumptionRecorded recorded) -> recorded.keyVersion() == 1
+                                && cipher.open(recorded).orElseThrow().equals(submitted)))));
     }
 
     @Test
     void theSealedReadingsDoNotHoldTheirBinaryFormInClear() {
         List<Reading> submitted = readings(48).withPeriod(7, "3.217", ESTIMATED).inPeriodOrder();
 
-        String sealed = cipher.seal(MPAN, ConsumptionFixtures.YESTERDAY, submitted).sealedReadings();
+        String sealed =
+                cipher.seal(MPAN, ConsumptionFixtures.YESTERDAY, submitted).sealedReadings();
 
         assertThat(HexFormat.of().formatHex(Base64.getDecoder().decode(sealed)))
                 .doesNotContain(HexFormat.of().formatHex(ReadingsCodec.encode(submitted)));
-        assertThat(cipher.seal(MPAN, ConsumptionFixtures.YESTERDAY, submitted).sealedReadings()).isNotEqualTo(sealed);
+        assertThat(cipher.seal(MPAN, ConsumptionFixtures.YESTERDAY, submitted).sealedReadings())
+                .isNotEqualTo(sealed);
     }
 
     @Test
     void readingsDoNotOpenForAnotherDayThanTheOneTheyWereSealedFor() {
         var recorded = aDayOf(readings(48)).recordedWith(cipher, 1);
 
-        assertThat(cipher.open(MPAN, recorded.settlementDate().minusDays(1), recorded.keyVersion(),
-                recorded.periodCount(), recorded.sealedReadings())).isEmpty();
+        assertThat(cipher.open(
+                        MPAN,
+                        recorded.settlementDate().minusDays(1),
+                        recorded.keyVersion(),
+                        recorded.periodCount(),
+                        recorded.sealedReadings()))
+                .isEmpty();
     }
 
     @Test
@@ -102,8 +110,8 @@ class ConsumptionEncryptionTest {
 
         fixture.givenNoPriorActivity()
                 .when(aDayOf(newDay).submission())
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches((ConsumptionRecorded recorded) ->
-                        recorded.keyVersion() == 2
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(matches((ConsumptionRecorded recorded) -> recorded.keyVersion() == 2
                                 && cipher.open(recorded).orElseThrow().equals(newDay.inPeriodOrder())))));
     }
 }

@@ -19,9 +19,9 @@ import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 import org.mhhs.backbone.registration.api.RegistrationQueries;
@@ -32,6 +32,7 @@ final class ConsumptionFixtures {
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     /** Today for the consumption tests is 2026-11-22, a winter morning in London (GMT). */
     static final Clock LATE_NOVEMBER_2026 = Clock.fixed(NOW, ZoneOffset.UTC);
+
     static final LocalDate TODAY = day("2026-11-22");
     static final LocalDate YESTERDAY = day("2026-11-21");
 
@@ -45,8 +46,7 @@ final class ConsumptionFixtures {
     static final GspGroupId EASTERN = GspGroupId.of("_A");
     static final GspGroupId LONDON = GspGroupId.of("_C");
 
-    private ConsumptionFixtures() {
-    }
+    private ConsumptionFixtures() {}
 
     static Mpan mpanStartingWith(String first12Digits) {
         return Mpan.of(first12Digits + Mpan.checkDigitOf(first12Digits));
@@ -58,20 +58,20 @@ final class ConsumptionFixtures {
 
     /** The data keys of these tests' MPANs; the events built here are sealed with them, as the aggregate's are. */
     static final InMemoryDataKeys KEYS = new InMemoryDataKeys();
+
     static final ConsumptionCipher CIPHER = new KeyringConsumptionCipher(KEYS);
 
     /**
      * Sealed readings differ at every sealing (random nonce), so expected events are compared without them; the
      * tests that care open them ({@link ConsumptionEncryptionTest}).
      */
-    static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(RegistrationQueries registration,
-                                                                      IsdQueries isd, Clock clock) {
+    static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(
+            RegistrationQueries registration, IsdQueries isd, Clock clock) {
         return consumptionDayFixture(registration, isd, clock, CIPHER);
     }
 
-    static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(RegistrationQueries registration,
-                                                                      IsdQueries isd, Clock clock,
-                                                                      ConsumptionCipher cipher) {
+    static FixtureConfiguration<ConsumptionDay> consumptionDayFixture(
+            RegistrationQueries registration, IsdQueries isd, Clock clock, ConsumptionCipher cipher) {
         FixtureConfiguration<ConsumptionDay> fixture = new AggregateTestFixture<>(ConsumptionDay.class)
                 .registerInjectableResource(registration)
                 .registerInjectableResource(isd)
@@ -152,11 +152,15 @@ final class ConsumptionFixtures {
         }
 
         List<Reading> inPeriodOrder() {
-            return sent.stream().sorted(java.util.Comparator.comparingInt(Reading::period)).toList();
+            return sent.stream()
+                    .sorted(java.util.Comparator.comparingInt(Reading::period))
+                    .toList();
         }
 
         private Reading readingOf(int period) {
-            return sent.stream().filter(reading -> reading.period() == period).findFirst()
+            return sent.stream()
+                    .filter(reading -> reading.period() == period)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no reading for period " + period));
         }
 
@@ -211,12 +215,20 @@ final class ConsumptionFixtures {
             return recordedWith(cipher, version, SUPPLIER_A, EASTERN);
         }
 
-        private ConsumptionRecorded recordedWith(ConsumptionCipher cipher, int version, ParticipantId supplier,
-                                                 GspGroupId gspGroup) {
+        private ConsumptionRecorded recordedWith(
+                ConsumptionCipher cipher, int version, ParticipantId supplier, GspGroupId gspGroup) {
             List<Reading> ordered = readings.inPeriodOrder();
             ConsumptionCipher.Sealed sealed = cipher.seal(MPAN, settlementDate, ordered);
-            return new ConsumptionRecorded(MPAN, settlementDate, version,
-                    submittedBy, supplier, gspGroup, ordered.size(), sealed.keyVersion(), sealed.sealedReadings());
+            return new ConsumptionRecorded(
+                    MPAN,
+                    settlementDate,
+                    version,
+                    submittedBy,
+                    supplier,
+                    gspGroup,
+                    ordered.size(),
+                    sealed.keyVersion(),
+                    sealed.sealedReadings());
         }
     }
 }

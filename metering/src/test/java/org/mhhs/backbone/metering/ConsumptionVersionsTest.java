@@ -17,7 +17,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
-import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 
 class ConsumptionVersionsTest {
 
@@ -34,8 +33,16 @@ class ConsumptionVersionsTest {
 
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings).submission())
-                .expectEvents(new ConsumptionRecorded(MPAN, YESTERDAY, 1,
-                        DATA_SERVICE_A, SUPPLIER_A, EASTERN, 48, 1, "sealed readings are compared by opening them"))
+                .expectEvents(new ConsumptionRecorded(
+                        MPAN,
+                        YESTERDAY,
+                        1,
+                        DATA_SERVICE_A,
+                        SUPPLIER_A,
+                        EASTERN,
+                        48,
+                        1,
+                        "sealed readings are compared by opening them"))
                 .expectResultMessagePayload(1);
     }
 

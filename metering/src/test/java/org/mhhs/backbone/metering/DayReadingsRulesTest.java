@@ -32,7 +32,8 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(47)).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.PERIOD_COUNT, INVALID).about(equalTo("readings")));
+                .expectException(
+                        aViolationOf(ConsumptionRules.PERIOD_COUNT, INVALID).about(equalTo("readings")));
     }
 
     @Test
@@ -90,7 +91,9 @@ class DayReadingsRulesTest {
     @Test
     void theSpringClockChangeDayHasNoPeriodFortySeven() {
         fixture.givenNoPriorActivity()
-                .when(aDayOf(readings(46).withPeriodSentAs(46, 47)).on(SPRING_CLOCK_CHANGE).submission())
+                .when(aDayOf(readings(46).withPeriodSentAs(46, 47))
+                        .on(SPRING_CLOCK_CHANGE)
+                        .submission())
                 .expectNoEvents()
                 .expectException(eachPeriodOnceViolated());
     }
@@ -100,16 +103,15 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(48).withPeriod(5, "-0.001")).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.NON_NEGATIVE, INVALID).about(equalTo("readings")));
+                .expectException(
+                        aViolationOf(ConsumptionRules.NON_NEGATIVE, INVALID).about(equalTo("readings")));
     }
 
     @Test
     void tenThousandKwhInAHalfHourIsStillPlausible() {
         var largeSite = aDayOf(readings(48).withPeriod(20, "10000.000"));
 
-        fixture.givenNoPriorActivity()
-                .when(largeSite.submission())
-                .expectEvents(largeSite.recorded(1));
+        fixture.givenNoPriorActivity().when(largeSite.submission()).expectEvents(largeSite.recorded(1));
     }
 
     @Test
@@ -117,7 +119,8 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(48).withPeriod(20, "10000.001")).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.PLAUSIBLE, INVALID).about(equalTo("readings")));
+                .expectException(
+                        aViolationOf(ConsumptionRules.PLAUSIBLE, INVALID).about(equalTo("readings")));
     }
 
     private static RuleViolationMatcher eachPeriodOnceViolated() {

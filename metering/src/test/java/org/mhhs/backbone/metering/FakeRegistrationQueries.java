@@ -23,8 +23,13 @@ import org.mhhs.backbone.registration.api.TimelineEntryView;
  */
 final class FakeRegistrationQueries implements RegistrationQueries {
 
-    private record Responsibility(Mpan mpan, LocalDate fromDay, LocalDate toDay, Optional<ParticipantId> supplier,
-                                  Optional<ParticipantId> dataService, GspGroupId gspGroup) {
+    private record Responsibility(
+            Mpan mpan,
+            LocalDate fromDay,
+            LocalDate toDay,
+            Optional<ParticipantId> supplier,
+            Optional<ParticipantId> dataService,
+            GspGroupId gspGroup) {
 
         boolean covers(Mpan asked, LocalDate day) {
             return mpan.equals(asked) && !day.isBefore(fromDay) && !day.isAfter(toDay);
@@ -34,10 +39,15 @@ final class FakeRegistrationQueries implements RegistrationQueries {
     private final List<Responsibility> responsibilities = new ArrayList<>();
 
     /** From {@code fromDay} to {@code toDay} inclusive; a null supplier or data service means none is in force. */
-    FakeRegistrationQueries responsible(Mpan mpan, LocalDate fromDay, LocalDate toDay, ParticipantId supplier,
-                                        ParticipantId dataService, GspGroupId gspGroup) {
-        responsibilities.add(new Responsibility(mpan, fromDay, toDay, Optional.ofNullable(supplier),
-                Optional.ofNullable(dataService), gspGroup));
+    FakeRegistrationQueries responsible(
+            Mpan mpan,
+            LocalDate fromDay,
+            LocalDate toDay,
+            ParticipantId supplier,
+            ParticipantId dataService,
+            GspGroupId gspGroup) {
+        responsibilities.add(new Responsibility(
+                mpan, fromDay, toDay, Optional.ofNullable(supplier), Optional.ofNullable(dataService), gspGroup));
         return this;
     }
 
@@ -46,9 +56,15 @@ final class FakeRegistrationQueries implements RegistrationQueries {
         return responsibilities.stream()
                 .filter(responsibility -> responsibility.covers(mpan, day))
                 .findFirst()
-                .map(responsibility -> new ResponsibilityView(mpan, day, responsibility.gspGroup(),
-                        MarketSegment.SMART, EnergisationStatus.ENERGISED, responsibility.supplier(),
-                        responsibility.dataService(), Optional.empty()));
+                .map(responsibility -> new ResponsibilityView(
+                        mpan,
+                        day,
+                        responsibility.gspGroup(),
+                        MarketSegment.SMART,
+                        EnergisationStatus.ENERGISED,
+                        responsibility.supplier(),
+                        responsibility.dataService(),
+                        Optional.empty()));
     }
 
     @Override
@@ -62,8 +78,8 @@ final class FakeRegistrationQueries implements RegistrationQueries {
     }
 
     @Override
-    public List<Mpan> findServedBy(ParticipantId participant, MarketRole role, LocalDate day, Optional<Mpan> after,
-                                   int limit) {
+    public List<Mpan> findServedBy(
+            ParticipantId participant, MarketRole role, LocalDate day, Optional<Mpan> after, int limit) {
         return List.of();
     }
 
@@ -74,8 +90,15 @@ final class FakeRegistrationQueries implements RegistrationQueries {
 
     @Override
     public boolean isInvolved(Mpan mpan, ParticipantId participant) {
-        return responsibilities.stream().anyMatch(responsibility -> responsibility.mpan().equals(mpan)
-                && (responsibility.supplier().filter(participant::equals).isPresent()
-                || responsibility.dataService().filter(participant::equals).isPresent()));
+        return responsibilities.stream()
+                .anyMatch(responsibility -> responsibility.mpan().equals(mpan)
+                        && (responsibility
+                                        .supplier()
+                                        .filter(participant::equals)
+                                        .isPresent()
+                                || responsibility
+                                        .dataService()
+                                        .filter(participant::equals)
+                                        .isPresent()));
     }
 }

@@ -16,8 +16,8 @@ final class InMemoryDataKeys implements DataKeys {
 
     @Override
     public synchronized DataKey current(Mpan mpan) {
-        DataKey key = active.computeIfAbsent(mpan, m -> new DataKey(m, lastVersion.merge(m, 1, Integer::sum),
-                Aead.newKey()));
+        DataKey key =
+                active.computeIfAbsent(mpan, m -> new DataKey(m, lastVersion.merge(m, 1, Integer::sum), Aead.newKey()));
         sealedWith.merge(key, 1, Integer::sum);
         return key;
     }

@@ -57,43 +57,55 @@ final class AudienceRules {
 
         // ---- Registration: the metering point's registration service and the DNO of its GSP group, plus the
         // suppliers (gaining and losing) and services the event names.
-        route(MeteringPointRegistered.class, (e, parties) -> Audience.of(e.registrationService())
-                .and(parties.dnoOf(e.gspGroupId())));
-        route(MeteringPointDetailsChanged.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.changedBy())
-                .and(parties.dnoOf(e.gspGroupId()))
-                .and(parties.meteringPoint(e.mpan()).flatMap(MarketParties.MeteringPointParties::supplier)));
-        route(SupplierRegistered.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.supplier())
-                .and(e.losingSupplier()));
-        route(ServiceAppointmentRequested.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.supplier())
-                .and(e.service()));
-        route(ServiceAppointmentAccepted.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.supplier())
-                .and(e.service()));
-        route(ServiceAppointmentRejected.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.supplier())
-                .and(e.service()));
-        route(ServiceAppointmentTimedOut.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(e.supplier())
-                .and(e.service()));
-        route(ServiceAppointmentEnded.class, (e, parties) -> meteringPoint(e.mpan(), parties)
-                .and(parties.supplierOfAppointment(e.appointmentId()))
-                .and(e.service())
-                .and(e.endedBy()));
+        route(
+                MeteringPointRegistered.class,
+                (e, parties) -> Audience.of(e.registrationService()).and(parties.dnoOf(e.gspGroupId())));
+        route(
+                MeteringPointDetailsChanged.class,
+                (e, parties) -> meteringPoint(e.mpan(), parties)
+                        .and(e.changedBy())
+                        .and(parties.dnoOf(e.gspGroupId()))
+                        .and(parties.meteringPoint(e.mpan()).flatMap(MarketParties.MeteringPointParties::supplier)));
+        route(
+                SupplierRegistered.class,
+                (e, parties) ->
+                        meteringPoint(e.mpan(), parties).and(e.supplier()).and(e.losingSupplier()));
+        route(
+                ServiceAppointmentRequested.class,
+                (e, parties) ->
+                        meteringPoint(e.mpan(), parties).and(e.supplier()).and(e.service()));
+        route(
+                ServiceAppointmentAccepted.class,
+                (e, parties) ->
+                        meteringPoint(e.mpan(), parties).and(e.supplier()).and(e.service()));
+        route(
+                ServiceAppointmentRejected.class,
+                (e, parties) ->
+                        meteringPoint(e.mpan(), parties).and(e.supplier()).and(e.service()));
+        route(
+                ServiceAppointmentTimedOut.class,
+                (e, parties) ->
+                        meteringPoint(e.mpan(), parties).and(e.supplier()).and(e.service()));
+        route(
+                ServiceAppointmentEnded.class,
+                (e, parties) -> meteringPoint(e.mpan(), parties)
+                        .and(parties.supplierOfAppointment(e.appointmentId()))
+                        .and(e.service())
+                        .and(e.endedBy()));
 
         // ---- Metering: the supplier of that day, the DNO of the GSP group, central settlement, and the data
         // service that submitted it.
-        route(ConsumptionRecorded.class, (e, parties) -> Audience.of(e.supplier(), e.dataService())
-                .and(parties.dnoOf(e.gspGroupId()))
-                .andEvery(CENTRAL_SETTLEMENT));
+        route(
+                ConsumptionRecorded.class,
+                (e, parties) -> Audience.of(e.supplier(), e.dataService())
+                        .and(parties.dnoOf(e.gspGroupId()))
+                        .andEvery(CENTRAL_SETTLEMENT));
         // a shred: the metering point's current supplier and DNO (the routing data knows no more of its history)
         // and central settlement, which held the readings
         route(ConsumptionShredded.class, (e, parties) -> {
             Audience.Builder audience = Audience.of().andEvery(CENTRAL_SETTLEMENT);
-            parties.meteringPoint(e.mpan()).ifPresent(point -> audience.and(point.supplier())
-                    .and(parties.dnoOf(point.gspGroup())));
+            parties.meteringPoint(e.mpan())
+                    .ifPresent(point -> audience.and(point.supplier()).and(parties.dnoOf(point.gspGroup())));
             return audience;
         });
 
@@ -104,8 +116,7 @@ final class AudienceRules {
         route(SettlementRunCompleted.class, (e, parties) -> Audience.of().andEvery(CENTRAL_SETTLEMENT));
     }
 
-    private AudienceRules() {
-    }
+    private AudienceRules() {}
 
     /** Every event type that has a row. */
     static Set<Class<?>> routedTypes() {
@@ -120,9 +131,8 @@ final class AudienceRules {
 
     private static Audience.Builder meteringPoint(Mpan mpan, MarketParties parties) {
         Audience.Builder audience = Audience.of();
-        parties.meteringPoint(mpan).ifPresent(point -> audience
-                .and(point.registrationService())
-                .and(parties.dnoOf(point.gspGroup())));
+        parties.meteringPoint(mpan)
+                .ifPresent(point -> audience.and(point.registrationService()).and(parties.dnoOf(point.gspGroup())));
         return audience;
     }
 
@@ -131,7 +141,9 @@ final class AudienceRules {
     }
 
     private static <E> void route(Class<E> type, BiFunction<E, MarketParties, Audience.Builder> rule) {
-        ROUTES.put(type, new Route<>(type, (event, parties) -> rule.apply(event, parties).build()));
+        ROUTES.put(
+                type,
+                new Route<>(type, (event, parties) -> rule.apply(event, parties).build()));
     }
 
     private record Route<E>(Class<E> type, BiFunction<E, MarketParties, Audience> rule) {

@@ -51,13 +51,20 @@ class FeedPublisher {
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
         Audience audience = AudienceRules.audienceOf(payload, parties).orElseGet(() -> {
-            log.error("No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
-                    payload.getClass().getName(), message.getIdentifier());
+            log.error(
+                    "No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
+                    payload.getClass().getName(),
+                    message.getIdentifier());
             return Audience.of().build();
         });
         parties.apply(payload);
-        Entry entry = new Entry(payload.getClass().getSimpleName(), audience.sorted(), message,
-                payload instanceof ConsumptionRecorded consumption ? consumption.mpan().value() : null);
+        Entry entry = new Entry(
+                payload.getClass().getSimpleName(),
+                audience.sorted(),
+                message,
+                payload instanceof ConsumptionRecorded consumption
+                        ? consumption.mpan().value()
+                        : null);
         if (!CurrentUnitOfWork.isStarted()) {
             publish(List.of(entry));
             tail.nudge();
@@ -65,11 +72,12 @@ class FeedPublisher {
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.<List<Entry>>getOrComputeResource(PENDING, key -> {
-            List<Entry> pending = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> publish(pending));
-            batch.afterCommit(unitOfWork -> tail.nudge());
-            return pending;
-        }).add(entry);
+                    List<Entry> pending = new ArrayList<>();
+                    batch.onPrepareCommit(unitOfWork -> publish(pending));
+                    batch.afterCommit(unitOfWork -> tail.nudge());
+                    return pending;
+                })
+                .add(entry);
     }
 
     /**
@@ -81,11 +89,13 @@ class FeedPublisher {
             return;
         }
         List<Long> positions = new ArrayList<>(jdbc.queryForList(
-                "SELECT nextval('notification.feed_position_seq') FROM generate_series(1, ?)", Long.class,
+                "SELECT nextval('notification.feed_position_seq') FROM generate_series(1, ?)",
+                Long.class,
                 entries.size()));
         positions.sort(null);
         Instant publishedAt = clock.instant();
-        jdbc.batchUpdate("INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) "
+        jdbc.batchUpdate(
+                "INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) "
                         + "VALUES (?, ?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
@@ -107,6 +117,5 @@ class FeedPublisher {
                 });
     }
 
-    private record Entry(String eventType, String[] audience, EventMessage<?> message, String mpan) {
-    }
+    private record Entry(String eventType, String[] audience, EventMessage<?> message, String mpan) {}
 }

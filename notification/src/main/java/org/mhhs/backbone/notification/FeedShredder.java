@@ -36,15 +36,18 @@ class FeedShredder {
     }
 
     private void stripReadings(String mpan) {
-        record Stored(long position, byte[] envelope) {
-        }
-        List<Stored> stored = jdbc.query("""
+        record Stored(long position, byte[] envelope) {}
+        List<Stored> stored = jdbc.query(
+                """
                         SELECT position, envelope FROM notification.feed
                         WHERE mpan = ? AND event_type = ? ORDER BY position FOR UPDATE""",
-                (rs, n) -> new Stored(rs.getLong(1), rs.getBytes(2)), mpan,
+                (rs, n) -> new Stored(rs.getLong(1), rs.getBytes(2)),
+                mpan,
                 ConsumptionRecorded.class.getSimpleName());
-        jdbc.batchUpdate("UPDATE notification.feed SET envelope = ? WHERE position = ?",
-                stored.stream().map(entry -> new Object[]{renderer.withoutReadings(entry.envelope()),
-                        entry.position()}).toList());
+        jdbc.batchUpdate(
+                "UPDATE notification.feed SET envelope = ? WHERE position = ?",
+                stored.stream()
+                        .map(entry -> new Object[] {renderer.withoutReadings(entry.envelope()), entry.position()})
+                        .toList());
     }
 }

@@ -52,9 +52,10 @@ class FeedTail implements SmartLifecycle {
     private volatile boolean running;
     private Thread reader;
 
-    FeedTail(JdbcClient jdbc,
-             @Value("${hub.notification.live-buffer-events:8192}") int capacity,
-             @Value("${hub.notification.poll-interval:200ms}") Duration pollInterval) {
+    FeedTail(
+            JdbcClient jdbc,
+            @Value("${hub.notification.live-buffer-events:8192}") int capacity,
+            @Value("${hub.notification.poll-interval:200ms}") Duration pollInterval) {
         this.jdbc = jdbc;
         this.pollInterval = pollInterval;
         this.ring = new FeedEntryView[capacity];
@@ -62,7 +63,9 @@ class FeedTail implements SmartLifecycle {
 
     @Override
     public void start() {
-        long latest = jdbc.sql("SELECT coalesce(max(position), 0) FROM notification.feed").query(Long.class).single();
+        long latest = jdbc.sql("SELECT coalesce(max(position), 0) FROM notification.feed")
+                .query(Long.class)
+                .single();
         synchronized (this) {
             head = latest;
             coveredFrom = latest;
@@ -192,7 +195,8 @@ class FeedTail implements SmartLifecycle {
             return;
         }
         Map<Long, FeedEntryView> reloaded = new HashMap<>();
-        jdbc.sql("SELECT position, event_type, audience, envelope FROM notification.feed WHERE position = ANY (:positions)")
+        jdbc.sql(
+                        "SELECT position, event_type, audience, envelope FROM notification.feed WHERE position = ANY (:positions)")
                 .param("positions", positions.toArray(Long[]::new))
                 .query((rs, n) -> entry(rs))
                 .list()
@@ -223,7 +227,7 @@ class FeedTail implements SmartLifecycle {
     }
 
     static FeedEntryView entry(ResultSet rs) throws SQLException {
-        return new FeedEntryView(rs.getLong(1), rs.getString(2), Set.of((String[]) rs.getArray(3).getArray()),
-                rs.getBytes(4));
+        return new FeedEntryView(
+                rs.getLong(1), rs.getString(2), Set.of((String[]) rs.getArray(3).getArray()), rs.getBytes(4));
     }
 }

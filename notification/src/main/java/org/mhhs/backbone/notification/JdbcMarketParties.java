@@ -38,7 +38,8 @@ class JdbcMarketParties implements MarketParties {
                 SELECT gsp_group_id, registration_service, supplier FROM notification.metering_point
                 WHERE mpan = :mpan""")
                 .param("mpan", mpan.value())
-                .query((rs, n) -> new MeteringPointParties(GspGroupId.of(rs.getString(1)),
+                .query((rs, n) -> new MeteringPointParties(
+                        GspGroupId.of(rs.getString(1)),
                         ParticipantId.of(rs.getString(2)),
                         Optional.ofNullable(rs.getString(3)).map(ParticipantId::of)))
                 .optional();
@@ -57,31 +58,35 @@ class JdbcMarketParties implements MarketParties {
         switch (event) {
             case GspGroupRegistered e -> dno(e.gspGroupId(), e.dnoId());
             case GspGroupDnoChanged e -> dno(e.gspGroupId(), e.dnoId());
-            case MeteringPointRegistered e -> jdbc.sql("""
+            case MeteringPointRegistered e ->
+                jdbc.sql("""
                     INSERT INTO notification.metering_point (mpan, gsp_group_id, registration_service)
                     VALUES (:mpan, :gsp, :service)
                     ON CONFLICT (mpan) DO UPDATE SET gsp_group_id = excluded.gsp_group_id,
                         registration_service = excluded.registration_service""")
-                    .param("mpan", e.mpan().value())
-                    .param("gsp", e.gspGroupId().value())
-                    .param("service", e.registrationService().value())
-                    .update();
-            case MeteringPointDetailsChanged e -> jdbc.sql("""
+                        .param("mpan", e.mpan().value())
+                        .param("gsp", e.gspGroupId().value())
+                        .param("service", e.registrationService().value())
+                        .update();
+            case MeteringPointDetailsChanged e ->
+                jdbc.sql("""
                     UPDATE notification.metering_point SET gsp_group_id = :gsp WHERE mpan = :mpan""")
-                    .param("mpan", e.mpan().value())
-                    .param("gsp", e.gspGroupId().value())
-                    .update();
-            case SupplierRegistered e -> jdbc.sql("""
+                        .param("mpan", e.mpan().value())
+                        .param("gsp", e.gspGroupId().value())
+                        .update();
+            case SupplierRegistered e ->
+                jdbc.sql("""
                     UPDATE notification.metering_point SET supplier = :supplier WHERE mpan = :mpan""")
-                    .param("mpan", e.mpan().value())
-                    .param("supplier", e.supplier().value())
-                    .update();
-            case ServiceAppointmentRequested e -> jdbc.sql("""
+                        .param("mpan", e.mpan().value())
+                        .param("supplier", e.supplier().value())
+                        .update();
+            case ServiceAppointmentRequested e ->
+                jdbc.sql("""
                     INSERT INTO notification.appointment (appointment_id, supplier) VALUES (:id, :supplier)
                     ON CONFLICT (appointment_id) DO NOTHING""")
-                    .param("id", e.appointmentId())
-                    .param("supplier", e.supplier().value())
-                    .update();
+                        .param("id", e.appointmentId())
+                        .param("supplier", e.supplier().value())
+                        .update();
             default -> {
                 // nothing routing needs to remember
             }
@@ -91,9 +96,6 @@ class JdbcMarketParties implements MarketParties {
     private void dno(GspGroupId gspGroup, ParticipantId dno) {
         jdbc.sql("""
                 INSERT INTO notification.gsp_group (gsp_group_id, dno_id) VALUES (:gsp, :dno)
-                ON CONFLICT (gsp_group_id) DO UPDATE SET dno_id = excluded.dno_id""")
-                .param("gsp", gspGroup.value())
-                .param("dno", dno.value())
-                .update();
+                ON CONFLICT (gsp_group_id) DO UPDATE SET dno_id = excluded.dno_id""").param("gsp", gspGroup.value()).param("dno", dno.value()).update();
     }
 }

@@ -40,13 +40,15 @@ class JdbcNotificationFeed implements NotificationFeed {
 
     @Override
     public FeedReaderView readerFor(ParticipantId participant) {
-        return FeedReaderView.of(participant, isd.findRolesAsAt(participant, SettlementDate.today(clock).date()));
+        return FeedReaderView.of(
+                participant,
+                isd.findRolesAsAt(participant, SettlementDate.today(clock).date()));
     }
 
     @Override
     public FeedPageView read(FeedReaderView reader, long after, Set<String> eventTypes, int max) {
-        Predicate<FeedEntryView> wanted = entry -> reader.sees(entry)
-                && (eventTypes.isEmpty() || eventTypes.contains(entry.eventType()));
+        Predicate<FeedEntryView> wanted =
+                entry -> reader.sees(entry) && (eventTypes.isEmpty() || eventTypes.contains(entry.eventType()));
         FeedPageView live = tail.read(after, max, wanted);
         return live != null ? live : readStored(reader, after, eventTypes, max);
     }
@@ -90,7 +92,10 @@ class JdbcNotificationFeed implements NotificationFeed {
                 WHERE participant_id = :participant AND subscription_name = :name""")
                 .param("participant", participant.value())
                 .param("name", subscriptionName)
-                .query((rs, n) -> new AcknowledgementView(participant, subscriptionName, rs.getLong(1),
+                .query((rs, n) -> new AcknowledgementView(
+                        participant,
+                        subscriptionName,
+                        rs.getLong(1),
                         rs.getTimestamp(2).toInstant()))
                 .optional();
     }
@@ -113,14 +118,19 @@ class JdbcNotificationFeed implements NotificationFeed {
     }
 
     @Override
-    public long privilegedReadOpened(FeedReaderView reader, String subscriptionName, Set<String> eventTypes,
-                                     long startPosition) {
+    public long privilegedReadOpened(
+            FeedReaderView reader, String subscriptionName, Set<String> eventTypes, long startPosition) {
         return jdbc.sql("""
                 INSERT INTO notification.privileged_read
                     (participant_id, roles, subscription_name, event_types, opened_at, start_position)
                 VALUES (:participant, :roles, :name, :types, :now, :start) RETURNING id""")
                 .param("participant", reader.participant().value())
-                .param("roles", String.join(",", new TreeSet<>(reader.roles().stream().map(Enum::name).toList())))
+                .param(
+                        "roles",
+                        String.join(
+                                ",",
+                                new TreeSet<>(
+                                        reader.roles().stream().map(Enum::name).toList())))
                 .param("name", subscriptionName)
                 .param("types", String.join(",", new TreeSet<>(eventTypes)))
                 .param("now", Timestamp.from(clock.instant()))

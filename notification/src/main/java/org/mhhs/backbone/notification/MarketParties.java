@@ -22,7 +22,6 @@ interface MarketParties {
     /** Takes in what an event changes about the parties; called after the event has been routed. */
     void apply(Object event);
 
-    record MeteringPointParties(GspGroupId gspGroup, ParticipantId registrationService,
-                                Optional<ParticipantId> supplier) {
-    }
+    record MeteringPointParties(
+            GspGroupId gspGroup, ParticipantId registrationService, Optional<ParticipantId> supplier) {}
 }

@@ -8,6 +8,5 @@ final class NotificationProcessingGroup {
 
     static final String NAME = "notification";
 
-    private NotificationProcessingGroup() {
-    }
+    private NotificationProcessingGroup() {}
 }

@@ -80,6 +80,7 @@ class AudienceRulesTest {
 
     /** The parties of the other metering point, none of which has anything to do with {@link #MPAN}. */
     private static final ParticipantId OTHER_REGISTRATION_SERVICE = ParticipantId.of("REGB");
+
     private static final ParticipantId OTHER_SUPPLIER = ParticipantId.of("SUPB");
     private static final ParticipantId OTHER_DATA_SERVICE = ParticipantId.of("DATB");
 
@@ -110,15 +111,25 @@ class AudienceRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void noPartyOfAnotherMeteringPointIsInTheAudience(Example example) {
-        assertThat(AudienceRules.audienceOf(example.event(), parties).orElseThrow().targets())
-                .doesNotContain(OTHER_REGISTRATION_SERVICE.value(), OTHER_SUPPLIER.value(),
-                        OTHER_DATA_SERVICE.value(), EAST_MIDLANDS_DNO.value());
+        assertThat(AudienceRules.audienceOf(example.event(), parties)
+                        .orElseThrow()
+                        .targets())
+                .doesNotContain(
+                        OTHER_REGISTRATION_SERVICE.value(),
+                        OTHER_SUPPLIER.value(),
+                        OTHER_DATA_SERVICE.value(),
+                        EAST_MIDLANDS_DNO.value());
     }
 
     @Test
     void theOtherMeteringPointsEventsReachItsOwnPartiesAndNoneOfTheFirsts() {
-        ServiceAppointmentAccepted accepted = new ServiceAppointmentAccepted(OTHER_MPAN, OTHER_DATA_APPOINTMENT,
-                ServiceRole.DATA_SERVICE, OTHER_DATA_SERVICE, OTHER_SUPPLIER, day("2026-01-01"));
+        ServiceAppointmentAccepted accepted = new ServiceAppointmentAccepted(
+                OTHER_MPAN,
+                OTHER_DATA_APPOINTMENT,
+                ServiceRole.DATA_SERVICE,
+                OTHER_DATA_SERVICE,
+                OTHER_SUPPLIER,
+                day("2026-01-01"));
 
         assertThat(AudienceRules.audienceOf(accepted, parties).orElseThrow().targets())
                 .containsExactlyInAnyOrder("REGB", "DNOB", "SUPB", "DATB");
@@ -131,7 +142,8 @@ class AudienceRulesTest {
 
     @Test
     void everyRoutedEventTypeHasAnExample() {
-        Set<Class<?>> exampleTypes = examples().map(example -> example.event().getClass()).collect(toSet());
+        Set<Class<?>> exampleTypes =
+                examples().map(example -> example.event().getClass()).collect(toSet());
 
         assertThat(exampleTypes).containsExactlyInAnyOrderElementsOf(AudienceRules.routedTypes());
     }
@@ -139,8 +151,12 @@ class AudienceRulesTest {
     @Test
     void everyEventOfTheMarketHasARow() {
         Set<Class<?>> marketEvents = new HashSet<>();
-        for (Class<?> root : List.of(IsdEvent.class, MeteringPointEvent.class, ConsumptionEvent.class,
-                ConsumptionKeyEvent.class, SettlementRunEvent.class)) {
+        for (Class<?> root : List.of(
+                IsdEvent.class,
+                MeteringPointEvent.class,
+                ConsumptionEvent.class,
+                ConsumptionKeyEvent.class,
+                SettlementRunEvent.class)) {
             collectRecords(root, marketEvents);
         }
 
@@ -149,13 +165,24 @@ class AudienceRulesTest {
 
     @Test
     void afterAMoveOfGspGroupOnlyTheNewGroupsDnoIsTold() {
-        MeteringPointDetailsChanged moved = new MeteringPointDetailsChanged(MPAN, LONDON, MarketSegment.SMART,
-                EnergisationStatus.ENERGISED, day("2026-07-01"), REGISTRATION_SERVICE);
+        MeteringPointDetailsChanged moved = new MeteringPointDetailsChanged(
+                MPAN,
+                LONDON,
+                MarketSegment.SMART,
+                EnergisationStatus.ENERGISED,
+                day("2026-07-01"),
+                REGISTRATION_SERVICE);
         AudienceRules.audienceOf(moved, parties);
         parties.apply(moved);
 
-        ServiceAppointmentRequested requested = new ServiceAppointmentRequested(MPAN, METERING_APPOINTMENT,
-                ServiceRole.METERING_SERVICE, METERING_SERVICE, SUPPLIER, day("2026-08-01"), RESPOND_BY);
+        ServiceAppointmentRequested requested = new ServiceAppointmentRequested(
+                MPAN,
+                METERING_APPOINTMENT,
+                ServiceRole.METERING_SERVICE,
+                METERING_SERVICE,
+                SUPPLIER,
+                day("2026-08-01"),
+                RESPOND_BY);
 
         assertThat(AudienceRules.audienceOf(requested, parties).orElseThrow().targets())
                 .containsExactlyInAnyOrder("REGA", "DNOC", "SUPA", "METR");
@@ -167,142 +194,284 @@ class AudienceRulesTest {
         AudienceRules.audienceOf(dnoChanged, parties);
         parties.apply(dnoChanged);
 
-        assertThat(AudienceRules.audienceOf(consumptionOf(day("2026-07-01"), SUPPLIER), parties).orElseThrow()
-                .targets())
+        assertThat(AudienceRules.audienceOf(consumptionOf(day("2026-07-01"), SUPPLIER), parties)
+                        .orElseThrow()
+                        .targets())
                 .containsExactlyInAnyOrder("SUPA", "DATA", "DNOX", "@CENTRAL_SETTLEMENT");
     }
 
     static Stream<Example> examples() {
         return Stream.of(
-                new Example("a participant is registered",
-                        new ParticipantRegistered(NEWCOMER, "Newcomer Energy"), Set.of("*")),
-                new Example("a role is granted",
+                new Example(
+                        "a participant is registered",
+                        new ParticipantRegistered(NEWCOMER, "Newcomer Energy"),
+                        Set.of("*")),
+                new Example(
+                        "a role is granted",
                         new RoleGranted(NEWCOMER, MarketRole.SUPPLIER, EffectivePeriod.from(day("2026-07-01"))),
                         Set.of("*")),
-                new Example("a role is revoked",
-                        new RoleRevoked(SUPPLIER, MarketRole.SUPPLIER, EffectivePeriod.from(day("2020-01-01")),
+                new Example(
+                        "a role is revoked",
+                        new RoleRevoked(
+                                SUPPLIER,
+                                MarketRole.SUPPLIER,
+                                EffectivePeriod.from(day("2020-01-01")),
                                 day("2026-12-31")),
                         Set.of("*")),
-                new Example("a GSP group is registered",
-                        new GspGroupRegistered(GspGroupId.of("_D"), "Merseyside and North Wales",
-                                ParticipantId.of("DNOD")),
+                new Example(
+                        "a GSP group is registered",
+                        new GspGroupRegistered(
+                                GspGroupId.of("_D"), "Merseyside and North Wales", ParticipantId.of("DNOD")),
                         Set.of("*")),
-                new Example("a GSP group's DNO changes",
-                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO), Set.of("*")),
-                new Example("a bank holiday is added",
-                        new BankHolidayAdded(MarketCalendar.ID, day("2026-12-25"), "Christmas Day"), Set.of("*")),
-                new Example("a bank holiday is removed",
-                        new BankHolidayRemoved(MarketCalendar.ID, day("2026-12-25")), Set.of("*")),
-                new Example("the run schedule changes",
-                        new RunScheduleChanged(MarketCalendar.ID, Map.of(SettlementRunType.SF, 5,
-                                SettlementRunType.R1, 15, SettlementRunType.R2, 40, SettlementRunType.R3, 80,
-                                SettlementRunType.RF, 200)),
+                new Example(
+                        "a GSP group's DNO changes",
+                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO),
                         Set.of("*")),
-                new Example("the appointment response time-out changes",
-                        new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofDays(5)), Set.of("*")),
-                new Example("the final dispute window changes",
-                        new FinalDisputeWindowChanged(MarketCalendar.ID, 14), Set.of("*")),
-
-                new Example("a metering point is registered",
-                        new MeteringPointRegistered(NEW_MPAN, EASTERN, MarketSegment.SMART,
-                                EnergisationStatus.ENERGISED, day("2026-07-01"), REGISTRATION_SERVICE),
+                new Example(
+                        "a bank holiday is added",
+                        new BankHolidayAdded(MarketCalendar.ID, day("2026-12-25"), "Christmas Day"),
+                        Set.of("*")),
+                new Example(
+                        "a bank holiday is removed",
+                        new BankHolidayRemoved(MarketCalendar.ID, day("2026-12-25")),
+                        Set.of("*")),
+                new Example(
+                        "the run schedule changes",
+                        new RunScheduleChanged(
+                                MarketCalendar.ID,
+                                Map.of(
+                                        SettlementRunType.SF,
+                                        5,
+                                        SettlementRunType.R1,
+                                        15,
+                                        SettlementRunType.R2,
+                                        40,
+                                        SettlementRunType.R3,
+                                        80,
+                                        SettlementRunType.RF,
+                                        200)),
+                        Set.of("*")),
+                new Example(
+                        "the appointment response time-out changes",
+                        new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofDays(5)),
+                        Set.of("*")),
+                new Example(
+                        "the final dispute window changes",
+                        new FinalDisputeWindowChanged(MarketCalendar.ID, 14),
+                        Set.of("*")),
+                new Example(
+                        "a metering point is registered",
+                        new MeteringPointRegistered(
+                                NEW_MPAN,
+                                EASTERN,
+                                MarketSegment.SMART,
+                                EnergisationStatus.ENERGISED,
+                                day("2026-07-01"),
+                                REGISTRATION_SERVICE),
                         Set.of("REGA", "DNOA")),
-                new Example("a metering point's details change within its GSP group",
-                        new MeteringPointDetailsChanged(MPAN, EASTERN, MarketSegment.ADVANCED,
-                                EnergisationStatus.DE_ENERGISED, day("2026-07-01"), REGISTRATION_SERVICE),
+                new Example(
+                        "a metering point's details change within its GSP group",
+                        new MeteringPointDetailsChanged(
+                                MPAN,
+                                EASTERN,
+                                MarketSegment.ADVANCED,
+                                EnergisationStatus.DE_ENERGISED,
+                                day("2026-07-01"),
+                                REGISTRATION_SERVICE),
                         Set.of("REGA", "DNOA", "SUPA")),
-                new Example("a metering point moves to another GSP group",
-                        new MeteringPointDetailsChanged(MPAN, LONDON, MarketSegment.SMART,
-                                EnergisationStatus.ENERGISED, day("2026-07-01"), REGISTRATION_SERVICE),
+                new Example(
+                        "a metering point moves to another GSP group",
+                        new MeteringPointDetailsChanged(
+                                MPAN,
+                                LONDON,
+                                MarketSegment.SMART,
+                                EnergisationStatus.ENERGISED,
+                                day("2026-07-01"),
+                                REGISTRATION_SERVICE),
                         Set.of("REGA", "DNOA", "DNOC", "SUPA")),
-                new Example("the first supplier is registered",
+                new Example(
+                        "the first supplier is registered",
                         new SupplierRegistered(UNSUPPLIED_MPAN, GAINING_SUPPLIER, day("2026-07-01"), null, null),
                         Set.of("REGA", "DNOA", "SUPC")),
-                new Example("the supplier changes",
-                        new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER,
-                                day("2026-06-01")),
+                new Example(
+                        "the supplier changes",
+                        new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01")),
                         Set.of("REGA", "DNOA", "SUPC", "SUPA")),
-                new Example("a service appointment is requested",
-                        new ServiceAppointmentRequested(MPAN, METERING_APPOINTMENT, ServiceRole.METERING_SERVICE,
-                                METERING_SERVICE, SUPPLIER, day("2026-07-01"), RESPOND_BY),
+                new Example(
+                        "a service appointment is requested",
+                        new ServiceAppointmentRequested(
+                                MPAN,
+                                METERING_APPOINTMENT,
+                                ServiceRole.METERING_SERVICE,
+                                METERING_SERVICE,
+                                SUPPLIER,
+                                day("2026-07-01"),
+                                RESPOND_BY),
                         Set.of("REGA", "DNOA", "SUPA", "METR")),
-                new Example("a service appointment is accepted",
-                        new ServiceAppointmentAccepted(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE, SUPPLIER, day("2026-06-01")),
+                new Example(
+                        "a service appointment is accepted",
+                        new ServiceAppointmentAccepted(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                SUPPLIER,
+                                day("2026-06-01")),
                         Set.of("REGA", "DNOA", "SUPA", "DATA")),
-                new Example("a service appointment is rejected",
-                        new ServiceAppointmentRejected(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE, SUPPLIER, "no capacity"),
+                new Example(
+                        "a service appointment is rejected",
+                        new ServiceAppointmentRejected(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                SUPPLIER,
+                                "no capacity"),
                         Set.of("REGA", "DNOA", "SUPA", "DATA")),
-                new Example("a service appointment times out",
-                        new ServiceAppointmentTimedOut(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE, SUPPLIER),
+                new Example(
+                        "a service appointment times out",
+                        new ServiceAppointmentTimedOut(
+                                MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE, SUPPLIER),
                         Set.of("REGA", "DNOA", "SUPA", "DATA")),
-                new Example("a service appointment is ended by the supplier that requested it",
-                        new ServiceAppointmentEnded(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE,
-                                day("2026-06-01"), day("2026-12-31"), SUPPLIER),
+                new Example(
+                        "a service appointment is ended by the supplier that requested it",
+                        new ServiceAppointmentEnded(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                day("2026-06-01"),
+                                day("2026-12-31"),
+                                SUPPLIER),
                         Set.of("REGA", "DNOA", "SUPA", "DATA")),
-                new Example("a service appointment is ended by the service, still telling the supplier that "
-                        + "requested it",
-                        new ServiceAppointmentEnded(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE,
-                                day("2026-06-01"), day("2026-12-31"), DATA_SERVICE),
+                new Example(
+                        "a service appointment is ended by the service, still telling the supplier that "
+                                + "requested it",
+                        new ServiceAppointmentEnded(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                day("2026-06-01"),
+                                day("2026-12-31"),
+                                DATA_SERVICE),
                         Set.of("REGA", "DNOA", "SUPA", "DATA")),
-
-                new Example("consumption is recorded for a day of the current supplier",
+                new Example(
+                        "consumption is recorded for a day of the current supplier",
                         consumptionOf(day("2026-07-01"), SUPPLIER),
                         Set.of("SUPA", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
-                new Example("consumption is recorded for a day of the former supplier, not telling the current one",
+                new Example(
+                        "consumption is recorded for a day of the former supplier, not telling the current one",
                         consumptionOf(day("2026-03-10"), FORMER_SUPPLIER),
                         Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
-                new Example("an MPAN's consumption is shredded: its current supplier, its DNO, central settlement",
-                        new ConsumptionShredded(ShredConsumption.idOf(MPAN), MPAN, 1, 3,
-                                java.time.Instant.parse("2026-11-22T10:00:00Z"), ParticipantId.of("OPER"),
+                new Example(
+                        "an MPAN's consumption is shredded: its current supplier, its DNO, central settlement",
+                        new ConsumptionShredded(
+                                ShredConsumption.idOf(MPAN),
+                                MPAN,
+                                1,
+                                3,
+                                java.time.Instant.parse("2026-11-22T10:00:00Z"),
+                                ParticipantId.of("OPER"),
                                 "erasure request"),
                         Set.of("SUPA", "DNOA", "@CENTRAL_SETTLEMENT")),
-
-                new Example("a run publishes a supplier's allocation to that supplier only",
-                        new SupplierAllocationPublished(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
-                                SettlementRunType.SF, SUPPLIER, List.of(new SupplierAllocationPublished.Volume(
+                new Example(
+                        "a run publishes a supplier's allocation to that supplier only",
+                        new SupplierAllocationPublished(
+                                SettlementDayId.of(day("2026-03-10")),
+                                day("2026-03-10"),
+                                SettlementRunType.SF,
+                                SUPPLIER,
+                                List.of(new SupplierAllocationPublished.Volume(
                                         EASTERN, 1, Energy.ofWattHours(1250), 3))),
                         Set.of("SUPA")),
-                new Example("a run publishes a DNO's totals to that DNO only",
-                        new DnoTotalsPublished(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
-                                SettlementRunType.SF, EASTERN_DNO, List.of(new DnoTotalsPublished.Total(EASTERN, 1,
-                                        Energy.ofWattHours(1250), 3))),
+                new Example(
+                        "a run publishes a DNO's totals to that DNO only",
+                        new DnoTotalsPublished(
+                                SettlementDayId.of(day("2026-03-10")),
+                                day("2026-03-10"),
+                                SettlementRunType.SF,
+                                EASTERN_DNO,
+                                List.of(new DnoTotalsPublished.Total(EASTERN, 1, Energy.ofWattHours(1250), 3))),
                         Set.of("DNOA")),
-                new Example("a run's summary goes to central settlement",
-                        new SettlementRunCompleted(SettlementDayId.of(day("2026-03-10")), day("2026-03-10"),
-                                SettlementRunType.SF, 42, List.of(), "ab".repeat(32), 1, 1, Energy.ofWattHours(1250),
-                                ParticipantId.of("OPER"), RunTrigger.OPERATOR),
+                new Example(
+                        "a run's summary goes to central settlement",
+                        new SettlementRunCompleted(
+                                SettlementDayId.of(day("2026-03-10")),
+                                day("2026-03-10"),
+                                SettlementRunType.SF,
+                                42,
+                                List.of(),
+                                "ab".repeat(32),
+                                1,
+                                1,
+                                Energy.ofWattHours(1250),
+                                ParticipantId.of("OPER"),
+                                RunTrigger.OPERATOR),
                         Set.of("@CENTRAL_SETTLEMENT")));
     }
 
     private static InMemoryMarketParties theMarket() {
         InMemoryMarketParties market = new InMemoryMarketParties();
         Stream.of(
-                new GspGroupRegistered(EASTERN, "Eastern", EASTERN_DNO),
-                new GspGroupRegistered(EAST_MIDLANDS, "East Midlands", EAST_MIDLANDS_DNO),
-                new GspGroupRegistered(LONDON, "London", LONDON_DNO),
-                new MeteringPointRegistered(MPAN, EASTERN, MarketSegment.SMART, EnergisationStatus.ENERGISED,
-                        day("2026-01-01"), REGISTRATION_SERVICE),
-                new SupplierRegistered(MPAN, FORMER_SUPPLIER, day("2026-01-01"), null, null),
-                new SupplierRegistered(MPAN, SUPPLIER, day("2026-06-01"), FORMER_SUPPLIER, day("2026-01-01")),
-                new ServiceAppointmentRequested(MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE,
-                        SUPPLIER, day("2026-06-01"), RESPOND_BY),
-                new MeteringPointRegistered(OTHER_MPAN, EAST_MIDLANDS, MarketSegment.SMART,
-                        EnergisationStatus.ENERGISED, day("2026-01-01"), OTHER_REGISTRATION_SERVICE),
-                new SupplierRegistered(OTHER_MPAN, OTHER_SUPPLIER, day("2026-01-01"), null, null),
-                new ServiceAppointmentRequested(OTHER_MPAN, OTHER_DATA_APPOINTMENT, ServiceRole.DATA_SERVICE,
-                        OTHER_DATA_SERVICE, OTHER_SUPPLIER, day("2026-01-01"), RESPOND_BY),
-                new MeteringPointRegistered(UNSUPPLIED_MPAN, EASTERN, MarketSegment.UNMETERED,
-                        EnergisationStatus.ENERGISED, day("2026-01-01"), REGISTRATION_SERVICE))
+                        new GspGroupRegistered(EASTERN, "Eastern", EASTERN_DNO),
+                        new GspGroupRegistered(EAST_MIDLANDS, "East Midlands", EAST_MIDLANDS_DNO),
+                        new GspGroupRegistered(LONDON, "London", LONDON_DNO),
+                        new MeteringPointRegistered(
+                                MPAN,
+                                EASTERN,
+                                MarketSegment.SMART,
+                                EnergisationStatus.ENERGISED,
+                                day("2026-01-01"),
+                                REGISTRATION_SERVICE),
+                        new SupplierRegistered(MPAN, FORMER_SUPPLIER, day("2026-01-01"), null, null),
+                        new SupplierRegistered(MPAN, SUPPLIER, day("2026-06-01"), FORMER_SUPPLIER, day("2026-01-01")),
+                        new ServiceAppointmentRequested(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                SUPPLIER,
+                                day("2026-06-01"),
+                                RESPOND_BY),
+                        new MeteringPointRegistered(
+                                OTHER_MPAN,
+                                EAST_MIDLANDS,
+                                MarketSegment.SMART,
+                                EnergisationStatus.ENERGISED,
+                                day("2026-01-01"),
+                                OTHER_REGISTRATION_SERVICE),
+                        new SupplierRegistered(OTHER_MPAN, OTHER_SUPPLIER, day("2026-01-01"), null, null),
+                        new ServiceAppointmentRequested(
+                                OTHER_MPAN,
+                                OTHER_DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                OTHER_DATA_SERVICE,
+                                OTHER_SUPPLIER,
+                                day("2026-01-01"),
+                                RESPOND_BY),
+                        new MeteringPointRegistered(
+                                UNSUPPLIED_MPAN,
+                                EASTERN,
+                                MarketSegment.UNMETERED,
+                                EnergisationStatus.ENERGISED,
+                                day("2026-01-01"),
+                                REGISTRATION_SERVICE))
                 .forEach(market::apply);
         return market;
     }
 
     private static ConsumptionRecorded consumptionOf(LocalDate settlementDate, ParticipantId supplier) {
-        return new ConsumptionRecorded(MPAN, settlementDate, 1,
-                DATA_SERVICE, supplier, EASTERN, 48, 1, "sealed readings: routing never opens them");
+        return new ConsumptionRecorded(
+                MPAN,
+                settlementDate,
+                1,
+                DATA_SERVICE,
+                supplier,
+                EASTERN,
+                48,
+                1,
+                "sealed readings: routing never opens them");
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> records) {
@@ -331,8 +500,7 @@ class AudienceRulesTest {
         }
     }
 
-    record NotAMarketEvent() {
-    }
+    record NotAMarketEvent() {}
 
     /** {@link JdbcMarketParties} without the database: the same facts, taken in from the same events. */
     private static final class InMemoryMarketParties implements MarketParties {
@@ -361,19 +529,25 @@ class AudienceRulesTest {
             switch (event) {
                 case GspGroupRegistered e -> dnos.put(e.gspGroupId(), e.dnoId());
                 case GspGroupDnoChanged e -> dnos.put(e.gspGroupId(), e.dnoId());
-                case MeteringPointRegistered e -> meteringPoints.put(e.mpan(), new MeteringPointParties(
-                        e.gspGroupId(), e.registrationService(),
-                        meteringPoint(e.mpan()).flatMap(MeteringPointParties::supplier)));
-                case MeteringPointDetailsChanged e -> meteringPoints.computeIfPresent(e.mpan(),
-                        (mpan, point) -> new MeteringPointParties(e.gspGroupId(), point.registrationService(),
-                                point.supplier()));
-                case SupplierRegistered e -> meteringPoints.computeIfPresent(e.mpan(),
-                        (mpan, point) -> new MeteringPointParties(point.gspGroup(), point.registrationService(),
-                                Optional.of(e.supplier())));
-                case ServiceAppointmentRequested e -> appointmentSuppliers.putIfAbsent(e.appointmentId(),
-                        e.supplier());
-                default -> {
-                }
+                case MeteringPointRegistered e ->
+                    meteringPoints.put(
+                            e.mpan(),
+                            new MeteringPointParties(
+                                    e.gspGroupId(),
+                                    e.registrationService(),
+                                    meteringPoint(e.mpan()).flatMap(MeteringPointParties::supplier)));
+                case MeteringPointDetailsChanged e ->
+                    meteringPoints.computeIfPresent(
+                            e.mpan(),
+                            (mpan, point) -> new MeteringPointParties(
+                                    e.gspGroupId(), point.registrationService(), point.supplier()));
+                case SupplierRegistered e ->
+                    meteringPoints.computeIfPresent(
+                            e.mpan(),
+                            (mpan, point) -> new MeteringPointParties(
+                                    point.gspGroup(), point.registrationService(), Optional.of(e.supplier())));
+                case ServiceAppointmentRequested e -> appointmentSuppliers.putIfAbsent(e.appointmentId(), e.supplier());
+                default -> {}
             }
         }
     }

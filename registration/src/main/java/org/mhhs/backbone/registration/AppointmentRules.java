@@ -25,56 +25,73 @@ final class AppointmentRules {
     static final String IN_FORCE_ON_LAST_DAY = "AppointmentMustBeInForceOnLastDay";
     static final String REQUESTING_SUPPLIER_STILL_IN_FORCE = "RequestingSupplierMustStillBeInForce";
 
-    private AppointmentRules() {
-    }
+    private AppointmentRules() {}
 
-    static void supplierInForce(Mpan mpan, ParticipantId caller, LocalDate day, Optional<Tenure> supplier, String rule) {
+    static void supplierInForce(
+            Mpan mpan, ParticipantId caller, LocalDate day, Optional<Tenure> supplier, String rule) {
         if (supplier.map(Tenure::holder).filter(caller::equals).isEmpty()) {
-            throw RuleViolation.forbidden(rule, mpan + "/" + day, caller + " is not the supplier of " + mpan + " on "
-                    + day + supplier.map(t -> " (" + t.holder() + " is)").orElse(" (no supplier is registered)"));
+            throw RuleViolation.forbidden(
+                    rule,
+                    mpan + "/" + day,
+                    caller + " is not the supplier of " + mpan + " on " + day
+                            + supplier.map(t -> " (" + t.holder() + " is)").orElse(" (no supplier is registered)"));
         }
     }
 
     static void serviceHoldsRole(ParticipantId service, ServiceRole role, LocalDate day, IsdQueries isd) {
         if (!isd.holdsRole(service, role.marketRole(), day)) {
-            throw RuleViolation.precondition(SERVICE_MUST_HOLD_ROLE, service.value(),
+            throw RuleViolation.precondition(
+                    SERVICE_MUST_HOLD_ROLE,
+                    service.value(),
                     service + " does not hold " + role.marketRole() + " on " + day);
         }
     }
 
     static void nonePending(Mpan mpan, ServiceRole role, Map<UUID, PendingAppointment> pending) {
         pending.values().stream().filter(p -> p.role() == role).findFirst().ifPresent(p -> {
-            throw RuleViolation.precondition(ONE_PENDING_PER_ROLE, p.appointmentId().toString(),
+            throw RuleViolation.precondition(
+                    ONE_PENDING_PER_ROLE,
+                    p.appointmentId().toString(),
                     "the " + role + " appointment " + p.appointmentId() + " of " + p.service() + " for " + mpan
                             + " is still awaiting an answer");
         });
     }
 
-    static void startsAfterLatest(Mpan mpan, ServiceRole role, ParticipantId service, LocalDate from,
-                                  Optional<Tenure> latest) {
+    static void startsAfterLatest(
+            Mpan mpan, ServiceRole role, ParticipantId service, LocalDate from, Optional<Tenure> latest) {
         if (latest.isEmpty()) {
             return;
         }
         Tenure current = latest.get();
         if (!from.isAfter(current.period().from())) {
-            throw RuleViolation.precondition(PERIODS_MUST_NOT_OVERLAP, mpan + "/" + current.holder() + "/"
-                    + current.period(), current.holder() + " is appointed " + role + " of " + mpan + " for "
-                    + current.period() + "; a new appointment must start after " + current.period().from());
+            throw RuleViolation.precondition(
+                    PERIODS_MUST_NOT_OVERLAP,
+                    mpan + "/" + current.holder() + "/" + current.period(),
+                    current.holder() + " is appointed " + role + " of " + mpan + " for " + current.period()
+                            + "; a new appointment must start after "
+                            + current.period().from());
         }
         if (current.holder().equals(service) && current.period().contains(from)) {
-            throw RuleViolation.precondition(ALREADY_APPOINTED, mpan + "/" + current.period(),
+            throw RuleViolation.precondition(
+                    ALREADY_APPOINTED,
+                    mpan + "/" + current.period(),
                     service + " is already appointed " + role + " of " + mpan + " on " + from);
         }
     }
 
-    static PendingAppointment pending(Mpan mpan, UUID appointmentId, Map<UUID, PendingAppointment> pending,
-                                      boolean known) {
+    static PendingAppointment pending(
+            Mpan mpan, UUID appointmentId, Map<UUID, PendingAppointment> pending, boolean known) {
         PendingAppointment appointment = pending.get(appointmentId);
         if (appointment == null) {
             throw known
-                    ? RuleViolation.precondition(MUST_BE_PENDING, appointmentId.toString(), "appointment "
-                            + appointmentId + " of " + mpan + " was already answered, timed out or ended")
-                    : RuleViolation.notFound(MUST_EXIST, appointmentId.toString(),
+                    ? RuleViolation.precondition(
+                            MUST_BE_PENDING,
+                            appointmentId.toString(),
+                            "appointment " + appointmentId + " of " + mpan
+                                    + " was already answered, timed out or ended")
+                    : RuleViolation.notFound(
+                            MUST_EXIST,
+                            appointmentId.toString(),
                             "there is no appointment " + appointmentId + " for " + mpan);
         }
         return appointment;
@@ -82,7 +99,9 @@ final class AppointmentRules {
 
     static void requestedService(PendingAppointment appointment, ParticipantId caller) {
         if (!appointment.service().equals(caller)) {
-            throw RuleViolation.forbidden(ONLY_REQUESTED_SERVICE, appointment.appointmentId().toString(),
+            throw RuleViolation.forbidden(
+                    ONLY_REQUESTED_SERVICE,
+                    appointment.appointmentId().toString(),
                     "appointment " + appointment.appointmentId() + " was requested of " + appointment.service()
                             + ", not of " + caller);
         }
@@ -91,14 +110,18 @@ final class AppointmentRules {
     /** A change of supplier between request and answer voids the losing supplier's request. */
     static void requestingSupplierStillInForce(Mpan mpan, PendingAppointment appointment, Optional<Tenure> supplier) {
         if (supplier.map(Tenure::holder).filter(appointment.supplier()::equals).isEmpty()) {
-            throw RuleViolation.precondition(REQUESTING_SUPPLIER_STILL_IN_FORCE, appointment.appointmentId().toString(),
-                    appointment.supplier() + " asked for appointment " + appointment.appointmentId() + " but is no longer"
-                            + " the supplier of " + mpan + " on " + appointment.effectiveFrom());
+            throw RuleViolation.precondition(
+                    REQUESTING_SUPPLIER_STILL_IN_FORCE,
+                    appointment.appointmentId().toString(),
+                    appointment.supplier() + " asked for appointment " + appointment.appointmentId()
+                            + " but is no longer" + " the supplier of " + mpan + " on " + appointment.effectiveFrom());
         }
     }
 
     static Tenure inForceOn(Mpan mpan, ServiceRole role, LocalDate lastDay, Optional<Tenure> tenure) {
-        return tenure.orElseThrow(() -> RuleViolation.precondition(IN_FORCE_ON_LAST_DAY, mpan + "/" + role,
+        return tenure.orElseThrow(() -> RuleViolation.precondition(
+                IN_FORCE_ON_LAST_DAY,
+                mpan + "/" + role,
                 "no " + role + " is appointed for " + mpan + " on " + lastDay));
     }
 }

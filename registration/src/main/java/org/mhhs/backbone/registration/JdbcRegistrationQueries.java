@@ -54,9 +54,15 @@ class JdbcRegistrationQueries implements RegistrationQueries {
         return jdbc.sql(RESPONSIBILITY_ON)
                 .param("mpan", mpan.value())
                 .param("day", day)
-                .query((rs, n) -> new ResponsibilityView(mpan, day, GspGroupId.of(rs.getString(1)),
-                        MarketSegment.valueOf(rs.getString(2)), EnergisationStatus.valueOf(rs.getString(3)),
-                        participant(rs, 4), participant(rs, 5), participant(rs, 6)))
+                .query((rs, n) -> new ResponsibilityView(
+                        mpan,
+                        day,
+                        GspGroupId.of(rs.getString(1)),
+                        MarketSegment.valueOf(rs.getString(2)),
+                        EnergisationStatus.valueOf(rs.getString(3)),
+                        participant(rs, 4),
+                        participant(rs, 5),
+                        participant(rs, 6)))
                 .optional();
     }
 
@@ -66,13 +72,19 @@ class JdbcRegistrationQueries implements RegistrationQueries {
                 .param("mpan", mpan.value())
                 .query(String.class)
                 .optional()
-                .map(service -> new MeteringPointView(mpan, ParticipantId.of(service), jdbc.sql("""
+                .map(service -> new MeteringPointView(
+                        mpan,
+                        ParticipantId.of(service),
+                        jdbc.sql("""
                         SELECT effective_from, gsp_group_id, segment, energisation
                         FROM registration.metering_point_details WHERE mpan = :mpan ORDER BY effective_from""")
-                        .param("mpan", mpan.value())
-                        .query((rs, n) -> new DetailsView(rs.getObject(1, LocalDate.class), GspGroupId.of(rs.getString(2)),
-                                MarketSegment.valueOf(rs.getString(3)), EnergisationStatus.valueOf(rs.getString(4))))
-                        .list()));
+                                .param("mpan", mpan.value())
+                                .query((rs, n) -> new DetailsView(
+                                        rs.getObject(1, LocalDate.class),
+                                        GspGroupId.of(rs.getString(2)),
+                                        MarketSegment.valueOf(rs.getString(3)),
+                                        EnergisationStatus.valueOf(rs.getString(4))))
+                                .list()));
     }
 
     @Override
@@ -81,15 +93,16 @@ class JdbcRegistrationQueries implements RegistrationQueries {
                 SELECT role, participant_id, effective_from, effective_to FROM registration.responsibility
                 WHERE mpan = :mpan ORDER BY effective_from, role""")
                 .param("mpan", mpan.value())
-                .query((rs, n) -> new TimelineEntryView(MarketRole.valueOf(rs.getString(1)),
-                        ParticipantId.of(rs.getString(2)), period(rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class))))
+                .query((rs, n) -> new TimelineEntryView(
+                        MarketRole.valueOf(rs.getString(1)),
+                        ParticipantId.of(rs.getString(2)),
+                        period(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
                 .list();
     }
 
     @Override
-    public List<Mpan> findServedBy(ParticipantId participant, MarketRole role, LocalDate day, Optional<Mpan> after,
-                                   int limit) {
+    public List<Mpan> findServedBy(
+            ParticipantId participant, MarketRole role, LocalDate day, Optional<Mpan> after, int limit) {
         return jdbc.sql("""
                 SELECT mpan FROM registration.responsibility
                 WHERE participant_id = :participant AND role = :role AND effective_from <= :day
@@ -110,11 +123,16 @@ class JdbcRegistrationQueries implements RegistrationQueries {
                 SELECT appointment_id, mpan, role, service_id, supplier_id, effective_from, state, respond_by, reason
                 FROM registration.appointment WHERE appointment_id = :id""")
                 .param("id", appointmentId)
-                .query((rs, n) -> new AppointmentView(rs.getObject(1, UUID.class), Mpan.of(rs.getString(2)),
-                        ServiceRole.valueOf(rs.getString(3)), ParticipantId.of(rs.getString(4)),
-                        ParticipantId.of(rs.getString(5)), rs.getObject(6, LocalDate.class),
+                .query((rs, n) -> new AppointmentView(
+                        rs.getObject(1, UUID.class),
+                        Mpan.of(rs.getString(2)),
+                        ServiceRole.valueOf(rs.getString(3)),
+                        ParticipantId.of(rs.getString(4)),
+                        ParticipantId.of(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class),
                         AppointmentView.AppointmentState.valueOf(rs.getString(7)),
-                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)))
+                        rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getString(9)))
                 .optional();
     }
 

@@ -53,6 +53,7 @@ class MeteringPoint {
 
     @AggregateIdentifier
     private Mpan mpan;
+
     private ParticipantId registrationService;
     private LocalDate registeredFrom;
     private final List<MeteringPointDetailsChanged> details = new ArrayList<>();
@@ -72,8 +73,13 @@ class MeteringPoint {
         this();
         MeteringPointRules.registrationServiceHoldsRole(command.registrationService(), command.effectiveFrom(), isd);
         MeteringPointRules.gspGroupRegistered(command.gspGroupId(), isd);
-        apply(new MeteringPointRegistered(command.mpan(), command.gspGroupId(), command.segment(),
-                command.energisation(), command.effectiveFrom(), command.registrationService()));
+        apply(new MeteringPointRegistered(
+                command.mpan(),
+                command.gspGroupId(),
+                command.segment(),
+                command.energisation(),
+                command.effectiveFrom(),
+                command.registrationService()));
     }
 
     @CommandHandler
@@ -81,12 +87,15 @@ class MeteringPoint {
         MeteringPointRules.onlyItsRegistrationService(mpan, registrationService, command.requestedBy());
         MeteringPointRules.detailsInOrder(mpan, details.getLast().effectiveFrom(), command.effectiveFrom());
         MeteringPointDetailsChanged current = details.getLast();
-        var changed = new MeteringPointDetailsChanged(mpan,
+        var changed = new MeteringPointDetailsChanged(
+                mpan,
                 Optional.ofNullable(command.gspGroupId()).orElse(current.gspGroupId()),
                 Optional.ofNullable(command.segment()).orElse(current.segment()),
                 Optional.ofNullable(command.energisation()).orElse(current.energisation()),
-                command.effectiveFrom(), command.requestedBy());
-        if (changed.gspGroupId().equals(current.gspGroupId()) && changed.segment() == current.segment()
+                command.effectiveFrom(),
+                command.requestedBy());
+        if (changed.gspGroupId().equals(current.gspGroupId())
+                && changed.segment() == current.segment()
                 && changed.energisation() == current.energisation()) {
             return;
         }
@@ -96,13 +105,22 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(RegisterSupplier command, IsdQueries isd, Clock clock) {
-        MeteringPointRules.notBeforeRegistration(mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
+        MeteringPointRules.notBeforeRegistration(
+                mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
         SupplierRules.holdsRole(command.supplier(), command.effectiveFrom(), isd);
-        SupplierRules.registrable(mpan, command.supplier(), command.effectiveFrom(), suppliers.latest(),
+        SupplierRules.registrable(
+                mpan,
+                command.supplier(),
+                command.effectiveFrom(),
+                suppliers.latest(),
                 SettlementDate.today(clock).date());
         Optional<Tenure> losing = suppliers.runningOn(command.effectiveFrom());
-        apply(new SupplierRegistered(mpan, command.supplier(), command.effectiveFrom(),
-                losing.map(Tenure::holder).orElse(null), losing.map(t -> t.period().from()).orElse(null)));
+        apply(new SupplierRegistered(
+                mpan,
+                command.supplier(),
+                command.effectiveFrom(),
+                losing.map(Tenure::holder).orElse(null),
+                losing.map(t -> t.period().from()).orElse(null)));
     }
 
     @CommandHandler
@@ -111,63 +129,107 @@ class MeteringPoint {
             return;
         }
         MeteringPointRules.notBeforeRegistration(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
-        AppointmentRules.supplierInForce(mpan, command.requestedBy(), command.effectiveFrom(),
-                suppliers.on(command.effectiveFrom()), AppointmentRules.ONLY_SUPPLIER_IN_FORCE);
+        AppointmentRules.supplierInForce(
+                mpan,
+                command.requestedBy(),
+                command.effectiveFrom(),
+                suppliers.on(command.effectiveFrom()),
+                AppointmentRules.ONLY_SUPPLIER_IN_FORCE);
         AppointmentRules.serviceHoldsRole(command.service(), command.role(), command.effectiveFrom(), isd);
         AppointmentRules.nonePending(mpan, command.role(), pending);
-        AppointmentRules.startsAfterLatest(mpan, command.role(), command.service(), command.effectiveFrom(),
+        AppointmentRules.startsAfterLatest(
+                mpan,
+                command.role(),
+                command.service(),
+                command.effectiveFrom(),
                 services.get(command.role()).latest());
-        Duration timeout = isd.findSettlementCalendar().appointmentResponseTimeout().orElse(DEFAULT_RESPONSE_TIMEOUT);
+        Duration timeout =
+                isd.findSettlementCalendar().appointmentResponseTimeout().orElse(DEFAULT_RESPONSE_TIMEOUT);
         Instant respondBy = clock.instant().plus(timeout);
-        apply(new ServiceAppointmentRequested(mpan, command.appointmentId(), command.role(), command.service(),
-                command.requestedBy(), command.effectiveFrom(), respondBy));
+        apply(new ServiceAppointmentRequested(
+                mpan,
+                command.appointmentId(),
+                command.role(),
+                command.service(),
+                command.requestedBy(),
+                command.effectiveFrom(),
+                respondBy));
         deadlines.schedule(respondBy, RESPONSE_DEADLINE, command.appointmentId());
     }
 
     @CommandHandler
     void handle(AcceptServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(mpan, command.appointmentId(), pending,
-                answered.contains(command.appointmentId()));
+        PendingAppointment appointment = AppointmentRules.pending(
+                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
         AppointmentRules.requestedService(appointment, command.answeredBy());
         AppointmentRules.requestingSupplierStillInForce(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
         ResponsibilityTimeline timeline = services.get(appointment.role());
-        AppointmentRules.startsAfterLatest(mpan, appointment.role(), appointment.service(),
-                appointment.effectiveFrom(), timeline.latest());
-        timeline.runningOn(appointment.effectiveFrom()).ifPresent(replaced -> apply(new ServiceAppointmentEnded(mpan,
-                replaced.appointmentId(), appointment.role(), replaced.holder(), replaced.period().from(),
-                appointment.effectiveFrom().minusDays(1), appointment.supplier())));
-        apply(new ServiceAppointmentAccepted(mpan, appointment.appointmentId(), appointment.role(),
-                appointment.service(), appointment.supplier(), appointment.effectiveFrom()));
+        AppointmentRules.startsAfterLatest(
+                mpan, appointment.role(), appointment.service(), appointment.effectiveFrom(), timeline.latest());
+        timeline.runningOn(appointment.effectiveFrom())
+                .ifPresent(replaced -> apply(new ServiceAppointmentEnded(
+                        mpan,
+                        replaced.appointmentId(),
+                        appointment.role(),
+                        replaced.holder(),
+                        replaced.period().from(),
+                        appointment.effectiveFrom().minusDays(1),
+                        appointment.supplier())));
+        apply(new ServiceAppointmentAccepted(
+                mpan,
+                appointment.appointmentId(),
+                appointment.role(),
+                appointment.service(),
+                appointment.supplier(),
+                appointment.effectiveFrom()));
     }
 
     @CommandHandler
     void handle(RejectServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(mpan, command.appointmentId(), pending,
-                answered.contains(command.appointmentId()));
+        PendingAppointment appointment = AppointmentRules.pending(
+                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
         AppointmentRules.requestedService(appointment, command.answeredBy());
-        apply(new ServiceAppointmentRejected(mpan, appointment.appointmentId(), appointment.role(),
-                appointment.service(), appointment.supplier(), command.reason()));
+        apply(new ServiceAppointmentRejected(
+                mpan,
+                appointment.appointmentId(),
+                appointment.role(),
+                appointment.service(),
+                appointment.supplier(),
+                command.reason()));
     }
 
     @CommandHandler
     void handle(EndServiceAppointment command) {
-        AppointmentRules.supplierInForce(mpan, command.requestedBy(), command.lastDay(),
-                suppliers.on(command.lastDay()), AppointmentRules.ONLY_SUPPLIER_MAY_END);
-        Tenure appointed = AppointmentRules.inForceOn(mpan, command.role(), command.lastDay(),
+        AppointmentRules.supplierInForce(
+                mpan,
+                command.requestedBy(),
+                command.lastDay(),
+                suppliers.on(command.lastDay()),
+                AppointmentRules.ONLY_SUPPLIER_MAY_END);
+        Tenure appointed = AppointmentRules.inForceOn(
+                mpan,
+                command.role(),
+                command.lastDay(),
                 services.get(command.role()).on(command.lastDay()));
         if (appointed.period().toDate().filter(command.lastDay()::equals).isPresent()) {
             return;
         }
-        apply(new ServiceAppointmentEnded(mpan, appointed.appointmentId(), command.role(), appointed.holder(),
-                appointed.period().from(), command.lastDay(), command.requestedBy()));
+        apply(new ServiceAppointmentEnded(
+                mpan,
+                appointed.appointmentId(),
+                command.role(),
+                appointed.holder(),
+                appointed.period().from(),
+                command.lastDay(),
+                command.requestedBy()));
     }
 
     @DeadlineHandler(deadlineName = RESPONSE_DEADLINE)
     void onResponseDeadline(UUID appointmentId) {
         PendingAppointment appointment = pending.get(appointmentId);
         if (appointment != null) {
-            apply(new ServiceAppointmentTimedOut(mpan, appointmentId, appointment.role(), appointment.service(),
-                    appointment.supplier()));
+            apply(new ServiceAppointmentTimedOut(
+                    mpan, appointmentId, appointment.role(), appointment.service(), appointment.supplier()));
         }
     }
 
@@ -176,8 +238,13 @@ class MeteringPoint {
         mpan = event.mpan();
         registrationService = event.registrationService();
         registeredFrom = event.effectiveFrom();
-        details.add(new MeteringPointDetailsChanged(event.mpan(), event.gspGroupId(), event.segment(),
-                event.energisation(), event.effectiveFrom(), event.registrationService()));
+        details.add(new MeteringPointDetailsChanged(
+                event.mpan(),
+                event.gspGroupId(),
+                event.segment(),
+                event.energisation(),
+                event.effectiveFrom(),
+                event.registrationService()));
     }
 
     @EventSourcingHandler
@@ -192,8 +259,10 @@ class MeteringPoint {
 
     @EventSourcingHandler
     void on(ServiceAppointmentRequested event) {
-        pending.put(event.appointmentId(), new PendingAppointment(event.appointmentId(), event.role(), event.service(),
-                event.supplier(), event.effectiveFrom()));
+        pending.put(
+                event.appointmentId(),
+                new PendingAppointment(
+                        event.appointmentId(), event.role(), event.service(), event.supplier(), event.effectiveFrom()));
     }
 
     @EventSourcingHandler
@@ -215,7 +284,9 @@ class MeteringPoint {
     @EventSourcingHandler
     void on(ServiceAppointmentEnded event) {
         ResponsibilityTimeline timeline = services.get(event.role());
-        timeline.tenures().stream().filter(t -> event.appointmentId().equals(t.appointmentId())).findFirst()
+        timeline.tenures().stream()
+                .filter(t -> event.appointmentId().equals(t.appointmentId()))
+                .findFirst()
                 .ifPresent(tenure -> timeline.end(tenure, event.lastDay()));
     }
 

@@ -5,6 +5,5 @@ import java.util.UUID;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.registration.api.ServiceRole;
 
-record PendingAppointment(UUID appointmentId, ServiceRole role, ParticipantId service, ParticipantId supplier,
-                          LocalDate effectiveFrom) {
-}
+record PendingAppointment(
+        UUID appointmentId, ServiceRole role, ParticipantId service, ParticipantId supplier, LocalDate effectiveFrom) {}

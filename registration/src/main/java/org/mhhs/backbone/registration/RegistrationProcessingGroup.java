@@ -5,6 +5,5 @@ final class RegistrationProcessingGroup {
 
     static final String NAME = "registration";
 
-    private RegistrationProcessingGroup() {
-    }
+    private RegistrationProcessingGroup() {}
 }

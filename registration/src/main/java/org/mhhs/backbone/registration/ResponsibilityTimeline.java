@@ -35,8 +35,8 @@ final class ResponsibilityTimeline {
     }
 
     void end(Tenure tenure, LocalDate lastDay) {
-        tenures.replaceAll(t -> t.equals(tenure) ? new Tenure(t.holder(), t.period().endingOn(lastDay),
-                t.appointmentId()) : t);
+        tenures.replaceAll(
+                t -> t.equals(tenure) ? new Tenure(t.holder(), t.period().endingOn(lastDay), t.appointmentId()) : t);
     }
 
     List<Tenure> tenures() {

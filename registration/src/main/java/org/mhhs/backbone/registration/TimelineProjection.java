@@ -40,13 +40,21 @@ class TimelineProjection {
                 .param("service", event.registrationService().value())
                 .param("from", event.effectiveFrom())
                 .update();
-        details(event.mpan().value(), event.effectiveFrom(), event.gspGroupId().value(), event.segment().name(),
+        details(
+                event.mpan().value(),
+                event.effectiveFrom(),
+                event.gspGroupId().value(),
+                event.segment().name(),
                 event.energisation().name());
     }
 
     @EventHandler
     void on(MeteringPointDetailsChanged event) {
-        details(event.mpan().value(), event.effectiveFrom(), event.gspGroupId().value(), event.segment().name(),
+        details(
+                event.mpan().value(),
+                event.effectiveFrom(),
+                event.gspGroupId().value(),
+                event.segment().name(),
                 event.energisation().name());
     }
 
@@ -67,7 +75,10 @@ class TimelineProjection {
     @EventHandler
     void on(SupplierRegistered event) {
         if (event.losingSupplier() != null) {
-            endTenure(event.mpan().value(), MarketRole.SUPPLIER, event.losingSupplierFrom(),
+            endTenure(
+                    event.mpan().value(),
+                    MarketRole.SUPPLIER,
+                    event.losingSupplierFrom(),
                     event.effectiveFrom().minusDays(1));
         }
         startTenure(event.mpan().value(), MarketRole.SUPPLIER, event.supplier().value(), event.effectiveFrom(), null);
@@ -94,7 +105,11 @@ class TimelineProjection {
     @EventHandler
     void on(ServiceAppointmentAccepted event) {
         state(event.appointmentId(), AppointmentState.ACCEPTED, null);
-        startTenure(event.mpan().value(), event.role().marketRole(), event.service().value(), event.effectiveFrom(),
+        startTenure(
+                event.mpan().value(),
+                event.role().marketRole(),
+                event.service().value(),
+                event.effectiveFrom(),
                 event.appointmentId());
     }
 
@@ -114,8 +129,8 @@ class TimelineProjection {
         state(event.appointmentId(), AppointmentState.ENDED, null);
     }
 
-    private void startTenure(String mpan, MarketRole role, String participant, java.time.LocalDate from,
-                             java.util.UUID appointmentId) {
+    private void startTenure(
+            String mpan, MarketRole role, String participant, java.time.LocalDate from, java.util.UUID appointmentId) {
         jdbc.sql("""
                 INSERT INTO registration.responsibility (mpan, role, participant_id, effective_from, appointment_id)
                 VALUES (:mpan, :role, :participant, :from, :appointment)

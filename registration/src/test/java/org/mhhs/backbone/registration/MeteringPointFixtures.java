@@ -1,7 +1,5 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.METERING_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
@@ -64,8 +63,7 @@ final class MeteringPointFixtures {
     static final GspGroupId EAST_MIDLANDS = GspGroupId.of("_B");
     static final GspGroupId LONDON = GspGroupId.of("_C");
 
-    private MeteringPointFixtures() {
-    }
+    private MeteringPointFixtures() {}
 
     static Mpan mpanStartingWith(String first12Digits) {
         return Mpan.of(first12Digits + Mpan.checkDigitOf(first12Digits));
@@ -111,10 +109,10 @@ final class MeteringPointFixtures {
         return new DetailsChangeBuilder();
     }
 
-    static MeteringPointDetailsChanged detailsChanged(GspGroupId gspGroup, MarketSegment segment,
-                                                      EnergisationStatus energisation, String from) {
-        return new MeteringPointDetailsChanged(MPAN, gspGroup, segment, energisation, day(from),
-                REGISTRATION_SERVICE_ID);
+    static MeteringPointDetailsChanged detailsChanged(
+            GspGroupId gspGroup, MarketSegment segment, EnergisationStatus energisation, String from) {
+        return new MeteringPointDetailsChanged(
+                MPAN, gspGroup, segment, energisation, day(from), REGISTRATION_SERVICE_ID);
     }
 
     static RegisterSupplier registerSupplier(ParticipantId supplier, String from) {
@@ -125,8 +123,8 @@ final class MeteringPointFixtures {
         return new SupplierRegistered(MPAN, supplier, day(from), null, null);
     }
 
-    static SupplierRegistered supplierChanged(ParticipantId gaining, String from, ParticipantId losing,
-                                              String losingFrom) {
+    static SupplierRegistered supplierChanged(
+            ParticipantId gaining, String from, ParticipantId losing, String losingFrom) {
         return new SupplierRegistered(MPAN, gaining, day(from), losing, day(losingFrom));
     }
 

@@ -1,11 +1,10 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.EASTERN;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.EAST_MIDLANDS;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.MID_JUNE_2026;
@@ -16,7 +15,6 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.detailsChange
 import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPointFixture;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.openFrom;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.DE_ENERGISED;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.ENERGISED;
 import static org.mhhs.backbone.registration.api.MarketSegment.ADVANCED;
@@ -25,13 +23,14 @@ import static org.mhhs.backbone.registration.api.MarketSegment.SMART;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 
 class MeteringPointRegistrationTest {
 
-    private static final MeteringPointRegistered REGISTERED = aMeteringPoint().inGspGroup("_A").from("2026-01-01")
-            .registered();
+    private static final MeteringPointRegistered REGISTERED =
+            aMeteringPoint().inGspGroup("_A").from("2026-01-01").registered();
 
     private final FakeIsdQueries isd = theMarket();
     private FixtureConfiguration<MeteringPoint> fixture;
@@ -43,12 +42,13 @@ class MeteringPointRegistrationTest {
 
     @Test
     void registrationServiceRegistersAMeteringPointInAGspGroupWithADno() {
-        var meteringPoint = aMeteringPoint().inGspGroup("_A").inSegment(SMART).withEnergisation(ENERGISED)
+        var meteringPoint = aMeteringPoint()
+                .inGspGroup("_A")
+                .inSegment(SMART)
+                .withEnergisation(ENERGISED)
                 .from("2026-01-01");
 
-        fixture.givenNoPriorActivity()
-                .when(meteringPoint.registration())
-                .expectEvents(meteringPoint.registered());
+        fixture.givenNoPriorActivity().when(meteringPoint.registration()).expectEvents(meteringPoint.registered());
     }
 
     @Test
@@ -98,7 +98,10 @@ class MeteringPointRegistrationTest {
     @Test
     void aDeEnergisationCarriesTheUnchangedGspGroupAndSegment() {
         fixture.given(REGISTERED)
-                .when(aDetailsChange().toEnergisation(DE_ENERGISED).from("2026-07-01").command())
+                .when(aDetailsChange()
+                        .toEnergisation(DE_ENERGISED)
+                        .from("2026-07-01")
+                        .command())
                 .expectEvents(detailsChanged(EASTERN, SMART, DE_ENERGISED, "2026-07-01"));
     }
 
@@ -112,8 +115,12 @@ class MeteringPointRegistrationTest {
     @Test
     void aChangeToTheDetailsAlreadyInForceChangesNothing() {
         fixture.given(REGISTERED)
-                .when(aDetailsChange().toGspGroup("_A").toSegment(SMART).toEnergisation(ENERGISED)
-                        .from("2026-07-01").command())
+                .when(aDetailsChange()
+                        .toGspGroup("_A")
+                        .toSegment(SMART)
+                        .toEnergisation(ENERGISED)
+                        .from("2026-07-01")
+                        .command())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -129,7 +136,10 @@ class MeteringPointRegistrationTest {
     @Test
     void onlyTheRegistrationServiceOfAMeteringPointMayChangeItsDetails() {
         fixture.given(REGISTERED)
-                .when(aDetailsChange().toSegment(ADVANCED).by(OTHER_REGISTRATION_SERVICE_ID).command())
+                .when(aDetailsChange()
+                        .toSegment(ADVANCED)
+                        .by(OTHER_REGISTRATION_SERVICE_ID)
+                        .command())
                 .expectNoEvents()
                 .expectException(aViolationOf(MeteringPointRules.ONLY_ITS_REGISTRATION_SERVICE, FORBIDDEN));
     }

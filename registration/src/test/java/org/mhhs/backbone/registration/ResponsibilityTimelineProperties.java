@@ -1,7 +1,5 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_B;
@@ -43,6 +41,7 @@ import org.axonframework.test.AxonAssertionError;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
@@ -89,7 +88,9 @@ class ResponsibilityTimelineProperties {
             List<Tenure> tenures = history.tenures(responsibility);
             for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
                 LocalDate onDay = day;
-                assertThat(tenures.stream().filter(t -> t.period().contains(onDay)).toList())
+                assertThat(tenures.stream()
+                                .filter(t -> t.period().contains(onDay))
+                                .toList())
                         .as("%s in force on %s", responsibility, day)
                         .hasSizeLessThanOrEqualTo(1);
             }
@@ -98,11 +99,14 @@ class ResponsibilityTimelineProperties {
                     .isEqualTo(tenures);
         }
         // Checks that the histories get far enough to test something, not only refusals.
-        Statistics.label("changes of supplier").collect(history.changesOfSupplier > 0)
+        Statistics.label("changes of supplier")
+                .collect(history.changesOfSupplier > 0)
                 .coverage(checker -> checker.check(true).percentage(p -> p >= 30));
-        Statistics.label("appointments accepted").collect(history.accepted > 0)
+        Statistics.label("appointments accepted")
+                .collect(history.accepted > 0)
                 .coverage(checker -> checker.check(true).percentage(p -> p >= 30));
-        Statistics.label("appointments ended or replaced").collect(history.ended > 0)
+        Statistics.label("appointments ended or replaced")
+                .collect(history.ended > 0)
                 .coverage(checker -> checker.check(true).percentage(p -> p >= 8));
     }
 
@@ -115,44 +119,48 @@ class ResponsibilityTimelineProperties {
         Arbitrary<Boolean> mostly = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 59);
 
-        Arbitrary<Step> registerSupplier = Combinators.combine(supplier, Arbitraries.integers().between(-3, 60))
+        Arbitrary<Step> registerSupplier = Combinators.combine(
+                        supplier, Arbitraries.integers().between(-3, 60))
                 .as(RegisterSupplierStep::new);
         Arbitrary<Step> request = Combinators.combine(role, candidate, daysFromToday, mostly, supplier)
                 .as(RequestStep::new);
         Arbitrary<Step> resend = pick.map(ResendStep::new);
         Arbitrary<Step> answer = Combinators.combine(pick, mostly, mostly).as(AnswerStep::new);
         Arbitrary<Step> timeOut = pick.map(TimeOutStep::new);
-        Arbitrary<Step> end = Combinators.combine(role, daysFromToday, mostly, supplier).as(EndStep::new);
-        return Arbitraries.frequencyOf(Tuple.of(3, registerSupplier), Tuple.of(4, request), Tuple.of(1, resend),
-                        Tuple.of(5, answer), Tuple.of(1, timeOut), Tuple.of(2, end))
-                .list().ofMaxSize(30).withSizeDistribution(RandomDistribution.uniform());
+        Arbitrary<Step> end =
+                Combinators.combine(role, daysFromToday, mostly, supplier).as(EndStep::new);
+        return Arbitraries.frequencyOf(
+                        Tuple.of(3, registerSupplier),
+                        Tuple.of(4, request),
+                        Tuple.of(1, resend),
+                        Tuple.of(5, answer),
+                        Tuple.of(1, timeOut),
+                        Tuple.of(2, end))
+                .list()
+                .ofMaxSize(30)
+                .withSizeDistribution(RandomDistribution.uniform());
     }
 
     /** One thing that happens to the metering point; indexes and flags are resolved against the history so far. */
-    sealed interface Step permits RegisterSupplierStep, RequestStep, ResendStep, AnswerStep, TimeOutStep, EndStep {
-    }
+    sealed interface Step permits RegisterSupplierStep, RequestStep, ResendStep, AnswerStep, TimeOutStep, EndStep {}
 
-    record RegisterSupplierStep(int supplier, int daysFromToday) implements Step {
-    }
+    record RegisterSupplierStep(int supplier, int daysFromToday) implements Step {}
 
-    record RequestStep(ServiceRole role, int candidate, int daysFromToday, boolean bySupplierInForce,
-                       int otherwiseBy) implements Step {
-    }
+    record RequestStep(ServiceRole role, int candidate, int daysFromToday, boolean bySupplierInForce, int otherwiseBy)
+            implements Step {}
 
-    record ResendStep(int pick) implements Step {
-    }
+    record ResendStep(int pick) implements Step {}
 
-    record AnswerStep(int pick, boolean accept, boolean byRequestedService) implements Step {
-    }
+    record AnswerStep(int pick, boolean accept, boolean byRequestedService) implements Step {}
 
-    record TimeOutStep(int pick) implements Step {
-    }
+    record TimeOutStep(int pick) implements Step {}
 
-    record EndStep(ServiceRole role, int daysFromToday, boolean bySupplierInForce, int otherwiseBy) implements Step {
-    }
+    record EndStep(ServiceRole role, int daysFromToday, boolean bySupplierInForce, int otherwiseBy) implements Step {}
 
     enum Responsibility {
-        SUPPLIER, DATA_SERVICE, METERING_SERVICE;
+        SUPPLIER,
+        DATA_SERVICE,
+        METERING_SERVICE;
 
         static Responsibility of(ServiceRole role) {
             return role == ServiceRole.DATA_SERVICE ? DATA_SERVICE : METERING_SERVICE;
@@ -191,29 +199,37 @@ class ResponsibilityTimelineProperties {
 
         void attempt(Step step) {
             switch (step) {
-                case RegisterSupplierStep s -> send(new RegisterSupplier(MPAN, SUPPLIERS.get(s.supplier()),
-                        TODAY.plusDays(s.daysFromToday())));
+                case RegisterSupplierStep s ->
+                    send(new RegisterSupplier(MPAN, SUPPLIERS.get(s.supplier()), TODAY.plusDays(s.daysFromToday())));
                 case RequestStep s -> {
                     LocalDate from = TODAY.plusDays(s.daysFromToday());
-                    var request = new RequestServiceAppointment(MPAN, new UUID(0, ++appointmentsRequested), s.role(),
-                            CANDIDATES.get(s.role()).get(s.candidate()), from,
+                    var request = new RequestServiceAppointment(
+                            MPAN,
+                            new UUID(0, ++appointmentsRequested),
+                            s.role(),
+                            CANDIDATES.get(s.role()).get(s.candidate()),
+                            from,
                             requester(from, s.bySupplierInForce(), s.otherwiseBy()));
                     requests.put(request.appointmentId(), request);
                     send(request);
                 }
                 case ResendStep s -> anAppointment(s.pick()).ifPresent(this::send);
-                case AnswerStep s -> anAppointment(s.pick()).ifPresent(request -> {
-                    ParticipantId answeredBy = s.byRequestedService() ? request.service() : someoneElseThan(request);
-                    send(s.accept()
-                            ? new AcceptServiceAppointment(MPAN, request.appointmentId(), answeredBy)
-                            : new RejectServiceAppointment(MPAN, request.appointmentId(), answeredBy, "busy"));
-                });
+                case AnswerStep s ->
+                    anAppointment(s.pick()).ifPresent(request -> {
+                        ParticipantId answeredBy =
+                                s.byRequestedService() ? request.service() : someoneElseThan(request);
+                        send(
+                                s.accept()
+                                        ? new AcceptServiceAppointment(MPAN, request.appointmentId(), answeredBy)
+                                        : new RejectServiceAppointment(
+                                                MPAN, request.appointmentId(), answeredBy, "busy"));
+                    });
                 case TimeOutStep s ->
-                        anAppointment(s.pick()).ifPresent(request -> fireResponseDeadline(request.appointmentId()));
+                    anAppointment(s.pick()).ifPresent(request -> fireResponseDeadline(request.appointmentId()));
                 case EndStep s -> {
                     LocalDate lastDay = TODAY.plusDays(s.daysFromToday());
-                    send(new EndServiceAppointment(MPAN, s.role(), lastDay,
-                            requester(lastDay, s.bySupplierInForce(), s.otherwiseBy())));
+                    send(new EndServiceAppointment(
+                            MPAN, s.role(), lastDay, requester(lastDay, s.bySupplierInForce(), s.otherwiseBy())));
                 }
             }
         }
@@ -221,8 +237,11 @@ class ResponsibilityTimelineProperties {
         private ParticipantId requester(LocalDate day, boolean bySupplierInForce, int otherwiseBy) {
             ParticipantId someSupplier = SUPPLIERS.get(otherwiseBy);
             return bySupplierInForce
-                    ? tenures.get(Responsibility.SUPPLIER).stream().filter(t -> t.period().contains(day)).findFirst()
-                            .map(Tenure::holder).orElse(someSupplier)
+                    ? tenures.get(Responsibility.SUPPLIER).stream()
+                            .filter(t -> t.period().contains(day))
+                            .findFirst()
+                            .map(Tenure::holder)
+                            .orElse(someSupplier)
                     : someSupplier;
         }
 
@@ -235,12 +254,16 @@ class ResponsibilityTimelineProperties {
         }
 
         private static ParticipantId someoneElseThan(RequestServiceAppointment request) {
-            return CANDIDATES.get(request.role()).stream().filter(p -> !p.equals(request.service())).findFirst()
+            return CANDIDATES.get(request.role()).stream()
+                    .filter(p -> !p.equals(request.service()))
+                    .findFirst()
                     .orElseThrow();
         }
 
         private void send(Object command) {
-            record(meteringPointFixture(isd, MID_JUNE_2026).given(List.copyOf(events)).when(command));
+            record(meteringPointFixture(isd, MID_JUNE_2026)
+                    .given(List.copyOf(events))
+                    .when(command));
         }
 
         /**
@@ -248,7 +271,8 @@ class ResponsibilityTimelineProperties {
          * deadline is fired as the deadline manager would fire it: by calling the aggregate's deadline handler.
          */
         private void fireResponseDeadline(UUID appointmentId) {
-            record(meteringPointFixture(isd, MID_JUNE_2026).given(List.copyOf(events))
+            record(meteringPointFixture(isd, MID_JUNE_2026)
+                    .given(List.copyOf(events))
                     .whenInvoking(MPAN.value(), meteringPoint -> meteringPoint.onResponseDeadline(appointmentId)));
         }
 
@@ -292,19 +316,24 @@ class ResponsibilityTimelineProperties {
                 case ServiceAppointmentAccepted e -> {
                     answered(e.appointmentId(), e);
                     accepted++;
-                    startTenure(tenures.get(Responsibility.of(e.role())),
-                            new Tenure(e.service(), EffectivePeriod.from(e.effectiveFrom()), e.appointmentId()), e);
+                    startTenure(
+                            tenures.get(Responsibility.of(e.role())),
+                            new Tenure(e.service(), EffectivePeriod.from(e.effectiveFrom()), e.appointmentId()),
+                            e);
                 }
                 case ServiceAppointmentRejected e -> answered(e.appointmentId(), e);
                 case ServiceAppointmentTimedOut e -> answered(e.appointmentId(), e);
                 case ServiceAppointmentEnded e -> {
                     ended++;
                     List<Tenure> services = tenures.get(Responsibility.of(e.role()));
-                    Tenure appointed = services.stream().filter(t -> e.appointmentId().equals(t.appointmentId()))
+                    Tenure appointed = services.stream()
+                            .filter(t -> e.appointmentId().equals(t.appointmentId()))
                             .findFirst()
                             .orElseThrow(() -> new AssertionError(e + " ends an appointment never accepted"));
                     assertThat(appointed.holder()).as("service of %s", e).isEqualTo(e.service());
-                    assertThat(appointed.period().from()).as("first day of %s", e).isEqualTo(e.effectiveFrom());
+                    assertThat(appointed.period().from())
+                            .as("first day of %s", e)
+                            .isEqualTo(e.effectiveFrom());
                     endTenure(services, appointed, e.lastDay(), e);
                 }
                 case MeteringPointRegistered e -> throw new AssertionError("registered again: " + e);
@@ -313,24 +342,34 @@ class ResponsibilityTimelineProperties {
         }
 
         private void answered(UUID appointmentId, MeteringPointEvent event) {
-            assertThat(pending.remove(appointmentId)).as("%s answers a pending request", event).isTrue();
+            assertThat(pending.remove(appointmentId))
+                    .as("%s answers a pending request", event)
+                    .isTrue();
         }
 
         private static void startTenure(List<Tenure> timeline, Tenure started, MeteringPointEvent event) {
-            timeline.stream().filter(t -> t.period().overlaps(started.period())).findFirst().ifPresent(t -> {
-                throw new AssertionError(event + " starts " + started + " overlapping " + t + " in " + timeline);
-            });
+            timeline.stream()
+                    .filter(t -> t.period().overlaps(started.period()))
+                    .findFirst()
+                    .ifPresent(t -> {
+                        throw new AssertionError(
+                                event + " starts " + started + " overlapping " + t + " in " + timeline);
+                    });
             timeline.add(started);
         }
 
-        private static void endTenure(List<Tenure> timeline, Tenure tenure, LocalDate lastDay,
-                                      MeteringPointEvent event) {
-            assertThat(lastDay).as("%s ends %s no earlier than it starts", event, tenure)
+        private static void endTenure(
+                List<Tenure> timeline, Tenure tenure, LocalDate lastDay, MeteringPointEvent event) {
+            assertThat(lastDay)
+                    .as("%s ends %s no earlier than it starts", event, tenure)
                     .isAfterOrEqualTo(tenure.period().from());
-            tenure.period().toDate().ifPresent(to -> assertThat(lastDay)
-                    .as("%s ends %s no later than it already ended", event, tenure).isBeforeOrEqualTo(to));
-            timeline.replaceAll(t -> t.equals(tenure)
-                    ? new Tenure(t.holder(), t.period().endingOn(lastDay), t.appointmentId()) : t);
+            tenure.period()
+                    .toDate()
+                    .ifPresent(to -> assertThat(lastDay)
+                            .as("%s ends %s no later than it already ended", event, tenure)
+                            .isBeforeOrEqualTo(to));
+            timeline.replaceAll(t ->
+                    t.equals(tenure) ? new Tenure(t.holder(), t.period().endingOn(lastDay), t.appointmentId()) : t);
         }
 
         /** The timeline the aggregate builds from the same events in its event sourcing handlers. */
@@ -338,15 +377,19 @@ class ResponsibilityTimelineProperties {
             ResponsibilityTimeline timeline = new ResponsibilityTimeline();
             for (MeteringPointEvent event : events) {
                 switch (event) {
-                    case SupplierRegistered e when responsibility == Responsibility.SUPPLIER ->
-                            timeline.start(e.supplier(), e.effectiveFrom(), null);
-                    case ServiceAppointmentAccepted e when responsibility == Responsibility.of(e.role()) ->
-                            timeline.start(e.service(), e.effectiveFrom(), e.appointmentId());
-                    case ServiceAppointmentEnded e when responsibility == Responsibility.of(e.role()) ->
-                            timeline.tenures().stream().filter(t -> e.appointmentId().equals(t.appointmentId()))
-                                    .findFirst().ifPresent(t -> timeline.end(t, e.lastDay()));
-                    default -> {
-                    }
+                    case SupplierRegistered e
+                    when responsibility == Responsibility.SUPPLIER ->
+                        timeline.start(e.supplier(), e.effectiveFrom(), null);
+                    case ServiceAppointmentAccepted e
+                    when responsibility == Responsibility.of(e.role()) ->
+                        timeline.start(e.service(), e.effectiveFrom(), e.appointmentId());
+                    case ServiceAppointmentEnded e
+                    when responsibility == Responsibility.of(e.role()) ->
+                        timeline.tenures().stream()
+                                .filter(t -> e.appointmentId().equals(t.appointmentId()))
+                                .findFirst()
+                                .ifPresent(t -> timeline.end(t, e.lastDay()));
+                    default -> {}
                 }
             }
             return timeline.tenures();

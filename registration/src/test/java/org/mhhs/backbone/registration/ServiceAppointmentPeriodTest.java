@@ -1,10 +1,9 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_B;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.METERING_SERVICE_A;
@@ -19,20 +18,21 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPoint
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierChanged;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierRegistered;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.api.ServiceRole.DATA_SERVICE;
 import static org.mhhs.backbone.registration.api.ServiceRole.METERING_SERVICE;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
 
 /** Who is appointed when: one service per role and day, replaced by a later appointment or ended by the supplier. */
 class ServiceAppointmentPeriodTest {
 
-    private static final MeteringPointRegistered REGISTERED = aMeteringPoint().from("2026-01-01").registered();
+    private static final MeteringPointRegistered REGISTERED =
+            aMeteringPoint().from("2026-01-01").registered();
     private static final SupplierRegistered SUPPLIER_A_SINCE_JANUARY = supplierRegistered(SUPPLIER_A, "2026-01-01");
 
     private final FakeIsdQueries isd = theMarket();
@@ -51,7 +51,8 @@ class ServiceAppointmentPeriodTest {
 
     @Test
     void aNewDataServiceAcceptingFromADayEndsTheOneInForceTheDayBefore() {
-        var dataServiceB = aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-08-01").requestedBy(SUPPLIER_A);
+        var dataServiceB =
+                aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-08-01").requestedBy(SUPPLIER_A);
 
         fixture.given(dataServiceAAppointedFromJuly())
                 .andGiven(dataServiceB.requested())
@@ -61,7 +62,8 @@ class ServiceAppointmentPeriodTest {
 
     @Test
     void theGainingSuppliersNewDataServiceEndsTheLosingSuppliersOneAndSaysWhoEndedIt() {
-        var dataServiceB = aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-08-01").requestedBy(SUPPLIER_B);
+        var dataServiceB =
+                aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-08-01").requestedBy(SUPPLIER_B);
 
         fixture.given(dataServiceAAppointedFromJuly())
                 .andGiven(supplierChanged(SUPPLIER_B, "2026-08-01", SUPPLIER_A, "2026-01-01"), dataServiceB.requested())
@@ -81,7 +83,8 @@ class ServiceAppointmentPeriodTest {
 
     @Test
     void aNewMeteringServiceDoesNotEndTheDataService() {
-        var meteringService = aMeteringServiceAppointment().of(METERING_SERVICE_A).from("2026-08-01");
+        var meteringService =
+                aMeteringServiceAppointment().of(METERING_SERVICE_A).from("2026-08-01");
 
         fixture.given(dataServiceAAppointedFromJuly())
                 .andGiven(meteringService.requested())
@@ -92,7 +95,10 @@ class ServiceAppointmentPeriodTest {
     @Test
     void anAppointmentCannotStartOnTheDayTheLatestOneStarts() {
         fixture.given(dataServiceAAppointedFromJuly())
-                .when(aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-07-01").request())
+                .when(aDataServiceAppointment()
+                        .of(DATA_SERVICE_B)
+                        .from("2026-07-01")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION)
                         .about(containsString("DSVA/2026-07-01..open")));
@@ -101,7 +107,10 @@ class ServiceAppointmentPeriodTest {
     @Test
     void anAppointmentCannotStartBeforeTheLatestOneStarts() {
         fixture.given(dataServiceAAppointedFromJuly())
-                .when(aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-06-20").request())
+                .when(aDataServiceAppointment()
+                        .of(DATA_SERVICE_B)
+                        .from("2026-06-20")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION));
     }
@@ -109,7 +118,10 @@ class ServiceAppointmentPeriodTest {
     @Test
     void theDataServiceInForceCannotBeAppointedAgain() {
         fixture.given(dataServiceAAppointedFromJuly())
-                .when(aDataServiceAppointment().of(DATA_SERVICE_A).from("2026-08-01").request())
+                .when(aDataServiceAppointment()
+                        .of(DATA_SERVICE_A)
+                        .from("2026-08-01")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.ALREADY_APPOINTED, PRECONDITION));
     }

@@ -1,11 +1,10 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.NOT_FOUND;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_B;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.METERING_SERVICE_A;
@@ -22,7 +21,6 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPoint
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierChanged;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierRegistered;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +28,15 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.registration.api.AcceptServiceAppointment;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
 
 class ServiceAppointmentTest {
 
-    private static final MeteringPointRegistered REGISTERED = aMeteringPoint().from("2026-01-01").registered();
+    private static final MeteringPointRegistered REGISTERED =
+            aMeteringPoint().from("2026-01-01").registered();
     private static final SupplierRegistered SUPPLIER_A_SINCE_JANUARY = supplierRegistered(SUPPLIER_A, "2026-01-01");
     private static final Instant TWO_DAYS_FROM_NOW = NOW.plus(Duration.ofDays(2));
 
@@ -52,7 +52,10 @@ class ServiceAppointmentTest {
     void theSupplierInForceRequestsADataServiceWhichMustAnswerWithinTheIsdTimeout() {
         isd.withAppointmentResponseTimeout(Duration.ofHours(36));
         Instant respondBy = Instant.parse("2026-06-16T22:00:00Z");
-        var appointment = aDataServiceAppointment().of(DATA_SERVICE_A).from("2026-07-01").requestedBy(SUPPLIER_A)
+        var appointment = aDataServiceAppointment()
+                .of(DATA_SERVICE_A)
+                .from("2026-07-01")
+                .requestedBy(SUPPLIER_A)
                 .respondingBy(respondBy);
 
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
@@ -71,8 +74,8 @@ class ServiceAppointmentTest {
                 .andGivenCurrentTime(NOW)
                 .when(appointment.request())
                 .expectEvents(appointment.requested())
-                .expectScheduledDeadlineWithName(NOW.plus(MeteringPoint.DEFAULT_RESPONSE_TIMEOUT),
-                        MeteringPoint.RESPONSE_DEADLINE);
+                .expectScheduledDeadlineWithName(
+                        NOW.plus(MeteringPoint.DEFAULT_RESPONSE_TIMEOUT), MeteringPoint.RESPONSE_DEADLINE);
     }
 
     @Test
@@ -88,7 +91,10 @@ class ServiceAppointmentTest {
     @Test
     void noServiceCanBeAppointedForADayWithoutASupplier() {
         fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-08-01"))
-                .when(aDataServiceAppointment().requestedBy(SUPPLIER_A).from("2026-07-01").request())
+                .when(aDataServiceAppointment()
+                        .requestedBy(SUPPLIER_A)
+                        .from("2026-07-01")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_IN_FORCE, FORBIDDEN))
                 .expectExceptionMessage(containsString("no supplier is registered"));
@@ -96,9 +102,14 @@ class ServiceAppointmentTest {
 
     @Test
     void theLosingSupplierCannotAppointFromTheChangeOfSupplierDate() {
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY,
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
-                .when(aDataServiceAppointment().requestedBy(SUPPLIER_A).from("2026-07-01").request())
+                .when(aDataServiceAppointment()
+                        .requestedBy(SUPPLIER_A)
+                        .from("2026-07-01")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_IN_FORCE, FORBIDDEN));
     }
@@ -107,7 +118,9 @@ class ServiceAppointmentTest {
     void theLosingSupplierMayStillAppointForItsLastDays() {
         var appointment = aDataServiceAppointment().requestedBy(SUPPLIER_A).from("2026-06-30");
 
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY,
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
                 .when(appointment.request())
                 .expectEvents(appointment.requested());
@@ -117,7 +130,10 @@ class ServiceAppointmentTest {
     void aServiceCannotAcceptARequestWhoseSupplierLostTheMeteringPointForThatDay() {
         var appointment = aDataServiceAppointment().requestedBy(SUPPLIER_A).from("2026-08-01");
 
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested(),
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
+                        appointment.requested(),
                         supplierChanged(SUPPLIER_B, "2026-07-15", SUPPLIER_A, "2026-01-01"))
                 .when(appointment.accept())
                 .expectNoEvents()
@@ -128,7 +144,9 @@ class ServiceAppointmentTest {
     void theGainingSupplierAppointsFromTheChangeOfSupplierDate() {
         var appointment = aDataServiceAppointment().requestedBy(SUPPLIER_B).from("2026-07-01");
 
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY,
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
                 .when(appointment.request())
                 .expectEvents(appointment.requested());
@@ -163,7 +181,10 @@ class ServiceAppointmentTest {
         var first = aDataServiceAppointment().of(DATA_SERVICE_A);
 
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, first.requested())
-                .when(aDataServiceAppointment().of(DATA_SERVICE_B).from("2026-08-01").request())
+                .when(aDataServiceAppointment()
+                        .of(DATA_SERVICE_B)
+                        .from("2026-08-01")
+                        .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.ONE_PENDING_PER_ROLE, PRECONDITION)
                         .about(containsString(first.id().toString())));
@@ -173,7 +194,10 @@ class ServiceAppointmentTest {
     void aMeteringServiceMayBeRequestedWhileADataServiceHasNotAnswered() {
         var meteringService = aMeteringServiceAppointment().of(METERING_SERVICE_A);
 
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, aDataServiceAppointment().requested())
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
+                        aDataServiceAppointment().requested())
                 .when(meteringService.request())
                 .expectEvents(meteringService.requested());
     }
@@ -201,7 +225,10 @@ class ServiceAppointmentTest {
 
     @Test
     void theRequestedServiceAcceptsTheAppointment() {
-        var appointment = aDataServiceAppointment().of(DATA_SERVICE_A).requestedBy(SUPPLIER_A).from("2026-07-01");
+        var appointment = aDataServiceAppointment()
+                .of(DATA_SERVICE_A)
+                .requestedBy(SUPPLIER_A)
+                .from("2026-07-01");
 
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested())
                 .when(appointment.accept())
@@ -259,7 +286,10 @@ class ServiceAppointmentTest {
 
     @Test
     void anAppointmentThatWasNeverRequestedCannotBeAnswered() {
-        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, aDataServiceAppointment().requested())
+        fixture.given(
+                        REGISTERED,
+                        SUPPLIER_A_SINCE_JANUARY,
+                        aDataServiceAppointment().requested())
                 .when(new AcceptServiceAppointment(MPAN, UUID.randomUUID(), DATA_SERVICE_A))
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentRules.MUST_EXIST, NOT_FOUND));

@@ -1,10 +1,9 @@
 package org.mhhs.backbone.registration;
 
-import org.mhhs.backbone.isd.testing.FakeIsdQueries;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.MID_JUNE_2026;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.SUPPLIER_A;
@@ -16,7 +15,6 @@ import static org.mhhs.backbone.registration.MeteringPointFixtures.registerSuppl
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierChanged;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierRegistered;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
-import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,11 +22,13 @@ import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 
 class SupplierRegistrationTest {
 
-    private static final MeteringPointRegistered REGISTERED = aMeteringPoint().from("2026-01-01").registered();
+    private static final MeteringPointRegistered REGISTERED =
+            aMeteringPoint().from("2026-01-01").registered();
     /** 00:30 on 2026-06-16 in London, still 2026-06-15 in UTC. */
     private static final Clock HALF_PAST_MIDNIGHT_IN_LONDON =
             Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC);
@@ -73,7 +73,9 @@ class SupplierRegistrationTest {
 
     @Test
     void aSecondChangeOfSupplierNamesTheGainingSupplierOfTheFirstAsLosing() {
-        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"),
+        fixture.given(
+                        REGISTERED,
+                        supplierRegistered(SUPPLIER_A, "2026-01-01"),
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-08-01"))
                 .expectEvents(supplierChanged(SUPPLIER_C, "2026-08-01", SUPPLIER_B, "2026-07-01"));
@@ -115,7 +117,9 @@ class SupplierRegistrationTest {
 
     @Test
     void aRegistrationCannotStartOnTheDayTheLatestSupplierStarts() {
-        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"),
+        fixture.given(
+                        REGISTERED,
+                        supplierRegistered(SUPPLIER_A, "2026-01-01"),
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-07-01"))
                 .expectNoEvents()
@@ -126,7 +130,9 @@ class SupplierRegistrationTest {
 
     @Test
     void aRegistrationCannotStartBeforeTheLatestSupplierStarts() {
-        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"),
+        fixture.given(
+                        REGISTERED,
+                        supplierRegistered(SUPPLIER_A, "2026-01-01"),
                         supplierChanged(SUPPLIER_B, "2026-08-01", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-07-01"))
                 .expectNoEvents()

@@ -50,8 +50,7 @@ final class Allocation {
     }
 
     /** The cells of one settlement day, GSP group and supplier. */
-    record DayRow(LocalDate settlementDate, GspGroupId gspGroupId, ParticipantId supplier) {
-    }
+    record DayRow(LocalDate settlementDate, GspGroupId gspGroupId, ParticipantId supplier) {}
 
     /** A day row's volume per period (index 0 is period 1) and its MPAN count, the same in every period. */
     record RowFigures(long[] wattHours, int mpanCount) {
@@ -73,14 +72,34 @@ final class Allocation {
      * The latest version of an MPAN-day's consumption, as far as allocation needs it: its readings sealed as in the
      * event (what is stored) and opened (what is summed; null when they no longer open).
      */
-    record Latest(String consumptionDayId, LocalDate settlementDate, int version, ParticipantId supplier,
-                  GspGroupId gspGroupId, int periodCount, int keyVersion, String sealedReadings, long[] readings) {
+    record Latest(
+            String consumptionDayId,
+            LocalDate settlementDate,
+            int version,
+            ParticipantId supplier,
+            GspGroupId gspGroupId,
+            int periodCount,
+            int keyVersion,
+            String sealedReadings,
+            long[] readings) {
 
         static Latest of(ConsumptionRecorded event, ConsumptionCipher cipher) {
-            return new Latest(event.consumptionDayId(), event.settlementDate(), event.version(), event.supplier(),
-                    event.gspGroupId(), event.periodCount(), event.keyVersion(), event.sealedReadings(),
-                    cipher.wattHours(event.mpan(), event.settlementDate(), event.keyVersion(), event.periodCount(),
-                            event.sealedReadings()).orElse(null));
+            return new Latest(
+                    event.consumptionDayId(),
+                    event.settlementDate(),
+                    event.version(),
+                    event.supplier(),
+                    event.gspGroupId(),
+                    event.periodCount(),
+                    event.keyVersion(),
+                    event.sealedReadings(),
+                    cipher.wattHours(
+                                    event.mpan(),
+                                    event.settlementDate(),
+                                    event.keyVersion(),
+                                    event.periodCount(),
+                                    event.sealedReadings())
+                            .orElse(null));
         }
 
         boolean shredded() {
@@ -98,8 +117,7 @@ final class Allocation {
     private final Set<String> changed = new LinkedHashSet<>();
 
     /** An empty allocation: {@link #cells()} are then totals. */
-    Allocation() {
-    }
+    Allocation() {}
 
     /**
      * An allocation that knows the latest versions already counted elsewhere: {@link #cells()} and {@link #rows()}
@@ -165,7 +183,8 @@ final class Allocation {
         rows().forEach((row, figures) -> {
             for (int i = 0; i < figures.wattHours().length; i++) {
                 if (figures.wattHours()[i] != 0 || figures.mpanCount() != 0) {
-                    cells.put(new Cell(row.settlementDate(), row.gspGroupId(), row.supplier(), i + 1),
+                    cells.put(
+                            new Cell(row.settlementDate(), row.gspGroupId(), row.supplier(), i + 1),
                             new Figure(figures.wattHours()[i], figures.mpanCount()));
                 }
             }

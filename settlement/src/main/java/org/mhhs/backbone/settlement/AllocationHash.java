@@ -14,8 +14,7 @@ import java.util.SortedMap;
  */
 final class AllocationHash {
 
-    private AllocationHash() {
-    }
+    private AllocationHash() {}
 
     static String of(SortedMap<Allocation.Cell, Allocation.Figure> cells) {
         MessageDigest digest = sha256();
@@ -23,12 +22,18 @@ final class AllocationHash {
         for (Map.Entry<Allocation.Cell, Allocation.Figure> entry : cells.entrySet()) {
             Allocation.Cell cell = entry.getKey();
             line.setLength(0);
-            line.append(cell.settlementDate()).append(',')
-                    .append(cell.gspGroupId().value()).append(',')
-                    .append(cell.supplier().value()).append(',')
-                    .append(cell.period()).append(',')
-                    .append(entry.getValue().wattHours()).append(',')
-                    .append(entry.getValue().mpanCount()).append('\n');
+            line.append(cell.settlementDate())
+                    .append(',')
+                    .append(cell.gspGroupId().value())
+                    .append(',')
+                    .append(cell.supplier().value())
+                    .append(',')
+                    .append(cell.period())
+                    .append(',')
+                    .append(entry.getValue().wattHours())
+                    .append(',')
+                    .append(entry.getValue().mpanCount())
+                    .append('\n');
             digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -68,10 +68,13 @@ class AllocationProjection {
         Map<Allocation.DayRow, Allocation.RowFigures> rows = changes.rows();
         addToRows(rows);
         // an MPAN that left a day row (a revision moved it to another supplier or GSP group) may leave it empty
-        rows.entrySet().stream().filter(row -> row.getValue().mpanCount() < 0)
-                .map(row -> row.getKey().settlementDate()).distinct()
-                .forEach(day -> jdbc.update("DELETE FROM settlement.allocated_volume WHERE settlement_date = ?"
-                        + " AND mpan_count = 0", Date.valueOf(day)));
+        rows.entrySet().stream()
+                .filter(row -> row.getValue().mpanCount() < 0)
+                .map(row -> row.getKey().settlementDate())
+                .distinct()
+                .forEach(day -> jdbc.update(
+                        "DELETE FROM settlement.allocated_volume WHERE settlement_date = ?" + " AND mpan_count = 0",
+                        Date.valueOf(day)));
     }
 
     private void storeLatest(List<Allocation.Latest> changed) {
@@ -131,7 +134,8 @@ class AllocationProjection {
             groups[i] = row.getKey().gspGroupId().value();
             suppliers[i] = row.getKey().supplier().value();
             mpanCounts[i] = row.getValue().mpanCount();
-            energies[i] = Arrays.stream(row.getValue().wattHours()).mapToObj(Long::toString)
+            energies[i] = Arrays.stream(row.getValue().wattHours())
+                    .mapToObj(Long::toString)
                     .collect(Collectors.joining(",", "{", "}"));
             i++;
         }
@@ -154,24 +158,35 @@ class AllocationProjection {
     }
 
     private List<Allocation.Latest> alreadyCounted(Set<String> ids) {
-        return jdbc.query(con -> {
-            var statement = con.prepareStatement("""
+        return jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("""
                     SELECT consumption_day_id, settlement_date, version, supplier_id, gsp_group_id, period_count,
                         key_version, sealed_readings
                     FROM settlement.latest_consumption WHERE consumption_day_id = ANY (?)""");
-            statement.setArray(1, con.createArrayOf("text", ids.toArray()));
-            return statement;
-        }, (rs, n) -> {
-            String id = rs.getString(1);
-            LocalDate day = rs.getDate(2).toLocalDate();
-            int periodCount = rs.getInt(6);
-            int keyVersion = rs.getInt(7);
-            String sealed = rs.getString(8);
-            long[] readings = cipher.wattHours(ConsumptionDayId.mpanOf(id), day, keyVersion, periodCount, sealed)
-                    .orElse(null);
-            return new Allocation.Latest(id, day, rs.getInt(3), ParticipantId.of(rs.getString(4)),
-                    GspGroupId.of(rs.getString(5)), periodCount, keyVersion, sealed, readings);
-        });
+                    statement.setArray(1, con.createArrayOf("text", ids.toArray()));
+                    return statement;
+                },
+                (rs, n) -> {
+                    String id = rs.getString(1);
+                    LocalDate day = rs.getDate(2).toLocalDate();
+                    int periodCount = rs.getInt(6);
+                    int keyVersion = rs.getInt(7);
+                    String sealed = rs.getString(8);
+                    long[] readings = cipher.wattHours(
+                                    ConsumptionDayId.mpanOf(id), day, keyVersion, periodCount, sealed)
+                            .orElse(null);
+                    return new Allocation.Latest(
+                            id,
+                            day,
+                            rs.getInt(3),
+                            ParticipantId.of(rs.getString(4)),
+                            GspGroupId.of(rs.getString(5)),
+                            periodCount,
+                            keyVersion,
+                            sealed,
+                            readings);
+                });
     }
 
     @ResetHandler

@@ -9,8 +9,7 @@ final class DfOnlyOnOperatorRequest {
 
     static final String RULE = "DfOnlyOnOperatorRequest";
 
-    private DfOnlyOnOperatorRequest() {
-    }
+    private DfOnlyOnOperatorRequest() {}
 
     static void check(SettlementRunType runType, RunTrigger trigger) {
         if (runType == SettlementRunType.DF && trigger != RunTrigger.OPERATOR) {

@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
 class EventStoreAllocationDerivation {
 
     /** The cells re-derived, and the MPAN-days ("MPAN/date") whose readings were shredded and so left out. */
-    record Derivation(SortedMap<Allocation.Cell, Allocation.Figure> cells, Set<String> shreddedConsumptionDays) {
-    }
+    record Derivation(SortedMap<Allocation.Cell, Allocation.Figure> cells, Set<String> shreddedConsumptionDays) {}
 
     private final EventStore eventStore;
     private final ConsumptionCipher cipher;
@@ -53,7 +52,8 @@ class EventStoreAllocationDerivation {
                 if (at > last) {
                     break;
                 }
-                if (!excludedPositions.contains(at) && event instanceof DomainEventMessage<?> domainEvent
+                if (!excludedPositions.contains(at)
+                        && event instanceof DomainEventMessage<?> domainEvent
                         && domainEvent.getAggregateIdentifier().endsWith(daySuffix)
                         && ConsumptionRecorded.class.equals(event.getPayloadType())
                         && event.getPayload() instanceof ConsumptionRecorded consumption

@@ -35,8 +35,8 @@ class JdbcAllocationFreezer implements AllocationFreezer {
     private final TransactionTemplate transaction;
     private final Serializer serializer;
 
-    JdbcAllocationFreezer(JdbcTemplate jdbc, TransactionTemplate transaction,
-                          @Qualifier("serializer") Serializer serializer) {
+    JdbcAllocationFreezer(
+            JdbcTemplate jdbc, TransactionTemplate transaction, @Qualifier("serializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.serializer = serializer;
@@ -45,20 +45,27 @@ class JdbcAllocationFreezer implements AllocationFreezer {
     @Override
     public FrozenAllocation freeze(LocalDate settlementDate) {
         return transaction.execute(status -> {
-            List<TrackingToken> tokens = jdbc.query("""
-                    SELECT token, token_type FROM axon.token_entry WHERE processor_name = ? FOR SHARE""",
-                    (rs, n) -> token(rs.getBytes(1), rs.getString(2)), SettlementProcessingGroups.ALLOCATION);
+            List<TrackingToken> tokens = jdbc.query(
+                    """
+                    SELECT token, token_type FROM axon.token_entry WHERE processor_name = ? FOR SHARE""", (rs, n) -> token(rs.getBytes(1), rs.getString(2)), SettlementProcessingGroups.ALLOCATION);
             if (tokens.size() != 1) {
-                throw RuleViolation.precondition(RULE, SettlementProcessingGroups.ALLOCATION, "the allocation "
-                        + "processor must run with exactly one segment to freeze a run, it has " + tokens.size());
+                throw RuleViolation.precondition(
+                        RULE,
+                        SettlementProcessingGroups.ALLOCATION,
+                        "the allocation " + "processor must run with exactly one segment to freeze a run, it has "
+                                + tokens.size());
             }
             TrackingToken token = tokens.getFirst();
             if (token instanceof ReplayToken replay) {
                 // Axon keeps the replay mark until an event beyond the reset position arrives: caught up is enough
-                long reached = replay.getCurrentToken() == null ? 0 : replay.getCurrentToken().position().orElse(0);
+                long reached = replay.getCurrentToken() == null
+                        ? 0
+                        : replay.getCurrentToken().position().orElse(0);
                 if (reached < replay.getTokenAtReset().position().orElse(Long.MAX_VALUE)) {
-                    throw RuleViolation.precondition(RULE, SettlementProcessingGroups.ALLOCATION, "the allocation is "
-                            + "being rebuilt; runs wait until the rebuild has finished");
+                    throw RuleViolation.precondition(
+                            RULE,
+                            SettlementProcessingGroups.ALLOCATION,
+                            "the allocation is " + "being rebuilt; runs wait until the rebuild has finished");
                 }
                 token = replay.getCurrentToken();
             }
@@ -71,14 +78,21 @@ class JdbcAllocationFreezer implements AllocationFreezer {
                 position = token.position().orElse(0);
             }
             SortedMap<Allocation.Cell, Allocation.Figure> cells = new TreeMap<>();
-            jdbc.query("""
+            jdbc.query(
+                    """
                     SELECT gsp_group_id, supplier_id, p.period, p.energy_wh, mpan_count
                     FROM settlement.allocated_volume, unnest(energy_wh) WITH ORDINALITY AS p(energy_wh, period)
-                    WHERE settlement_date = ? AND mpan_count > 0""", rs -> {
-                cells.put(new Allocation.Cell(settlementDate, GspGroupId.of(rs.getString(1)),
-                                ParticipantId.of(rs.getString(2)), rs.getInt(3)),
-                        new Allocation.Figure(rs.getLong(4), rs.getInt(5)));
-            }, Date.valueOf(settlementDate));
+                    WHERE settlement_date = ? AND mpan_count > 0""",
+                    rs -> {
+                        cells.put(
+                                new Allocation.Cell(
+                                        settlementDate,
+                                        GspGroupId.of(rs.getString(1)),
+                                        ParticipantId.of(rs.getString(2)),
+                                        rs.getInt(3)),
+                                new Allocation.Figure(rs.getLong(4), rs.getInt(5)));
+                    },
+                    Date.valueOf(settlementDate));
             return new FrozenAllocation(position, excluded, cells);
         });
     }

@@ -40,8 +40,8 @@ class JdbcSettlementAudits implements SettlementAudits {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JdbcSettlementAudits(EventStoreAllocationDerivation derivation, SettlementQueries queries, JdbcTemplate jdbc,
-                         Clock clock) {
+    JdbcSettlementAudits(
+            EventStoreAllocationDerivation derivation, SettlementQueries queries, JdbcTemplate jdbc, Clock clock) {
         this.derivation = derivation;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -55,32 +55,56 @@ class JdbcSettlementAudits implements SettlementAudits {
             return Optional.empty();
         }
         SettlementRunView run = found.get();
-        EventStoreAllocationDerivation.Derivation rederived = derivation.derive(settlementDate, run.position(),
-                new HashSet<>(run.excludedPositions()));
+        EventStoreAllocationDerivation.Derivation rederived =
+                derivation.derive(settlementDate, run.position(), new HashSet<>(run.excludedPositions()));
         SortedMap<Allocation.Cell, Allocation.Figure> derived = rederived.cells();
         List<String> shredded = List.copyOf(rederived.shreddedConsumptionDays());
         SortedMap<Allocation.Cell, Allocation.Figure> published = new TreeMap<>();
-        queries.findRunVolumes(settlementDate, runType, Optional.empty(), Optional.empty()).forEach(volume ->
-                published.put(cellOf(volume), new Allocation.Figure(volume.energy().wattHours(), volume.mpanCount())));
+        queries.findRunVolumes(settlementDate, runType, Optional.empty(), Optional.empty())
+                .forEach(volume -> published.put(
+                        cellOf(volume), new Allocation.Figure(volume.energy().wattHours(), volume.mpanCount())));
         String derivedHash = AllocationHash.of(derived);
         List<AuditView.Difference> differences = shredded.isEmpty() ? differences(published, derived) : List.of();
         boolean identical = shredded.isEmpty() && differences.isEmpty() && derivedHash.equals(run.contentHash());
-        AuditView audit = new AuditView(UUID.randomUUID(), auditor, clock.instant(), settlementDate, runType,
-                run.position(), identical, run.contentHash(), derivedHash, differences, shredded);
+        AuditView audit = new AuditView(
+                UUID.randomUUID(),
+                auditor,
+                clock.instant(),
+                settlementDate,
+                runType,
+                run.position(),
+                identical,
+                run.contentHash(),
+                derivedHash,
+                differences,
+                shredded);
         String outcome = !shredded.isEmpty() ? "SHREDDED" : identical ? "IDENTICAL" : "DIFFERENT";
-        record(audit.auditId(), auditor, audit.auditedAt(), settlementDate, runType, run.position(), outcome,
-                derivedHash, differences.size());
+        record(
+                audit.auditId(),
+                auditor,
+                audit.auditedAt(),
+                settlementDate,
+                runType,
+                run.position(),
+                outcome,
+                derivedHash,
+                differences.size());
         return Optional.of(audit);
     }
 
     @Override
     public AllocationAsAtView allocationAsAt(LocalDate settlementDate, long position, ParticipantId auditor) {
-        SortedMap<Allocation.Cell, Allocation.Figure> derived = derivation.derive(settlementDate, position, Set.of())
-                .cells();
+        SortedMap<Allocation.Cell, Allocation.Figure> derived =
+                derivation.derive(settlementDate, position, Set.of()).cells();
         String hash = AllocationHash.of(derived);
         List<AllocatedVolumeView> volumes = new ArrayList<>(derived.size());
-        derived.forEach((cell, figure) -> volumes.add(new AllocatedVolumeView(cell.settlementDate(), cell.period(),
-                cell.gspGroupId(), cell.supplier(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount())));
+        derived.forEach((cell, figure) -> volumes.add(new AllocatedVolumeView(
+                cell.settlementDate(),
+                cell.period(),
+                cell.gspGroupId(),
+                cell.supplier(),
+                Energy.ofWattHours(figure.wattHours()),
+                figure.mpanCount())));
         UUID auditId = UUID.randomUUID();
         record(auditId, auditor, clock.instant(), settlementDate, null, position, "AS_AT", hash, 0);
         return new AllocationAsAtView(auditId, settlementDate, position, hash, volumes);
@@ -90,8 +114,9 @@ class JdbcSettlementAudits implements SettlementAudits {
         return new Allocation.Cell(volume.settlementDate(), volume.gspGroupId(), volume.supplier(), volume.period());
     }
 
-    private static List<AuditView.Difference> differences(SortedMap<Allocation.Cell, Allocation.Figure> published,
-                                                          SortedMap<Allocation.Cell, Allocation.Figure> derived) {
+    private static List<AuditView.Difference> differences(
+            SortedMap<Allocation.Cell, Allocation.Figure> published,
+            SortedMap<Allocation.Cell, Allocation.Figure> derived) {
         TreeSet<Allocation.Cell> cells = new TreeSet<>(published.keySet());
         cells.addAll(derived.keySet());
         List<AuditView.Difference> differences = new ArrayList<>();
@@ -99,22 +124,42 @@ class JdbcSettlementAudits implements SettlementAudits {
             Allocation.Figure expected = published.get(cell);
             Allocation.Figure found = derived.get(cell);
             if (expected == null || !expected.equals(found)) {
-                differences.add(new AuditView.Difference(cell.period(), cell.gspGroupId(), cell.supplier(),
+                differences.add(new AuditView.Difference(
+                        cell.period(),
+                        cell.gspGroupId(),
+                        cell.supplier(),
                         Optional.ofNullable(expected).map(f -> Energy.ofWattHours(f.wattHours())),
                         Optional.ofNullable(found).map(f -> Energy.ofWattHours(f.wattHours())),
-                        expected == null ? 0 : expected.mpanCount(), found == null ? 0 : found.mpanCount()));
+                        expected == null ? 0 : expected.mpanCount(),
+                        found == null ? 0 : found.mpanCount()));
             }
         }
         return differences;
     }
 
-    private void record(UUID auditId, ParticipantId auditor, Instant at, LocalDate settlementDate,
-                        SettlementRunType runType, long position, String outcome, String hash, int differenceCount) {
-        jdbc.update("""
+    private void record(
+            UUID auditId,
+            ParticipantId auditor,
+            Instant at,
+            LocalDate settlementDate,
+            SettlementRunType runType,
+            long position,
+            String outcome,
+            String hash,
+            int differenceCount) {
+        jdbc.update(
+                """
                 INSERT INTO settlement.audit_record (audit_id, auditor_id, audited_at, settlement_date, run_type,
                     position, outcome, content_hash, difference_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", auditId, auditor.value(), Timestamp.from(at),
-                Date.valueOf(settlementDate), runType == null ? null : runType.name(), position, outcome, hash,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                auditId,
+                auditor.value(),
+                Timestamp.from(at),
+                Date.valueOf(settlementDate),
+                runType == null ? null : runType.name(),
+                position,
+                outcome,
+                hash,
                 differenceCount);
     }
 }

@@ -36,8 +36,8 @@ class JdbcSettlementQueries implements SettlementQueries {
     }
 
     @Override
-    public List<AllocatedVolumeView> findAllocatedVolumes(LocalDate settlementDate, Optional<GspGroupId> gspGroupId,
-                                                          Optional<ParticipantId> supplier) {
+    public List<AllocatedVolumeView> findAllocatedVolumes(
+            LocalDate settlementDate, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
         return volumes("""
                 (SELECT settlement_date, gsp_group_id, supplier_id, p.period, p.energy_wh, mpan_count
                  FROM settlement.allocated_volume, unnest(energy_wh) WITH ORDINALITY AS p(energy_wh, period)
@@ -46,30 +46,49 @@ class JdbcSettlementQueries implements SettlementQueries {
 
     @Override
     public List<SettlementRunView> findRuns(LocalDate settlementDate) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM settlement.settlement_run WHERE settlement_date = ?",
-                        (rs, n) -> run(rs), Date.valueOf(settlementDate)).stream()
+        return jdbc
+                .query(
+                        "SELECT " + RUN_COLUMNS + " FROM settlement.settlement_run WHERE settlement_date = ?",
+                        (rs, n) -> run(rs),
+                        Date.valueOf(settlementDate))
+                .stream()
                 .sorted(Comparator.comparing(SettlementRunView::runType))
                 .toList();
     }
 
     @Override
     public Optional<SettlementRunView> findRun(LocalDate settlementDate, SettlementRunType runType) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM settlement.settlement_run WHERE settlement_date = ?"
-                        + " AND run_type = ?", (rs, n) -> run(rs), Date.valueOf(settlementDate), runType.name())
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + RUN_COLUMNS + " FROM settlement.settlement_run WHERE settlement_date = ?"
+                                + " AND run_type = ?",
+                        (rs, n) -> run(rs),
+                        Date.valueOf(settlementDate),
+                        runType.name())
+                .stream()
+                .findFirst();
     }
 
     @Override
-    public List<AllocatedVolumeView> findRunVolumes(LocalDate settlementDate, SettlementRunType runType,
-                                                    Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
+    public List<AllocatedVolumeView> findRunVolumes(
+            LocalDate settlementDate,
+            SettlementRunType runType,
+            Optional<GspGroupId> gspGroupId,
+            Optional<ParticipantId> supplier) {
         return volumes("settlement.run_volume", "run_type = ?", settlementDate, runType.name(), gspGroupId, supplier);
     }
 
-    private List<AllocatedVolumeView> volumes(String table, String condition, LocalDate settlementDate,
-                                              String conditionValue, Optional<GspGroupId> gspGroupId,
-                                              Optional<ParticipantId> supplier) {
+    private List<AllocatedVolumeView> volumes(
+            String table,
+            String condition,
+            LocalDate settlementDate,
+            String conditionValue,
+            Optional<GspGroupId> gspGroupId,
+            Optional<ParticipantId> supplier) {
         StringBuilder sql = new StringBuilder("SELECT gsp_group_id, supplier_id, period, energy_wh, mpan_count FROM ")
-                .append(table).append(" WHERE settlement_date = ? AND ").append(condition);
+                .append(table)
+                .append(" WHERE settlement_date = ? AND ")
+                .append(condition);
         List<Object> args = new ArrayList<>();
         args.add(Date.valueOf(settlementDate));
         if (conditionValue != null) {
@@ -84,17 +103,33 @@ class JdbcSettlementQueries implements SettlementQueries {
             args.add(s.value());
         });
         sql.append(" ORDER BY gsp_group_id, supplier_id, period");
-        return jdbc.query(sql.toString(), (rs, n) -> new AllocatedVolumeView(settlementDate, rs.getInt(3),
-                GspGroupId.of(rs.getString(1)), ParticipantId.of(rs.getString(2)), Energy.ofWattHours(rs.getLong(4)),
-                rs.getInt(5)), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, n) -> new AllocatedVolumeView(
+                        settlementDate,
+                        rs.getInt(3),
+                        GspGroupId.of(rs.getString(1)),
+                        ParticipantId.of(rs.getString(2)),
+                        Energy.ofWattHours(rs.getLong(4)),
+                        rs.getInt(5)),
+                args.toArray());
     }
 
     private static SettlementRunView run(ResultSet rs) throws SQLException {
         Array excluded = rs.getArray(4);
-        List<Long> excludedPositions = Arrays.stream((Long[]) excluded.getArray()).toList();
-        return new SettlementRunView(rs.getDate(1).toLocalDate(), SettlementRunType.valueOf(rs.getString(2)),
-                rs.getLong(3), excludedPositions, rs.getString(5), rs.getInt(6), rs.getInt(7),
-                Energy.ofWattHours(rs.getLong(8)), ParticipantId.of(rs.getString(9)),
-                RunTrigger.valueOf(rs.getString(10)), rs.getObject(11, OffsetDateTime.class).toInstant());
+        List<Long> excludedPositions =
+                Arrays.stream((Long[]) excluded.getArray()).toList();
+        return new SettlementRunView(
+                rs.getDate(1).toLocalDate(),
+                SettlementRunType.valueOf(rs.getString(2)),
+                rs.getLong(3),
+                excludedPositions,
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                Energy.ofWattHours(rs.getLong(8)),
+                ParticipantId.of(rs.getString(9)),
+                RunTrigger.valueOf(rs.getString(10)),
+                rs.getObject(11, OffsetDateTime.class).toInstant());
     }
 }

@@ -10,13 +10,14 @@ final class RunHappensOnce {
 
     static final String RULE = "RunHappensOnce";
 
-    private RunHappensOnce() {
-    }
+    private RunHappensOnce() {}
 
     static void check(LocalDate settlementDate, SettlementRunType runType, Set<SettlementRunType> completed) {
         if (completed.contains(runType)) {
-            throw RuleViolation.precondition(RULE, runType + " " + settlementDate, "the " + runType + " run of "
-                    + settlementDate + " has already happened");
+            throw RuleViolation.precondition(
+                    RULE,
+                    runType + " " + settlementDate,
+                    "the " + runType + " run of " + settlementDate + " has already happened");
         }
     }
 }

@@ -14,22 +14,25 @@ final class RunMustHaveFallenDue {
 
     static final String RULE = "RunMustHaveFallenDue";
 
-    private RunMustHaveFallenDue() {
-    }
+    private RunMustHaveFallenDue() {}
 
-    static void check(LocalDate settlementDate, SettlementRunType runType, SettlementCalendarView calendar,
-                      LocalDate today) {
+    static void check(
+            LocalDate settlementDate, SettlementRunType runType, SettlementCalendarView calendar, LocalDate today) {
         if (!runType.isScheduled()) {
             return;
         }
         Optional<LocalDate> due = calendar.dueDate(settlementDate, runType);
         if (due.isEmpty()) {
-            throw RuleViolation.precondition(RULE, runType + " " + settlementDate, "the ISD settlement calendar has "
-                    + "no schedule for " + runType);
+            throw RuleViolation.precondition(
+                    RULE,
+                    runType + " " + settlementDate,
+                    "the ISD settlement calendar has " + "no schedule for " + runType);
         }
         if (today.isBefore(due.get())) {
-            throw RuleViolation.precondition(RULE, runType + " " + settlementDate, "the " + runType + " run of "
-                    + settlementDate + " falls due on " + due.get() + ", not before");
+            throw RuleViolation.precondition(
+                    RULE,
+                    runType + " " + settlementDate,
+                    "the " + runType + " run of " + settlementDate + " falls due on " + due.get() + ", not before");
         }
     }
 }

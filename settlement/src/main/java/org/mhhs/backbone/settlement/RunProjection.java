@@ -27,16 +27,15 @@ class RunProjection {
         jdbc.batchUpdate("""
                 INSERT INTO settlement.run_volume (settlement_date, run_type, gsp_group_id, supplier_id, period,
                     energy_wh, mpan_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.volumes(), event.volumes().size(),
-                (ps, volume) -> {
-                    ps.setDate(1, Date.valueOf(event.settlementDate()));
-                    ps.setString(2, event.runType().name());
-                    ps.setString(3, volume.gspGroupId().value());
-                    ps.setString(4, event.supplier().value());
-                    ps.setInt(5, volume.period());
-                    ps.setLong(6, volume.energy().wattHours());
-                    ps.setInt(7, volume.mpanCount());
-                });
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.volumes(), event.volumes().size(), (ps, volume) -> {
+            ps.setDate(1, Date.valueOf(event.settlementDate()));
+            ps.setString(2, event.runType().name());
+            ps.setString(3, volume.gspGroupId().value());
+            ps.setString(4, event.supplier().value());
+            ps.setInt(5, volume.period());
+            ps.setLong(6, volume.energy().wattHours());
+            ps.setInt(7, volume.mpanCount());
+        });
     }
 
     @EventHandler
@@ -49,7 +48,8 @@ class RunProjection {
             statement.setDate(1, Date.valueOf(event.settlementDate()));
             statement.setString(2, event.runType().name());
             statement.setLong(3, event.position());
-            statement.setArray(4, con.createArrayOf("bigint", event.excludedPositions().toArray()));
+            statement.setArray(
+                    4, con.createArrayOf("bigint", event.excludedPositions().toArray()));
             statement.setString(5, event.contentHash());
             statement.setInt(6, event.cellCount());
             statement.setInt(7, event.supplierCount());

@@ -13,15 +13,16 @@ final class RunsHappenInOrder {
 
     static final String RULE = "RunsHappenInOrder";
 
-    private RunsHappenInOrder() {
-    }
+    private RunsHappenInOrder() {}
 
     static void check(LocalDate settlementDate, SettlementRunType runType, Set<SettlementRunType> completed) {
         SettlementRunType[] order = SettlementRunType.values();
         int index = runType.ordinal();
         if (index > 0 && !completed.contains(order[index - 1])) {
-            throw RuleViolation.precondition(RULE, order[index - 1] + " " + settlementDate, "the " + runType
-                    + " run of " + settlementDate + " needs its " + order[index - 1] + " run first");
+            throw RuleViolation.precondition(
+                    RULE,
+                    order[index - 1] + " " + settlementDate,
+                    "the " + runType + " run of " + settlementDate + " needs its " + order[index - 1] + " run first");
         }
     }
 }

@@ -43,10 +43,10 @@ class SettlementDay {
 
     @AggregateIdentifier
     private String settlementDayId;
+
     private final Set<SettlementRunType> completed = EnumSet.noneOf(SettlementRunType.class);
 
-    private SettlementDay() {
-    }
+    private SettlementDay() {}
 
     /** Answers the run's content hash. */
     @CommandHandler
@@ -57,40 +57,54 @@ class SettlementDay {
         RunHappensOnce.check(day, runType, completed);
         DfOnlyOnOperatorRequest.check(runType, command.trigger());
         RunsHappenInOrder.check(day, runType, completed);
-        RunMustHaveFallenDue.check(day, runType, isd.findSettlementCalendar(), LocalDate.now(clock.withZone(MARKET_ZONE)));
+        RunMustHaveFallenDue.check(
+                day, runType, isd.findSettlementCalendar(), LocalDate.now(clock.withZone(MARKET_ZONE)));
 
         FrozenAllocation frozen = allocation.freeze(day);
         String hash = AllocationHash.of(frozen.cells());
-        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier = new TreeMap<>(
-                (a, b) -> a.value().compareTo(b.value()));
-        SortedMap<GspGroupId, long[][]> byGspAndPeriod = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        SortedMap<GspGroupId, long[][]> byGspAndPeriod =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         long total = 0;
         for (var cell : frozen.cells().entrySet()) {
             Allocation.Cell at = cell.getKey();
             Allocation.Figure figure = cell.getValue();
-            bySupplier.computeIfAbsent(at.supplier(), s -> new ArrayList<>()).add(new SupplierAllocationPublished.Volume(
-                    at.gspGroupId(), at.period(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount()));
+            bySupplier
+                    .computeIfAbsent(at.supplier(), s -> new ArrayList<>())
+                    .add(new SupplierAllocationPublished.Volume(
+                            at.gspGroupId(), at.period(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount()));
             long[] gspPeriod = byGspAndPeriod.computeIfAbsent(at.gspGroupId(), g -> new long[51][2])[at.period()];
             gspPeriod[0] = Math.addExact(gspPeriod[0], figure.wattHours());
             gspPeriod[1] += figure.mpanCount();
             total = Math.addExact(total, figure.wattHours());
         }
-        bySupplier.forEach((supplier, volumes) -> apply(new SupplierAllocationPublished(command.settlementDayId(), day,
-                runType, supplier, volumes)));
-        dnoTotals(byGspAndPeriod, isd).forEach((dno, totals) -> apply(new DnoTotalsPublished(command.settlementDayId(),
-                day, runType, dno, totals)));
-        apply(new SettlementRunCompleted(command.settlementDayId(), day, runType, frozen.position(),
-                frozen.excludedPositions(), hash, frozen.cells().size(), bySupplier.size(), Energy.ofWattHours(total),
-                command.requestedBy(), command.trigger()));
+        bySupplier.forEach((supplier, volumes) ->
+                apply(new SupplierAllocationPublished(command.settlementDayId(), day, runType, supplier, volumes)));
+        dnoTotals(byGspAndPeriod, isd)
+                .forEach((dno, totals) ->
+                        apply(new DnoTotalsPublished(command.settlementDayId(), day, runType, dno, totals)));
+        apply(new SettlementRunCompleted(
+                command.settlementDayId(),
+                day,
+                runType,
+                frozen.position(),
+                frozen.excludedPositions(),
+                hash,
+                frozen.cells().size(),
+                bySupplier.size(),
+                Energy.ofWattHours(total),
+                command.requestedBy(),
+                command.trigger()));
         return hash;
     }
 
     private static Map<ParticipantId, List<DnoTotalsPublished.Total>> dnoTotals(
             SortedMap<GspGroupId, long[][]> byGspAndPeriod, IsdQueries isd) {
-        Map<GspGroupId, ParticipantId> dnoOf = isd.findGspGroups().stream()
-                .collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
-        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno = new TreeMap<>(
-                (a, b) -> a.value().compareTo(b.value()));
+        Map<GspGroupId, ParticipantId> dnoOf =
+                isd.findGspGroups().stream().collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
+        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         byGspAndPeriod.forEach((gsp, periods) -> {
             ParticipantId dno = dnoOf.get(gsp);
             if (dno == null) {
@@ -98,8 +112,12 @@ class SettlementDay {
             }
             for (int period = 1; period < periods.length; period++) {
                 if (periods[period][1] > 0 || periods[period][0] != 0) {
-                    byDno.computeIfAbsent(dno, d -> new ArrayList<>()).add(new DnoTotalsPublished.Total(gsp, period,
-                            Energy.ofWattHours(periods[period][0]), Math.toIntExact(periods[period][1])));
+                    byDno.computeIfAbsent(dno, d -> new ArrayList<>())
+                            .add(new DnoTotalsPublished.Total(
+                                    gsp,
+                                    period,
+                                    Energy.ofWattHours(periods[period][0]),
+                                    Math.toIntExact(periods[period][1])));
                 }
             }
         });

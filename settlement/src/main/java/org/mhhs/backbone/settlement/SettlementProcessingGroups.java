@@ -12,6 +12,5 @@ final class SettlementProcessingGroups {
     /** Run history and the figures each run froze. */
     static final String RUNS = "settlement-runs";
 
-    private SettlementProcessingGroups() {
-    }
+    private SettlementProcessingGroups() {}
 }

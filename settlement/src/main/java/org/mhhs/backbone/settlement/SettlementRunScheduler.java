@@ -49,12 +49,16 @@ class SettlementRunScheduler implements SmartLifecycle {
     private final ParticipantId actingAs;
     private ThreadPoolTaskScheduler scheduler;
 
-    SettlementRunScheduler(CommandGateway commands, IsdQueries isd, SettlementQueries settlement, Clock clock,
-                           @Value("${hub.settlement.scheduler.enabled:true}") boolean enabled,
-                           @Value("${hub.settlement.scheduler.interval:PT15M}") Duration interval,
-                           @Value("${hub.settlement.scheduler.first-after:PT1M}") Duration firstAfter,
-                           @Value("${hub.settlement.scheduler.catch-up-days:7}") int catchUpDays,
-                           @Value("${hub.settlement.scheduler.acting-as:OPER}") String actingAs) {
+    SettlementRunScheduler(
+            CommandGateway commands,
+            IsdQueries isd,
+            SettlementQueries settlement,
+            Clock clock,
+            @Value("${hub.settlement.scheduler.enabled:true}") boolean enabled,
+            @Value("${hub.settlement.scheduler.interval:PT15M}") Duration interval,
+            @Value("${hub.settlement.scheduler.first-after:PT1M}") Duration firstAfter,
+            @Value("${hub.settlement.scheduler.catch-up-days:7}") int catchUpDays,
+            @Value("${hub.settlement.scheduler.acting-as:OPER}") String actingAs) {
         this.commands = commands;
         this.isd = isd;
         this.settlement = settlement;
@@ -81,7 +85,9 @@ class SettlementRunScheduler implements SmartLifecycle {
             Set<SettlementRunType> done = EnumSet.noneOf(SettlementRunType.class);
             settlement.findRuns(day).forEach(run -> done.add(run.runType()));
             for (SettlementRunType runType : SettlementRunType.SCHEDULED) {
-                boolean due = calendar.dueDate(day, runType).map(date -> !date.isAfter(today)).orElse(false);
+                boolean due = calendar.dueDate(day, runType)
+                        .map(date -> !date.isAfter(today))
+                        .orElse(false);
                 if (!due) {
                     break;
                 }
@@ -93,7 +99,10 @@ class SettlementRunScheduler implements SmartLifecycle {
                     started.add(new RunDueView(day, runType));
                     log.info("Started the {} run of {}", runType, day);
                 } catch (RuntimeException refused) {
-                    log.warn("The {} run of {} has fallen due but did not start: {}", runType, day,
+                    log.warn(
+                            "The {} run of {} has fallen due but did not start: {}",
+                            runType,
+                            day,
                             refused.getMessage());
                     break;
                 }

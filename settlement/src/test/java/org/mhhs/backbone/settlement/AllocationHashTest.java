@@ -17,11 +17,14 @@ class AllocationHashTest {
     void theHashIsSha256OfOneCanonicalLinePerCellInDayGspSupplierPeriodOrder() throws Exception {
         var cells = new TreeMap<Allocation.Cell, Allocation.Figure>();
         LocalDate day = LocalDate.of(2026, 11, 2);
-        cells.put(new Allocation.Cell(day, GspGroupId.of("_B"), ParticipantId.of("SUPA"), 1),
+        cells.put(
+                new Allocation.Cell(day, GspGroupId.of("_B"), ParticipantId.of("SUPA"), 1),
                 new Allocation.Figure(7, 1));
-        cells.put(new Allocation.Cell(day, GspGroupId.of("_A"), ParticipantId.of("SUPB"), 2),
+        cells.put(
+                new Allocation.Cell(day, GspGroupId.of("_A"), ParticipantId.of("SUPB"), 2),
                 new Allocation.Figure(1_250_000, 3));
-        cells.put(new Allocation.Cell(day, GspGroupId.of("_A"), ParticipantId.of("SUPB"), 10),
+        cells.put(
+                new Allocation.Cell(day, GspGroupId.of("_A"), ParticipantId.of("SUPB"), 10),
                 new Allocation.Figure(0, 3));
 
         String canonical = """
@@ -30,8 +33,10 @@ class AllocationHashTest {
                 2026-11-02,_B,SUPA,1,7,1
                 """;
 
-        assertThat(AllocationHash.of(cells)).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8))));
+        assertThat(AllocationHash.of(cells))
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(canonical.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

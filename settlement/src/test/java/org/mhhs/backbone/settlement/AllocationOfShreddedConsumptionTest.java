@@ -23,8 +23,9 @@ class AllocationOfShreddedConsumptionTest {
         assertThat(allocation.record(readable("MPAN1/" + DAY, 1, 250))).isTrue();
         assertThat(allocation.record(shredded("MPAN2/" + DAY, 1))).isFalse();
 
-        assertThat(allocation.cells()).hasSize(48).allSatisfy((cell, figure) ->
-                assertThat(figure).isEqualTo(new Allocation.Figure(250, 1)));
+        assertThat(allocation.cells())
+                .hasSize(48)
+                .allSatisfy((cell, figure) -> assertThat(figure).isEqualTo(new Allocation.Figure(250, 1)));
     }
 
     @Test
@@ -47,7 +48,15 @@ class AllocationOfShreddedConsumptionTest {
     }
 
     private static Allocation.Latest readable(String id, int version, long wattHoursEachPeriod) {
-        return new Allocation.Latest(id, DAY, version, SUPPLIER, EASTERN, 48, 1, "sealed",
+        return new Allocation.Latest(
+                id,
+                DAY,
+                version,
+                SUPPLIER,
+                EASTERN,
+                48,
+                1,
+                "sealed",
                 LongStream.generate(() -> wattHoursEachPeriod).limit(48).toArray());
     }
 

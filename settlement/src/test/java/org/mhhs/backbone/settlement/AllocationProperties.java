@@ -30,18 +30,18 @@ import org.mhhs.backbone.metering.api.SubmitConsumption;
  */
 class AllocationProperties {
 
-    private static final List<LocalDate> DAYS = List.of(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 6, 1),
-            LocalDate.of(2026, 10, 25));
-    private static final List<ParticipantId> SUPPLIERS = List.of(ParticipantId.of("SUPA"), ParticipantId.of("SUPB"),
-            ParticipantId.of("SUPC"));
+    private static final List<LocalDate> DAYS =
+            List.of(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 25));
+    private static final List<ParticipantId> SUPPLIERS =
+            List.of(ParticipantId.of("SUPA"), ParticipantId.of("SUPB"), ParticipantId.of("SUPC"));
     private static final List<GspGroupId> GSP_GROUPS = List.of(GspGroupId.of("_A"), GspGroupId.of("_B"));
 
-    record Submission(int mpan, int day, int supplier, int gsp, long seed) {
-    }
+    record Submission(int mpan, int day, int supplier, int gsp, long seed) {}
 
     @Property(tries = 200)
     void theProjectionKeptBatchByBatchEqualsAFromScratchRecomputation(
-            @ForAll("submissions") List<Submission> submissions, @ForAll @IntRange(min = 1, max = 20) int batchSize,
+            @ForAll("submissions") List<Submission> submissions,
+            @ForAll @IntRange(min = 1, max = 20) int batchSize,
             @ForAll boolean redeliverEachBatch) {
         List<Allocation.Latest> stream = versioned(submissions);
 
@@ -55,15 +55,21 @@ class AllocationProperties {
         }
 
         assertThat(projection.cells).isEqualTo(fromScratch(stream));
-        assertThat(AllocationHash.of(new TreeMap<>(projection.cells))).isEqualTo(AllocationHash.of(fromScratch(stream)));
+        assertThat(AllocationHash.of(new TreeMap<>(projection.cells)))
+                .isEqualTo(AllocationHash.of(fromScratch(stream)));
     }
 
     @Provide
     Arbitrary<List<Submission>> submissions() {
-        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2),
-                        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 1),
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 1),
                         Arbitraries.longs())
-                .as(Submission::new).list().ofMaxSize(60);
+                .as(Submission::new)
+                .list()
+                .ofMaxSize(60);
     }
 
     /** Numbers each MPAN-day's submissions as versions 1, 2, ... in stream order, with random readings. */
@@ -78,12 +84,22 @@ class AllocationProperties {
             java.util.Random random = new java.util.Random(submission.seed());
             List<SubmitConsumption.Reading> readings = new ArrayList<>();
             for (int period = 1; period <= periods; period++) {
-                readings.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(random.nextInt(3_000)),
-                        Quality.ACTUAL));
+                readings.add(new SubmitConsumption.Reading(
+                        period, Energy.ofWattHours(random.nextInt(3_000)), Quality.ACTUAL));
             }
-            long[] wattHours = readings.stream().mapToLong(reading -> reading.energy().wattHours()).toArray();
-            stream.add(new Allocation.Latest(id, day, version, SUPPLIERS.get(submission.supplier()),
-                    GSP_GROUPS.get(submission.gsp()), periods, 1, "sealed", wattHours));
+            long[] wattHours = readings.stream()
+                    .mapToLong(reading -> reading.energy().wattHours())
+                    .toArray();
+            stream.add(new Allocation.Latest(
+                    id,
+                    day,
+                    version,
+                    SUPPLIERS.get(submission.supplier()),
+                    GSP_GROUPS.get(submission.gsp()),
+                    periods,
+                    1,
+                    "sealed",
+                    wattHours));
         }
         return stream;
     }
@@ -91,14 +107,16 @@ class AllocationProperties {
     /** The definition: per cell, the sum of the latest version of every MPAN-day in it, and how many there are. */
     private static SortedMap<Allocation.Cell, Allocation.Figure> fromScratch(List<Allocation.Latest> stream) {
         Map<String, Allocation.Latest> latest = new HashMap<>();
-        stream.forEach(version -> latest.merge(version.consumptionDayId(), version,
-                (a, b) -> a.version() >= b.version() ? a : b));
+        stream.forEach(version ->
+                latest.merge(version.consumptionDayId(), version, (a, b) -> a.version() >= b.version() ? a : b));
         SortedMap<Allocation.Cell, Allocation.Figure> cells = new TreeMap<>();
         for (Allocation.Latest consumption : latest.values()) {
             long[] readings = consumption.readings();
             for (int i = 0; i < readings.length; i++) {
-                cells.merge(new Allocation.Cell(consumption.settlementDate(), consumption.gspGroupId(),
-                                consumption.supplier(), i + 1), new Allocation.Figure(readings[i], 1),
+                cells.merge(
+                        new Allocation.Cell(
+                                consumption.settlementDate(), consumption.gspGroupId(), consumption.supplier(), i + 1),
+                        new Allocation.Figure(readings[i], 1),
                         (a, b) -> new Allocation.Figure(a.wattHours() + b.wattHours(), a.mpanCount() + b.mpanCount()));
             }
         }
@@ -112,8 +130,11 @@ class AllocationProperties {
         final SortedMap<Allocation.Cell, Allocation.Figure> cells = new TreeMap<>();
 
         void apply(Collection<Allocation.Latest> batch) {
-            List<Allocation.Latest> counted = batch.stream().map(v -> latest.get(v.consumptionDayId()))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+            List<Allocation.Latest> counted = batch.stream()
+                    .map(v -> latest.get(v.consumptionDayId()))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
             Allocation changes = Allocation.changesTo(counted);
             batch.forEach(changes::record);
             changes.changedLatest().forEach(v -> latest.put(v.consumptionDayId(), v));

@@ -25,7 +25,7 @@ import org.mhhs.backbone.settlement.api.StartSettlementRun;
 /** A settlement day's market: a calendar, two GSP groups with their DNOs, two suppliers, a frozen allocation. */
 final class SettlementFixtures {
 
-    static final LocalDate DAY = LocalDate.of(2026, 11, 2);                    // a Monday
+    static final LocalDate DAY = LocalDate.of(2026, 11, 2); // a Monday
     static final ParticipantId OPERATOR = ParticipantId.of("OPER");
     static final ParticipantId SUPPLIER_A = ParticipantId.of("SUPA");
     static final ParticipantId SUPPLIER_B = ParticipantId.of("SUPB");
@@ -37,8 +37,7 @@ final class SettlementFixtures {
     /** SF 5, R1 15, R2 35, R3 60, RF 150 working days after the settlement day. */
     static final Map<SettlementRunType, Integer> SCHEDULE = schedule();
 
-    private SettlementFixtures() {
-    }
+    private SettlementFixtures() {}
 
     private static Map<SettlementRunType, Integer> schedule() {
         Map<SettlementRunType, Integer> schedule = new EnumMap<>(SettlementRunType.class);
@@ -59,8 +58,8 @@ final class SettlementFixtures {
         return on("2028-01-03");
     }
 
-    static FixtureConfiguration<SettlementDay> settlementDayFixture(IsdQueries isd, AllocationFreezer allocation,
-                                                                    Clock clock) {
+    static FixtureConfiguration<SettlementDay> settlementDayFixture(
+            IsdQueries isd, AllocationFreezer allocation, Clock clock) {
         return new AggregateTestFixture<>(SettlementDay.class)
                 .registerInjectableResource(isd)
                 .registerInjectableResource(allocation)
@@ -69,8 +68,14 @@ final class SettlementFixtures {
 
     static FakeIsdQueries theMarket() {
         return new FakeIsdQueries()
-                .holding(DNO_EAST, MarketRole.DNO, org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
-                .holding(DNO_WEST, MarketRole.DNO, org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
+                .holding(
+                        DNO_EAST,
+                        MarketRole.DNO,
+                        org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
+                .holding(
+                        DNO_WEST,
+                        MarketRole.DNO,
+                        org.mhhs.backbone.kernel.EffectivePeriod.from(LocalDate.of(2020, 1, 1)))
                 .withGspGroup(EASTERN, DNO_EAST)
                 .withGspGroup(WESTERN, DNO_WEST)
                 .withRunSchedule(SCHEDULE);
@@ -86,8 +91,18 @@ final class SettlementFixtures {
 
     /** A past run of {@link #DAY} of an empty allocation, as given history. */
     static SettlementRunCompleted completed(SettlementRunType runType) {
-        return new SettlementRunCompleted(DAY.toString(), DAY, runType, 1, List.of(),
-                AllocationHash.of(new TreeMap<>()), 0, 0, Energy.ZERO, OPERATOR, RunTrigger.OPERATOR);
+        return new SettlementRunCompleted(
+                DAY.toString(),
+                DAY,
+                runType,
+                1,
+                List.of(),
+                AllocationHash.of(new TreeMap<>()),
+                0,
+                0,
+                Energy.ZERO,
+                OPERATOR,
+                RunTrigger.OPERATOR);
     }
 
     /** An allocation frozen at a position, built cell by cell. */

@@ -26,8 +26,8 @@ import static org.mhhs.backbone.settlement.SettlementFixtures.settlementDayFixtu
 import static org.mhhs.backbone.settlement.SettlementFixtures.theMarket;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.settlement.SettlementFixtures.Frozen;
@@ -44,7 +44,8 @@ class SettlementRunsTest {
 
     @Test
     void aRunPublishesEachSupplierItsOwnVolumesEachDnoItsGroupsTotalsAndASummaryWithTheHash() {
-        Frozen allocation = new Frozen().at(42, 40L)
+        Frozen allocation = new Frozen()
+                .at(42, 40L)
                 .cell(EASTERN, SUPPLIER_A, 1, 1_250, 2)
                 .cell(EASTERN, SUPPLIER_B, 1, 500, 1)
                 .cell(WESTERN, SUPPLIER_A, 1, 2_000, 1);
@@ -54,17 +55,44 @@ class SettlementRunsTest {
                 .givenNoPriorActivity()
                 .when(run(SF))
                 .expectEvents(
-                        new SupplierAllocationPublished(DAY_ID, DAY, SF, SUPPLIER_A, List.of(
-                                new Volume(EASTERN, 1, Energy.ofWattHours(1_250), 2),
-                                new Volume(WESTERN, 1, Energy.ofWattHours(2_000), 1))),
-                        new SupplierAllocationPublished(DAY_ID, DAY, SF, SUPPLIER_B, List.of(
-                                new Volume(EASTERN, 1, Energy.ofWattHours(500), 1))),
-                        new DnoTotalsPublished(DAY_ID, DAY, SF, DNO_EAST, List.of(
-                                new DnoTotalsPublished.Total(EASTERN, 1, Energy.ofWattHours(1_750), 3))),
-                        new DnoTotalsPublished(DAY_ID, DAY, SF, DNO_WEST, List.of(
-                                new DnoTotalsPublished.Total(WESTERN, 1, Energy.ofWattHours(2_000), 1))),
-                        new SettlementRunCompleted(DAY_ID, DAY, SF, 42, List.of(40L), hash, 3, 2,
-                                Energy.ofWattHours(3_750), OPERATOR, RunTrigger.OPERATOR))
+                        new SupplierAllocationPublished(
+                                DAY_ID,
+                                DAY,
+                                SF,
+                                SUPPLIER_A,
+                                List.of(
+                                        new Volume(EASTERN, 1, Energy.ofWattHours(1_250), 2),
+                                        new Volume(WESTERN, 1, Energy.ofWattHours(2_000), 1))),
+                        new SupplierAllocationPublished(
+                                DAY_ID,
+                                DAY,
+                                SF,
+                                SUPPLIER_B,
+                                List.of(new Volume(EASTERN, 1, Energy.ofWattHours(500), 1))),
+                        new DnoTotalsPublished(
+                                DAY_ID,
+                                DAY,
+                                SF,
+                                DNO_EAST,
+                                List.of(new DnoTotalsPublished.Total(EASTERN, 1, Energy.ofWattHours(1_750), 3))),
+                        new DnoTotalsPublished(
+                                DAY_ID,
+                                DAY,
+                                SF,
+                                DNO_WEST,
+                                List.of(new DnoTotalsPublished.Total(WESTERN, 1, Energy.ofWattHours(2_000), 1))),
+                        new SettlementRunCompleted(
+                                DAY_ID,
+                                DAY,
+                                SF,
+                                42,
+                                List.of(40L),
+                                hash,
+                                3,
+                                2,
+                                Energy.ofWattHours(3_750),
+                                OPERATOR,
+                                RunTrigger.OPERATOR))
                 .expectResultMessagePayload(hash);
     }
 
@@ -73,8 +101,18 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen().at(7), longAfter())
                 .givenNoPriorActivity()
                 .when(run(SF))
-                .expectEvents(new SettlementRunCompleted(DAY_ID, DAY, SF, 7, List.of(),
-                        AllocationHash.of(new Frozen().cells()), 0, 0, Energy.ZERO, OPERATOR, RunTrigger.OPERATOR));
+                .expectEvents(new SettlementRunCompleted(
+                        DAY_ID,
+                        DAY,
+                        SF,
+                        7,
+                        List.of(),
+                        AllocationHash.of(new Frozen().cells()),
+                        0,
+                        0,
+                        Energy.ZERO,
+                        OPERATOR,
+                        RunTrigger.OPERATOR));
     }
 
     @Test
@@ -132,7 +170,8 @@ class SettlementRunsTest {
                 .givenNoPriorActivity()
                 .when(run(R1))
                 .expectNoEvents()
-                .expectException(aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("SF " + DAY)));
+                .expectException(
+                        aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("SF " + DAY)));
     }
 
     @Test
@@ -140,7 +179,8 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2))
                 .when(run(RF))
-                .expectException(aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("R3 " + DAY)));
+                .expectException(
+                        aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("R3 " + DAY)));
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3))
                 .when(run(RF))
@@ -160,7 +200,8 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3))
                 .when(run(DF))
-                .expectException(aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("RF " + DAY)));
+                .expectException(
+                        aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("RF " + DAY)));
     }
 
     @Test

@@ -4,16 +4,18 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
-// Market data is effective-dated by whole days, so both ends are inclusive and a missing end means "until further notice".
+// Market data is effective-dated by whole days, so both ends are inclusive and a missing end means "until further
+// notice".
 public record EffectivePeriod(LocalDate from, LocalDate to) {
 
     public EffectivePeriod {
         if (from == null) {
-            throw new InvalidValueException("EffectivePeriodFrom", "effective period must have a first day but was null");
+            throw new InvalidValueException(
+                    "EffectivePeriodFrom", "effective period must have a first day but was null");
         }
         if (to != null && to.isBefore(from)) {
-            throw new InvalidValueException("EffectivePeriodOrder",
-                    "effective period must not end on " + to + ", before it starts on " + from);
+            throw new InvalidValueException(
+                    "EffectivePeriodOrder", "effective period must not end on " + to + ", before it starts on " + from);
         }
     }
 
@@ -23,8 +25,8 @@ public record EffectivePeriod(LocalDate from, LocalDate to) {
 
     public static EffectivePeriod between(LocalDate from, LocalDate toInclusive) {
         if (toInclusive == null) {
-            throw new InvalidValueException("EffectivePeriodTo",
-                    "effective period between two days must have a last day but was null");
+            throw new InvalidValueException(
+                    "EffectivePeriodTo", "effective period between two days must have a last day but was null");
         }
         return new EffectivePeriod(from, toInclusive);
     }
@@ -45,7 +47,8 @@ public record EffectivePeriod(LocalDate from, LocalDate to) {
 
     public EffectivePeriod endingOn(LocalDate lastDay) {
         if (lastDay == null) {
-            throw new InvalidValueException("EffectivePeriodTo",
+            throw new InvalidValueException(
+                    "EffectivePeriodTo",
                     "effective period starting " + from + " must be given a last day but was null");
         }
         return new EffectivePeriod(from, lastDay);

@@ -32,14 +32,19 @@ public record Energy(long wattHours) implements Comparable<Energy> {
         if (threeDecimalsAtMost.compareTo(MIN_KWH) < 0 || threeDecimalsAtMost.compareTo(MAX_KWH) > 0) {
             throw outOfRange(kwh.toString());
         }
-        return new Energy(threeDecimalsAtMost.setScale(KWH_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
+        return new Energy(threeDecimalsAtMost
+                .setScale(KWH_SCALE, RoundingMode.UNNECESSARY)
+                .unscaledValue()
+                .longValueExact());
     }
 
-    // Only plain decimals are accepted because exponent notation and non-ASCII digits never appear in valid market data.
+    // Only plain decimals are accepted because exponent notation and non-ASCII digits never appear in valid market
+    // data.
     public static Energy ofKwh(String kwh) {
         Matcher decimal = kwh == null ? null : PLAIN_DECIMAL.matcher(kwh);
         if (decimal == null || !decimal.matches()) {
-            throw new InvalidValueException("EnergyFormat",
+            throw new InvalidValueException(
+                    "EnergyFormat",
                     "energy must be a plain decimal kWh amount such as 12.345 but was " + Shown.quoted(kwh));
         }
         // Trimming the redundant zeros first keeps parsing cheap however long the text is.
@@ -64,7 +69,8 @@ public record Energy(long wattHours) implements Comparable<Energy> {
         try {
             return new Energy(Math.addExact(wattHours, other.wattHours));
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("EnergyRange", this + " kWh plus " + other + " kWh overflows the energy range", e);
+            throw new InvalidValueException(
+                    "EnergyRange", this + " kWh plus " + other + " kWh overflows the energy range", e);
         }
     }
 
@@ -73,7 +79,8 @@ public record Energy(long wattHours) implements Comparable<Energy> {
         try {
             return new Energy(Math.subtractExact(wattHours, other.wattHours));
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("EnergyRange", this + " kWh minus " + other + " kWh overflows the energy range", e);
+            throw new InvalidValueException(
+                    "EnergyRange", this + " kWh minus " + other + " kWh overflows the energy range", e);
         }
     }
 
@@ -111,13 +118,15 @@ public record Energy(long wattHours) implements Comparable<Energy> {
     }
 
     private static InvalidValueException tooManyDecimals(String kwh) {
-        return new InvalidValueException("EnergyScale",
-                "energy must have at most 3 decimal places of kWh but was " + Shown.quoted(kwh));
+        return new InvalidValueException(
+                "EnergyScale", "energy must have at most 3 decimal places of kWh but was " + Shown.quoted(kwh));
     }
 
     private static InvalidValueException outOfRange(String kwh) {
-        return new InvalidValueException("EnergyRange", "energy must be between " + MIN_KWH.toPlainString() + " and "
-                + MAX_KWH.toPlainString() + " kWh but was " + Shown.quoted(kwh));
+        return new InvalidValueException(
+                "EnergyRange",
+                "energy must be between " + MIN_KWH.toPlainString() + " and " + MAX_KWH.toPlainString()
+                        + " kWh but was " + Shown.quoted(kwh));
     }
 
     private static String stripLeadingZeros(String digits) {

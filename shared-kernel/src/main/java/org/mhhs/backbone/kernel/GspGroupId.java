@@ -8,11 +8,13 @@ public record GspGroupId(String value) {
     private static final List<String> IDS =
             List.of("_A", "_B", "_C", "_D", "_E", "_F", "_G", "_H", "_J", "_K", "_L", "_M", "_N", "_P");
 
-    private static final List<GspGroupId> ALL = IDS.stream().map(GspGroupId::new).toList();
+    private static final List<GspGroupId> ALL =
+            IDS.stream().map(GspGroupId::new).toList();
 
     public GspGroupId {
         if (value == null || !IDS.contains(value)) {
-            throw new InvalidValueException("GspGroupIdUnknown",
+            throw new InvalidValueException(
+                    "GspGroupIdUnknown",
                     "GSP group id must be one of " + String.join(" ", IDS) + " but was " + Shown.quoted(value));
         }
     }

@@ -21,7 +21,8 @@ public enum MarketRole {
                 }
             }
         }
-        throw new InvalidValueException("MarketRoleUnknown",
+        throw new InvalidValueException(
+                "MarketRoleUnknown",
                 "market role must be one of " + Arrays.toString(values()) + " but was " + Shown.quoted(name));
     }
 }

@@ -8,14 +8,16 @@ public record Mpan(String value) {
 
     public Mpan {
         if (!isThirteenDigits(value)) {
-            throw new InvalidValueException("MpanFormat",
-                    "MPAN core must be exactly 13 digits but was " + Shown.quoted(value));
+            throw new InvalidValueException(
+                    "MpanFormat", "MPAN core must be exactly 13 digits but was " + Shown.quoted(value));
         }
         int expected = checkDigitOf(value.substring(0, LENGTH - 1));
         int actual = value.charAt(LENGTH - 1) - '0';
         if (expected != actual) {
-            throw new InvalidValueException("MpanCheckDigit",
-                    "MPAN core " + value + " ends in check digit " + actual + " but its first 12 digits give " + expected);
+            throw new InvalidValueException(
+                    "MpanCheckDigit",
+                    "MPAN core " + value + " ends in check digit " + actual + " but its first 12 digits give "
+                            + expected);
         }
     }
 
@@ -30,7 +32,8 @@ public record Mpan(String value) {
 
     public static int checkDigitOf(String first12Digits) {
         if (!isDigits(first12Digits, LENGTH - 1)) {
-            throw new InvalidValueException("MpanFormat",
+            throw new InvalidValueException(
+                    "MpanFormat",
                     "the first part of an MPAN core must be exactly 12 digits but was " + Shown.quoted(first12Digits));
         }
         int sum = 0;

@@ -7,7 +7,8 @@ public record ParticipantId(String value) {
 
     public ParticipantId {
         if (!isWellFormed(value)) {
-            throw new InvalidValueException("ParticipantIdFormat",
+            throw new InvalidValueException(
+                    "ParticipantIdFormat",
                     "participant id must be exactly 4 characters from A-Z and 0-9 but was " + Shown.quoted(value));
         }
     }

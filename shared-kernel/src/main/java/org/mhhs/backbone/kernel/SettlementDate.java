@@ -32,14 +32,16 @@ public record SettlementDate(LocalDate date) implements Comparable<SettlementDat
 
     public static SettlementDate parse(String isoDate) {
         if (isoDate == null) {
-            throw new InvalidValueException("SettlementDateFormat",
-                    "settlement date must be an ISO date such as 2026-03-29 but was null");
+            throw new InvalidValueException(
+                    "SettlementDateFormat", "settlement date must be an ISO date such as 2026-03-29 but was null");
         }
         try {
             return new SettlementDate(LocalDate.parse(isoDate));
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException("SettlementDateFormat",
-                    "settlement date must be an ISO date such as 2026-03-29 but was " + Shown.quoted(isoDate), e);
+            throw new InvalidValueException(
+                    "SettlementDateFormat",
+                    "settlement date must be an ISO date such as 2026-03-29 but was " + Shown.quoted(isoDate),
+                    e);
         }
     }
 
@@ -66,7 +68,8 @@ public record SettlementDate(LocalDate date) implements Comparable<SettlementDat
         Objects.requireNonNull(period, "period");
         int count = periodCount();
         if (period.number() > count) {
-            throw new InvalidValueException("SettlementPeriodRange",
+            throw new InvalidValueException(
+                    "SettlementPeriodRange",
                     "settlement day " + date + " has " + count + " periods so has no period " + period.number());
         }
         return startOfDay().plus(PERIOD_LENGTH.multipliedBy(period.number() - 1L));
@@ -119,8 +122,11 @@ public record SettlementDate(LocalDate date) implements Comparable<SettlementDat
         try {
             return new SettlementDate(forward ? date.plusDays(days) : date.minusDays(days));
         } catch (DateTimeException | ArithmeticException e) {
-            throw new InvalidValueException("SettlementDateRange", "settlement date " + date + (forward ? " plus " : " minus ")
-                    + days + " days falls outside the supported calendar", e);
+            throw new InvalidValueException(
+                    "SettlementDateRange",
+                    "settlement date " + date + (forward ? " plus " : " minus ") + days
+                            + " days falls outside the supported calendar",
+                    e);
         }
     }
 }

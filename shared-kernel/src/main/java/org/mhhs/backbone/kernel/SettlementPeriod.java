@@ -8,8 +8,8 @@ public record SettlementPeriod(int number) implements Comparable<SettlementPerio
 
     public SettlementPeriod {
         if (number < FIRST || number > MAX) {
-            throw new InvalidValueException("SettlementPeriodRange",
-                    "settlement period must be between 1 and 50 but was " + number);
+            throw new InvalidValueException(
+                    "SettlementPeriodRange", "settlement period must be between 1 and 50 but was " + number);
         }
     }
 

@@ -4,8 +4,7 @@ final class Shown {
 
     static final int MAX_SHOWN = 40;
 
-    private Shown() {
-    }
+    private Shown() {}
 
     // Values come from untrusted market messages, so they are cut short and control characters escaped before logging.
     static String quoted(String value) {

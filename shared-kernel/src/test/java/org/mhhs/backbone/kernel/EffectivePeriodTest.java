@@ -119,13 +119,16 @@ class EffectivePeriodTest {
         assertThat(EffectivePeriod.between(JAN_1, FEB_1).overlaps(fromFebruary)).isTrue();
         assertThat(fromFebruary.overlaps(EffectivePeriod.between(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 2))))
                 .isTrue();
-        assertThat(fromFebruary.overlaps(EffectivePeriod.between(JAN_1, JAN_31))).isFalse();
+        assertThat(fromFebruary.overlaps(EffectivePeriod.between(JAN_1, JAN_31)))
+                .isFalse();
     }
 
     @Test
     void twoOpenEndedPeriodsAlwaysOverlap() {
-        assertThat(EffectivePeriod.from(JAN_1).overlaps(EffectivePeriod.from(LocalDate.of(2040, 6, 1)))).isTrue();
-        assertThat(EffectivePeriod.from(LocalDate.of(2040, 6, 1)).overlaps(EffectivePeriod.from(JAN_1))).isTrue();
+        assertThat(EffectivePeriod.from(JAN_1).overlaps(EffectivePeriod.from(LocalDate.of(2040, 6, 1))))
+                .isTrue();
+        assertThat(EffectivePeriod.from(LocalDate.of(2040, 6, 1)).overlaps(EffectivePeriod.from(JAN_1)))
+                .isTrue();
     }
 
     @Test

@@ -80,9 +80,9 @@ class EnergyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "9223372036854775.808", "-9223372036854775.809", "10000000000000000", "-99999999999999999999999"
-    })
+    @ValueSource(
+            strings = {"9223372036854775.808", "-9223372036854775.809", "10000000000000000", "-99999999999999999999999"
+            })
     void anAmountBeyondTheEnergyRangeIsRejected(String kwh) {
         assertThatThrownBy(() -> Energy.ofKwh(kwh))
                 .isInstanceOf(InvalidValueException.class)

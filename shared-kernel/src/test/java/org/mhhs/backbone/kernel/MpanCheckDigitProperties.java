@@ -10,8 +10,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-// Every weight is coprime with 11 and a digit change is 1..9, so a single substitution always moves the sum's residue mod 11;
-// the only blind spot is that residues 0 and 10 both fold to check digit 0, an accepted weakness of the industry algorithm.
+// Every weight is coprime with 11 and a digit change is 1..9, so a single substitution always moves the sum's residue
+// mod 11;
+// the only blind spot is that residues 0 and 10 both fold to check digit 0, an accepted weakness of the industry
+// algorithm.
 class MpanCheckDigitProperties {
 
     private static final int[] WEIGHTS = {3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43};

@@ -72,7 +72,8 @@ class SettlementDateTest {
 
     @Test
     void theLastPeriodOfADayEndsWhenTheNextDayStarts() {
-        for (SettlementDate day : new SettlementDate[] {SPRING_CLOCK_CHANGE_2026, SUMMER_DAY_2026, AUTUMN_CLOCK_CHANGE_2026}) {
+        for (SettlementDate day :
+                new SettlementDate[] {SPRING_CLOCK_CHANGE_2026, SUMMER_DAY_2026, AUTUMN_CLOCK_CHANGE_2026}) {
             SettlementPeriod last = SettlementPeriod.of(day.periodCount());
             assertThat(day.periodEnd(last)).isEqualTo(day.plusDays(1).startOfDay());
         }

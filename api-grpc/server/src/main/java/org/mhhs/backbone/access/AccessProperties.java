@@ -12,10 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * bootstrapOnStart: whether this node creates the operator on an empty database (true; tests of wiring turn it off).
  */
 @ConfigurationProperties("hub.access")
-public record AccessProperties(@DefaultValue("OPER") String bootstrapOperatorId,
-                               @DefaultValue("Central service operator") String bootstrapOperatorName,
-                               @DefaultValue("hub-data/operator.token") Path operatorTokenFile,
-                               @DefaultValue("hub-data/tls/operator.crt") Path operatorCertificateFile,
-                               @DefaultValue("hub-data/tls/operator.key") Path operatorPrivateKeyFile,
-                               @DefaultValue("true") boolean bootstrapOnStart) {
-}
+public record AccessProperties(
+        @DefaultValue("OPER") String bootstrapOperatorId,
+        @DefaultValue("Central service operator") String bootstrapOperatorName,
+        @DefaultValue("hub-data/operator.token") Path operatorTokenFile,
+        @DefaultValue("hub-data/tls/operator.crt") Path operatorCertificateFile,
+        @DefaultValue("hub-data/tls/operator.key") Path operatorPrivateKeyFile,
+        @DefaultValue("true") boolean bootstrapOnStart) {}

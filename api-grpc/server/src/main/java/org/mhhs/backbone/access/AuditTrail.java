@@ -32,9 +32,17 @@ public class AuditTrail {
     }
 
     /** One entry. {@code participant} is empty when the caller could not be authenticated. */
-    public record Entry(long id, Instant at, Category category, Optional<ParticipantId> participant,
-                        String authentication, String peer, String rpc, String outcome, String reason, String detail) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            Category category,
+            Optional<ParticipantId> participant,
+            String authentication,
+            String peer,
+            String rpc,
+            String outcome,
+            String reason,
+            String detail) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,8 +56,15 @@ public class AuditTrail {
      * Appends an entry. Within a transaction (a credential change) it commits or rolls back with it; a denied call
      * is recorded on its own.
      */
-    public void record(Category category, Optional<ParticipantId> participant, String authentication, String peer,
-                       String rpc, String outcome, String reason, String detail) {
+    public void record(
+            Category category,
+            Optional<ParticipantId> participant,
+            String authentication,
+            String peer,
+            String rpc,
+            String outcome,
+            String reason,
+            String detail) {
         jdbc.sql("""
                 INSERT INTO access.audit_trail (at, category, participant_id, authentication, peer, rpc, outcome, reason,
                     detail)
@@ -67,13 +82,26 @@ public class AuditTrail {
     }
 
     /** Like {@link #record}, but a failure to write is logged rather than thrown (the call's answer stands). */
-    public void recordQuietly(Category category, Optional<ParticipantId> participant, String authentication,
-                              String peer, String rpc, String outcome, String reason, String detail) {
+    public void recordQuietly(
+            Category category,
+            Optional<ParticipantId> participant,
+            String authentication,
+            String peer,
+            String rpc,
+            String outcome,
+            String reason,
+            String detail) {
         try {
             record(category, participant, authentication, peer, rpc, outcome, reason, detail);
         } catch (RuntimeException e) {
-            log.error("Could not append to the audit trail: {} {} {} {} {}", category, participant, rpc, outcome,
-                    reason, e);
+            log.error(
+                    "Could not append to the audit trail: {} {} {} {} {}",
+                    category,
+                    participant,
+                    rpc,
+                    outcome,
+                    reason,
+                    e);
         }
     }
 
@@ -97,9 +125,17 @@ public class AuditTrail {
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         String participant = rs.getString(4);
-        return new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                Category.valueOf(rs.getString(3)), Optional.ofNullable(participant).map(ParticipantId::of),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+        return new Entry(
+                rs.getLong(1),
+                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                Category.valueOf(rs.getString(3)),
+                Optional.ofNullable(participant).map(ParticipantId::of),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10));
     }
 
     private static String truncate(String value, int length) {

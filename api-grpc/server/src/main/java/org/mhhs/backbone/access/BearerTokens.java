@@ -34,12 +34,14 @@ public class BearerTokens {
         this.clock = clock;
     }
 
-    public record IssuedToken(UUID tokenId, ParticipantId participantId, String secret) {
-    }
+    public record IssuedToken(UUID tokenId, ParticipantId participantId, String secret) {}
 
-    public record TokenInfo(UUID tokenId, ParticipantId participantId, String description, Instant issuedAt,
-                            Optional<Instant> revokedAt) {
-    }
+    public record TokenInfo(
+            UUID tokenId,
+            ParticipantId participantId,
+            String description,
+            Instant issuedAt,
+            Optional<Instant> revokedAt) {}
 
     public IssuedToken issue(ParticipantId participant, String description, ParticipantId issuedBy) {
         byte[] secretBytes = new byte[32];
@@ -64,7 +66,8 @@ public class BearerTokens {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT participant_id FROM access.bearer_token WHERE token_hash = :hash AND revoked_at IS NULL")
+        return jdbc.sql(
+                        "SELECT participant_id FROM access.bearer_token WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", hash(presented))
                 .query(String.class)
                 .optional()
@@ -76,14 +79,18 @@ public class BearerTokens {
         return jdbc.sql("""
                 UPDATE access.bearer_token SET revoked_at = :now, revoked_by = :by
                 WHERE token_id = :id AND revoked_at IS NULL""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", revokedBy.value())
-                .param("id", tokenId)
-                .update() == 1;
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("by", revokedBy.value())
+                        .param("id", tokenId)
+                        .update()
+                == 1;
     }
 
     public Optional<TokenInfo> find(UUID tokenId) {
-        return jdbc.sql(SELECT_INFO + " WHERE token_id = :id").param("id", tokenId).query(this::info).optional();
+        return jdbc.sql(SELECT_INFO + " WHERE token_id = :id")
+                .param("id", tokenId)
+                .query(this::info)
+                .optional();
     }
 
     public List<TokenInfo> tokensOf(ParticipantId participant) {
@@ -98,7 +105,10 @@ public class BearerTokens {
 
     private TokenInfo info(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
-        return new TokenInfo(rs.getObject(1, UUID.class), ParticipantId.of(rs.getString(2)), rs.getString(3),
+        return new TokenInfo(
+                rs.getObject(1, UUID.class),
+                ParticipantId.of(rs.getString(2)),
+                rs.getString(3),
                 rs.getObject(4, OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(revoked).map(OffsetDateTime::toInstant));
     }

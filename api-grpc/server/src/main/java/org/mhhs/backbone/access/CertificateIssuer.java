@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -35,7 +36,6 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -65,8 +65,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private CertificateIssuer() {
-    }
+    private CertificateIssuer() {}
 
     public static KeyPair newKeyPair() {
         try {
@@ -82,10 +81,13 @@ public final class CertificateIssuer {
     public static Issued certificateAuthority(String commonName, Instant notBefore, Instant notAfter) {
         KeyPair keys = newKeyPair();
         X500Name name = name(commonName);
-        return new Issued(build(name, keys.getPublic(), name, keys.getPrivate(), null, notBefore, notAfter, builder -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        }), keys.getPrivate());
+        return new Issued(
+                build(name, keys.getPublic(), name, keys.getPrivate(), null, notBefore, notAfter, builder -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+                    builder.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                }),
+                keys.getPrivate());
     }
 
     /** A TLS server certificate for the given DNS names and IP addresses. */
@@ -96,22 +98,28 @@ public final class CertificateIssuer {
                         ? new GeneralName(GeneralName.iPAddress, n)
                         : new GeneralName(GeneralName.dNSName, n))
                 .toArray(GeneralName[]::new);
-        return new Issued(build(name(names.getFirst()), keys.getPublic(), authority, notBefore, notAfter, builder -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
-        }), keys.getPrivate());
+        return new Issued(
+                build(name(names.getFirst()), keys.getPublic(), authority, notBefore, notAfter, builder -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
+                }),
+                keys.getPrivate());
     }
 
     /** A TLS client certificate whose subject is the participant id (the hub maps it by fingerprint, not by name). */
     public static Issued client(Issued authority, String participantId, Instant notBefore, Instant notAfter) {
         KeyPair keys = newKeyPair();
-        return new Issued(build(name(participantId), keys.getPublic(), authority, notBefore, notAfter, builder -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-        }), keys.getPrivate());
+        return new Issued(
+                build(name(participantId), keys.getPublic(), authority, notBefore, notAfter, builder -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                }),
+                keys.getPrivate());
     }
 
     public static String pem(Object value) {
@@ -145,28 +153,51 @@ public final class CertificateIssuer {
         void add(X509v3CertificateBuilder builder) throws IOException;
     }
 
-    private static X509Certificate build(X500Name subject, PublicKey key, Issued authority, Instant notBefore,
-                                         Instant notAfter, Extensions extensions) {
-        return build(subject, key, X500Name.getInstance(authority.certificate().getSubjectX500Principal().getEncoded()),
-                authority.privateKey(), authority.certificate(), notBefore, notAfter, extensions);
+    private static X509Certificate build(
+            X500Name subject,
+            PublicKey key,
+            Issued authority,
+            Instant notBefore,
+            Instant notAfter,
+            Extensions extensions) {
+        return build(
+                subject,
+                key,
+                X500Name.getInstance(
+                        authority.certificate().getSubjectX500Principal().getEncoded()),
+                authority.privateKey(),
+                authority.certificate(),
+                notBefore,
+                notAfter,
+                extensions);
     }
 
-    private static X509Certificate build(X500Name subject, PublicKey key, X500Name issuer, PrivateKey signer,
-                                         X509Certificate issuerCertificate, Instant notBefore, Instant notAfter,
-                                         Extensions extensions) {
+    private static X509Certificate build(
+            X500Name subject,
+            PublicKey key,
+            X500Name issuer,
+            PrivateKey signer,
+            X509Certificate issuerCertificate,
+            Instant notBefore,
+            Instant notAfter,
+            Extensions extensions) {
         try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    new BigInteger(127, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
-                    subject, key);
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    new BigInteger(127, RANDOM).add(BigInteger.ONE),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    key);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
             if (issuerCertificate != null) {
-                builder.addExtension(Extension.authorityKeyIdentifier, false,
-                        utils.createAuthorityKeyIdentifier(issuerCertificate));
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerCertificate));
             }
             extensions.add(builder);
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -175,7 +206,9 @@ public final class CertificateIssuer {
     }
 
     private static X500Name name(String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, "MHHS hub")
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .addRDN(BCStyle.O, "MHHS hub")
                 .build();
     }
 }

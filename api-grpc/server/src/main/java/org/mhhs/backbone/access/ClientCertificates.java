@@ -50,21 +50,24 @@ public class ClientCertificates {
         this.clock = clock;
     }
 
-    public record CertificateInfo(String fingerprint, ParticipantId participantId, String subject, String serialNumber,
-                                  Instant notBefore, Instant notAfter, String description, Instant registeredAt,
-                                  ParticipantId registeredBy) {
-    }
+    public record CertificateInfo(
+            String fingerprint,
+            ParticipantId participantId,
+            String subject,
+            String serialNumber,
+            Instant notBefore,
+            Instant notAfter,
+            String description,
+            Instant registeredAt,
+            ParticipantId registeredBy) {}
 
     /** The outcome of checking a presented certificate chain. */
-    public sealed interface Check {
-    }
+    public sealed interface Check {}
 
-    public record Accepted(ParticipantId participantId, String fingerprint) implements Check {
-    }
+    public record Accepted(ParticipantId participantId, String fingerprint) implements Check {}
 
     /** Refused, with the rule (the ErrorInfo reason) and a message for the caller. */
-    public record Refused(String reason, String message) implements Check {
-    }
+    public record Refused(String reason, String message) implements Check {}
 
     /** Checks the chain a TLS client presented (leaf first) and maps it to its participant. */
     public Check authenticate(X509Certificate[] chain) {
@@ -79,8 +82,9 @@ public class ClientCertificates {
                 .query(String.class)
                 .optional()
                 .<Check>map(participant -> new Accepted(ParticipantId.of(participant), fingerprint))
-                .orElseGet(() -> new Refused("CertificateNotRegistered", "the client certificate " + fingerprint
-                        + " is not registered with the hub (or was revoked)"));
+                .orElseGet(() -> new Refused(
+                        "CertificateNotRegistered",
+                        "the client certificate " + fingerprint + " is not registered with the hub (or was revoked)"));
     }
 
     /**
@@ -92,32 +96,38 @@ public class ClientCertificates {
         try {
             leaf.checkValidity(now);
         } catch (CertificateExpiredException e) {
-            return Optional.of(new Refused("CertificateExpired", "the client certificate expired at "
-                    + leaf.getNotAfter().toInstant()));
+            return Optional.of(new Refused(
+                    "CertificateExpired",
+                    "the client certificate expired at " + leaf.getNotAfter().toInstant()));
         } catch (CertificateNotYetValidException e) {
-            return Optional.of(new Refused("CertificateNotYetValid", "the client certificate is valid only from "
-                    + leaf.getNotBefore().toInstant()));
+            return Optional.of(new Refused(
+                    "CertificateNotYetValid",
+                    "the client certificate is valid only from "
+                            + leaf.getNotBefore().toInstant()));
         }
         try {
             List<String> usages = leaf.getExtendedKeyUsage();
             if (usages != null && !usages.contains(CLIENT_AUTH) && !usages.contains(ANY_USAGE)) {
-                return Optional.of(new Refused("CertificateNotForClientAuthentication",
+                return Optional.of(new Refused(
+                        "CertificateNotForClientAuthentication",
                         "the certificate's extended key usage does not include TLS client authentication"));
             }
         } catch (java.security.cert.CertificateParsingException e) {
             return Optional.of(new Refused("CertificateMalformed", "the certificate's extensions cannot be read"));
         }
         List<X509Certificate> anchors = tls.clientCaCertificates();
-        List<X509Certificate> path = chain.stream().filter(c -> !anchors.contains(c)).toList();
+        List<X509Certificate> path =
+                chain.stream().filter(c -> !anchors.contains(c)).toList();
         try {
             PKIXParameters parameters = new PKIXParameters(tls.clientCaTrustAnchors());
-            parameters.setRevocationEnabled(false);   // revocation is deleting the registration
+            parameters.setRevocationEnabled(false); // revocation is deleting the registration
             parameters.setDate(now);
             CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
             return Optional.empty();
         } catch (CertPathValidatorException e) {
-            return Optional.of(new Refused("CertificateNotIssuedByHubCa",
+            return Optional.of(new Refused(
+                    "CertificateNotIssuedByHubCa",
                     "the client certificate does not chain to the hub's client CA (" + e.getMessage() + ")"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PKIX validation is not available", e);
@@ -125,8 +135,8 @@ public class ClientCertificates {
     }
 
     /** Registers a certificate; false when that certificate is already registered (to anyone). */
-    public boolean register(ParticipantId participant, X509Certificate certificate, String description,
-                            ParticipantId registeredBy) {
+    public boolean register(
+            ParticipantId participant, X509Certificate certificate, String description, ParticipantId registeredBy) {
         try {
             jdbc.sql("""
                     INSERT INTO access.client_certificate (fingerprint_sha256, participant_id, subject, serial_number,
@@ -135,9 +145,13 @@ public class ClientCertificates {
                         :by)""")
                     .param("fingerprint", HEX.parseHex(fingerprint(certificate)))
                     .param("participant", participant.value())
-                    .param("subject", truncate(certificate.getSubjectX500Principal().getName(), 512))
+                    .param(
+                            "subject",
+                            truncate(certificate.getSubjectX500Principal().getName(), 512))
                     .param("serial", truncate(certificate.getSerialNumber().toString(16), 80))
-                    .param("notBefore", Timestamp.from(certificate.getNotBefore().toInstant()))
+                    .param(
+                            "notBefore",
+                            Timestamp.from(certificate.getNotBefore().toInstant()))
                     .param("notAfter", Timestamp.from(certificate.getNotAfter().toInstant()))
                     .param("description", description == null ? "" : description)
                     .param("now", Timestamp.from(clock.instant()))
@@ -188,10 +202,16 @@ public class ClientCertificates {
             FROM access.client_certificate""";
 
     private static CertificateInfo info(ResultSet rs, int row) throws SQLException {
-        return new CertificateInfo(HEX.formatHex(rs.getBytes(1)), ParticipantId.of(rs.getString(2)), rs.getString(3),
-                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                rs.getObject(8, OffsetDateTime.class).toInstant(), ParticipantId.of(rs.getString(9)));
+        return new CertificateInfo(
+                HEX.formatHex(rs.getBytes(1)),
+                ParticipantId.of(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getObject(6, OffsetDateTime.class).toInstant(),
+                rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class).toInstant(),
+                ParticipantId.of(rs.getString(9)));
     }
 
     private static String truncate(String value, int length) {

@@ -58,12 +58,14 @@ public class HubTls implements SslBundleRegistrar {
             return;
         }
         ensureFiles();
-        PemSslStoreDetails key = new PemSslStoreDetails(null, location(properties.serverCertificatePath()),
-                location(properties.serverPrivateKeyPath()));
+        PemSslStoreDetails key = new PemSslStoreDetails(
+                null, location(properties.serverCertificatePath()), location(properties.serverPrivateKeyPath()));
         PemSslStoreDetails trust = PemSslStoreDetails.forCertificates(location(properties.clientCaPath()));
         registry.registerBundle(BUNDLE, SslBundle.of(new PemSslStoreBundle(key, trust)));
-        log.info("gRPC TLS: server certificate {}, participant certificates must chain to {}",
-                properties.serverCertificatePath().toAbsolutePath(), properties.clientCaPath().toAbsolutePath());
+        log.info(
+                "gRPC TLS: server certificate {}, participant certificates must chain to {}",
+                properties.serverCertificatePath().toAbsolutePath(),
+                properties.clientCaPath().toAbsolutePath());
     }
 
     public boolean enabled() {
@@ -87,7 +89,8 @@ public class HubTls implements SslBundleRegistrar {
     Set<TrustAnchor> clientCaTrustAnchors() {
         Set<TrustAnchor> anchors = clientCaAnchors;
         if (anchors == null) {
-            anchors = clientCaCertificates().stream().map(ca -> new TrustAnchor(ca, null))
+            anchors = clientCaCertificates().stream()
+                    .map(ca -> new TrustAnchor(ca, null))
                     .collect(Collectors.toUnmodifiableSet());
             clientCaAnchors = anchors;
         }
@@ -100,8 +103,8 @@ public class HubTls implements SslBundleRegistrar {
         if (!Files.isReadable(keyFile)) {
             return Optional.empty();
         }
-        return Optional.of(new CertificateIssuer.Issued(clientCaCertificates().getFirst(),
-                CertificateIssuer.readPrivateKey(read(keyFile))));
+        return Optional.of(new CertificateIssuer.Issued(
+                clientCaCertificates().getFirst(), CertificateIssuer.readPrivateKey(read(keyFile))));
     }
 
     TlsProperties properties() {
@@ -116,7 +119,8 @@ public class HubTls implements SslBundleRegistrar {
         if (allPresent) {
             return;
         }
-        boolean anyConfigured = !properties.serverCertificate().isBlank() || !properties.serverPrivateKey().isBlank()
+        boolean anyConfigured = !properties.serverCertificate().isBlank()
+                || !properties.serverPrivateKey().isBlank()
                 || !properties.clientCa().isBlank();
         if (!properties.generateIfMissing() || anyConfigured || Files.exists(certificate) || Files.exists(ca)) {
             throw new IllegalStateException("TLS is on but its files are missing: server certificate " + certificate
@@ -125,23 +129,29 @@ public class HubTls implements SslBundleRegistrar {
                     + "or leave them unset on an empty hub.tls.directory to have the hub create them)");
         }
         Instant now = clock.instant();
-        CertificateIssuer.Issued authority = CertificateIssuer.certificateAuthority("MHHS hub CA",
-                now.minus(Duration.ofMinutes(5)), now.plus(CA_VALIDITY));
-        CertificateIssuer.Issued server = CertificateIssuer.server(authority, properties.serverNames(),
-                now.minus(Duration.ofMinutes(5)), now.plus(properties.validity()));
+        CertificateIssuer.Issued authority = CertificateIssuer.certificateAuthority(
+                "MHHS hub CA", now.minus(Duration.ofMinutes(5)), now.plus(CA_VALIDITY));
+        CertificateIssuer.Issued server = CertificateIssuer.server(
+                authority, properties.serverNames(), now.minus(Duration.ofMinutes(5)), now.plus(properties.validity()));
         OwnerOnlyFiles.write(properties.clientCaPrivateKeyPath(), authority.privateKeyPem());
         OwnerOnlyFiles.writePublic(ca, authority.certificatePem());
         OwnerOnlyFiles.write(privateKey, server.privateKeyPem());
         OwnerOnlyFiles.writePublic(certificate, server.certificatePem() + authority.certificatePem());
-        log.info("First start with TLS: created a certificate authority ({}) and the hub's server certificate for {} "
-                + "in {}", ca.getFileName(), properties.serverNames(), properties.directory().toAbsolutePath());
+        log.info(
+                "First start with TLS: created a certificate authority ({}) and the hub's server certificate for {} "
+                        + "in {}",
+                ca.getFileName(),
+                properties.serverNames(),
+                properties.directory().toAbsolutePath());
     }
 
     public static List<X509Certificate> readCertificates(String pem) {
         try {
             return CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
-                    .stream().map(X509Certificate.class::cast).toList();
+                    .stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (CertificateException e) {
             throw new IllegalArgumentException("not PEM X.509 certificates: " + e.getMessage(), e);
         }

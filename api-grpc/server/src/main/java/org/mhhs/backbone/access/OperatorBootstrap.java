@@ -3,13 +3,13 @@ package org.mhhs.backbone.access;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mhhs.backbone.isd.api.GrantRole;
 import org.mhhs.backbone.isd.api.IsdQueries;
@@ -51,9 +51,18 @@ class OperatorBootstrap implements HealthIndicator {
     private final AuditTrail audit;
     private volatile boolean operatorVisible;
 
-    OperatorBootstrap(AccessProperties properties, BearerTokens tokens, CommandGateway commands, JdbcClient jdbc,
-                      TransactionTemplate transaction, Clock clock, IsdQueries isd, SecurityProperties security,
-                      HubTls tls, ClientCertificates certificates, AuditTrail audit) {
+    OperatorBootstrap(
+            AccessProperties properties,
+            BearerTokens tokens,
+            CommandGateway commands,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Clock clock,
+            IsdQueries isd,
+            SecurityProperties security,
+            HubTls tls,
+            ClientCertificates certificates,
+            AuditTrail audit) {
         this.isd = isd;
         this.security = security;
         this.tls = tls;
@@ -75,11 +84,20 @@ class OperatorBootstrap implements HealthIndicator {
         }
         ParticipantId bootstrapped = transaction.execute(status -> {
             // Several hub nodes may start at once on one database: the first to take the lock bootstraps.
-            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", BOOTSTRAP_LOCK).query(Object.class).single();
-            boolean done = jdbc.sql("SELECT count(*) FROM access.bootstrap").query(Long.class).single() > 0;
+            jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                    .param("key", BOOTSTRAP_LOCK)
+                    .query(Object.class)
+                    .single();
+            boolean done = jdbc.sql("SELECT count(*) FROM access.bootstrap")
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (done) {
-                return jdbc.sql("SELECT operator_id FROM access.bootstrap").query(String.class).optional()
-                        .map(ParticipantId::of).orElseThrow();
+                return jdbc.sql("SELECT operator_id FROM access.bootstrap")
+                        .query(String.class)
+                        .optional()
+                        .map(ParticipantId::of)
+                        .orElseThrow();
             }
             ParticipantId operator = ParticipantId.of(properties.bootstrapOperatorId());
             LocalDate today = SettlementDate.today(clock).date();
@@ -96,8 +114,15 @@ class OperatorBootstrap implements HealthIndicator {
                     .param("operator", operator.value())
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
-            audit.record(AuditTrail.Category.CREDENTIAL_CHANGE, Optional.of(operator), "none", "", "first start", "OK",
-                    "", "the first operator " + operator + " and its " + String.join(", ", credentials));
+            audit.record(
+                    AuditTrail.Category.CREDENTIAL_CHANGE,
+                    Optional.of(operator),
+                    "none",
+                    "",
+                    "first start",
+                    "OK",
+                    "",
+                    "the first operator " + operator + " and its " + String.join(", ", credentials));
             return operator;
         });
         awaitOperatorInReadModel(bootstrapped);
@@ -108,7 +133,9 @@ class OperatorBootstrap implements HealthIndicator {
         BearerTokens.IssuedToken token = tokens.issue(operator, "created on first start", operator);
         // Written inside the transaction: if the commit fails, the next start tries again and overwrites it.
         OwnerOnlyFiles.write(properties.operatorTokenFile(), token.secret() + System.lineSeparator());
-        log.info("First start: registered operator {} and wrote its bearer token to {}", operator,
+        log.info(
+                "First start: registered operator {} and wrote its bearer token to {}",
+                operator,
                 properties.operatorTokenFile().toAbsolutePath());
         return "bearer token " + token.tokenId();
     }
@@ -122,13 +149,18 @@ class OperatorBootstrap implements HealthIndicator {
         X509Certificate certificate;
         if (authority.isPresent()) {
             Instant now = clock.instant();
-            CertificateIssuer.Issued issued = CertificateIssuer.client(authority.get(), operator.value(),
-                    now.minus(Duration.ofMinutes(5)), now.plus(tls.properties().validity()));
+            CertificateIssuer.Issued issued = CertificateIssuer.client(
+                    authority.get(),
+                    operator.value(),
+                    now.minus(Duration.ofMinutes(5)),
+                    now.plus(tls.properties().validity()));
             OwnerOnlyFiles.write(properties.operatorPrivateKeyFile(), issued.privateKeyPem());
             OwnerOnlyFiles.writePublic(properties.operatorCertificateFile(), issued.certificatePem());
             certificate = issued.certificate();
-            log.info("First start: registered operator {} and wrote its client certificate and key to {} and {}",
-                    operator, properties.operatorCertificateFile().toAbsolutePath(),
+            log.info(
+                    "First start: registered operator {} and wrote its client certificate and key to {} and {}",
+                    operator,
+                    properties.operatorCertificateFile().toAbsolutePath(),
                     properties.operatorPrivateKeyFile().toAbsolutePath());
         } else if (Files.isReadable(properties.operatorCertificateFile())) {
             try {
@@ -141,7 +173,9 @@ class OperatorBootstrap implements HealthIndicator {
                 throw new IllegalStateException("the operator certificate " + properties.operatorCertificateFile()
                         + " is not acceptable: " + refused.message());
             });
-            log.info("First start: registered operator {} with the certificate {}", operator,
+            log.info(
+                    "First start: registered operator {} with the certificate {}",
+                    operator,
                     properties.operatorCertificateFile().toAbsolutePath());
         } else {
             throw new IllegalStateException("first start with mutual TLS: the hub does not hold its client CA's key ("
@@ -161,7 +195,8 @@ class OperatorBootstrap implements HealthIndicator {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!isd.holdsRole(operator, MarketRole.OPERATOR, today)) {
             if (System.nanoTime() > deadline) {
-                log.warn("Operator {} is still not visible in the ISD read model; is the isd processor running?",
+                log.warn(
+                        "Operator {} is still not visible in the ISD read model; is the isd processor running?",
                         operator);
                 return;
             }
@@ -174,6 +209,8 @@ class OperatorBootstrap implements HealthIndicator {
     public Health health() {
         return operatorVisible
                 ? Health.up().build()
-                : Health.outOfService().withDetail("waiting-for", "the operator's role in the ISD read model").build();
+                : Health.outOfService()
+                        .withDetail("waiting-for", "the operator's role in the ISD read model")
+                        .build();
     }
 }

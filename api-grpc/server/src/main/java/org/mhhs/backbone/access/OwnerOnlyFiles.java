@@ -15,8 +15,7 @@ final class OwnerOnlyFiles {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerOnlyFiles.class);
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     static void write(Path file, String content) {
         try {

@@ -31,7 +31,8 @@ class SecurityModeGuard {
             throw new IllegalStateException("the production profile 'axonserver' runs only with mutual TLS: remove "
                     + "hub.security.mode=dev (and the profile 'dev')");
         }
-        log.warn("DEVELOPMENT MODE (hub.security.mode=dev): bearer tokens are accepted{}; never use it in production",
+        log.warn(
+                "DEVELOPMENT MODE (hub.security.mode=dev): bearer tokens are accepted{}; never use it in production",
                 listenerTls ? "" : " and the gRPC listener is PLAINTEXT");
     }
 }

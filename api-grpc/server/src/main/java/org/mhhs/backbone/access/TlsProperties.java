@@ -22,15 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validity           validity of generated server and operator certificates (the generated CA: 10 years)
  */
 @ConfigurationProperties("hub.tls")
-public record TlsProperties(@DefaultValue("true") boolean enabled,
-                            @DefaultValue("hub-data/tls") Path directory,
-                            @DefaultValue("") String serverCertificate,
-                            @DefaultValue("") String serverPrivateKey,
-                            @DefaultValue("") String clientCa,
-                            @DefaultValue("") String clientCaPrivateKey,
-                            @DefaultValue("true") boolean generateIfMissing,
-                            @DefaultValue({"localhost", "127.0.0.1"}) List<String> serverNames,
-                            @DefaultValue("397d") Duration validity) {
+public record TlsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("hub-data/tls") Path directory,
+        @DefaultValue("") String serverCertificate,
+        @DefaultValue("") String serverPrivateKey,
+        @DefaultValue("") String clientCa,
+        @DefaultValue("") String clientCaPrivateKey,
+        @DefaultValue("true") boolean generateIfMissing,
+        @DefaultValue({"localhost", "127.0.0.1"}) List<String> serverNames,
+        @DefaultValue("397d") Duration validity) {
 
     Path serverCertificatePath() {
         return orDefault(serverCertificate, "server.crt");

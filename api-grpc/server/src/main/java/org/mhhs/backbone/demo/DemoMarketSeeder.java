@@ -69,9 +69,13 @@ class DemoMarketSeeder {
     private final Clock clock;
     private final ParticipantId operator;
 
-    DemoMarketSeeder(DemoProperties properties, CommandGateway commands, IsdQueries isd,
-                     RegistrationQueries registration, Clock clock,
-                     @Value("${hub.access.bootstrap-operator-id}") String operatorId) {
+    DemoMarketSeeder(
+            DemoProperties properties,
+            CommandGateway commands,
+            IsdQueries isd,
+            RegistrationQueries registration,
+            Clock clock,
+            @Value("${hub.access.bootstrap-operator-id}") String operatorId) {
         this.properties = properties;
         this.commands = commands;
         this.isd = isd;
@@ -96,18 +100,29 @@ class DemoMarketSeeder {
     void seed() throws InterruptedException {
         LocalDate today = SettlementDate.today(clock).date();
         await("the operator " + operator, () -> isd.holdsRole(operator, MarketRole.OPERATOR, today));
-        List<ParticipantId> present = isd.findParticipants(Optional.empty(), Optional.empty(), Optional.empty(), 2)
-                .stream().map(p -> p.participantId()).toList();
+        List<ParticipantId> present =
+                isd.findParticipants(Optional.empty(), Optional.empty(), Optional.empty(), 2).stream()
+                        .map(p -> p.participantId())
+                        .toList();
         if (!present.equals(List.of(operator))) {
-            log.warn("Demo market NOT seeded: hub.demo.seed is set but the hub is not empty (it holds participants "
-                    + "besides the operator {}); start an empty hub to seed one", operator);
+            log.warn(
+                    "Demo market NOT seeded: hub.demo.seed is set but the hub is not empty (it holds participants "
+                            + "besides the operator {}); start an empty hub to seed one",
+                    operator);
             return;
         }
-        MarketSize size = MarketSize.of(properties.participantsPerRole(), properties.meteringPoints(), properties.days(),
+        MarketSize size = MarketSize.of(
+                properties.participantsPerRole(),
+                properties.meteringPoints(),
+                properties.days(),
                 today.minusDays(properties.days()));
         SyntheticMarket market = SyntheticMarket.generate(properties.seed(), size);
-        log.info("Seeding a demo market (seed {}): {} participants, {} metering points, consumption {} to {}",
-                properties.seed(), market.participants().size(), market.meteringPoints().size(), size.firstDay(),
+        log.info(
+                "Seeding a demo market (seed {}): {} participants, {} metering points, consumption {} to {}",
+                properties.seed(),
+                market.participants().size(),
+                market.meteringPoints().size(),
+                size.firstDay(),
                 size.lastDay());
 
         for (SyntheticParticipant participant : market.participants()) {
@@ -115,38 +130,60 @@ class DemoMarketSeeder {
             send(operator, new RegisterParticipant(id, participant.name()));
             send(operator, new GrantRole(id, participant.role(), EffectivePeriod.from(SyntheticMarket.ROLES_FROM)));
         }
-        await("the participants in ISD", () -> market.participants().stream().allMatch(p -> isd.holdsRole(
-                ParticipantId.of(p.id()), p.role(), today)));
+        await(
+                "the participants in ISD",
+                () -> market.participants().stream()
+                        .allMatch(p -> isd.holdsRole(ParticipantId.of(p.id()), p.role(), today)));
         for (SyntheticGspGroup group : market.gspGroups()) {
-            send(operator, new RegisterGspGroup(GspGroupId.of(group.id()), group.name(), ParticipantId.of(group.dnoId())));
+            send(
+                    operator,
+                    new RegisterGspGroup(GspGroupId.of(group.id()), group.name(), ParticipantId.of(group.dnoId())));
         }
-        await("the GSP groups in ISD", () -> isd.findGspGroups().size() >= market.gspGroups().size());
+        await(
+                "the GSP groups in ISD",
+                () -> isd.findGspGroups().size() >= market.gspGroups().size());
 
         for (SyntheticMeteringPoint point : market.meteringPoints()) {
             register(point);
         }
-        await("the data services' appointments", () -> market.meteringPoints().stream().allMatch(point ->
-                registration.findResponsibility(Mpan.of(point.mpan()), size.firstDay())
-                        .flatMap(r -> r.dataService()).map(ParticipantId::value)
-                        .filter(point.dataServiceId()::equals).isPresent()));
+        await(
+                "the data services' appointments",
+                () -> market.meteringPoints().stream()
+                        .allMatch(point -> registration
+                                .findResponsibility(Mpan.of(point.mpan()), size.firstDay())
+                                .flatMap(r -> r.dataService())
+                                .map(ParticipantId::value)
+                                .filter(point.dataServiceId()::equals)
+                                .isPresent()));
 
         long submissions = market.consumption().peek(this::submit).count();
-        log.info("Demo market seeded (seed {}): {} participants, {} metering points, {} consumption submissions",
-                properties.seed(), market.participants().size(), market.meteringPoints().size(), submissions);
+        log.info(
+                "Demo market seeded (seed {}): {} participants, {} metering points, {} consumption submissions",
+                properties.seed(),
+                market.participants().size(),
+                market.meteringPoints().size(),
+                submissions);
     }
 
     private void register(SyntheticMeteringPoint point) {
         Mpan mpan = Mpan.of(point.mpan());
         ParticipantId registrationService = ParticipantId.of(point.registrationServiceId());
-        send(registrationService, new RegisterMeteringPoint(mpan, GspGroupId.of(point.gspGroupId()),
-                MarketSegment.valueOf(point.segment()), EnergisationStatus.ENERGISED, point.registeredFrom(),
-                registrationService));
+        send(
+                registrationService,
+                new RegisterMeteringPoint(
+                        mpan,
+                        GspGroupId.of(point.gspGroupId()),
+                        MarketSegment.valueOf(point.segment()),
+                        EnergisationStatus.ENERGISED,
+                        point.registeredFrom(),
+                        registrationService));
         SupplierPeriod first = point.suppliers().getFirst();
         ParticipantId supplier = ParticipantId.of(first.supplierId());
         send(supplier, new RegisterSupplier(mpan, supplier, first.from()));
         appoint(point, supplier, ServiceRole.DATA_SERVICE, point.dataServiceId());
         appoint(point, supplier, ServiceRole.METERING_SERVICE, point.meteringServiceId());
-        for (SupplierPeriod change : point.suppliers().subList(1, point.suppliers().size())) {
+        for (SupplierPeriod change :
+                point.suppliers().subList(1, point.suppliers().size())) {
             ParticipantId gaining = ParticipantId.of(change.supplierId());
             send(gaining, new RegisterSupplier(mpan, gaining, change.from()));
         }
@@ -157,14 +194,18 @@ class DemoMarketSeeder {
         ParticipantId service = ParticipantId.of(serviceId);
         UUID appointment = UUID.nameUUIDFromBytes(("demo/" + properties.seed() + "/" + mpan + "/" + role)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        send(supplier, new RequestServiceAppointment(mpan, appointment, role, service, point.registeredFrom(), supplier));
+        send(
+                supplier,
+                new RequestServiceAppointment(mpan, appointment, role, service, point.registeredFrom(), supplier));
         send(service, new AcceptServiceAppointment(mpan, appointment, service));
     }
 
     private void submit(ConsumptionSubmission submission) {
         List<SubmitConsumption.Reading> readings = new ArrayList<>();
         for (int period = 1; period <= submission.periodCount(); period++) {
-            readings.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(submission.wattHours(period)),
+            readings.add(new SubmitConsumption.Reading(
+                    period,
+                    Energy.ofWattHours(submission.wattHours(period)),
                     submission.estimated(period) ? Quality.ESTIMATED : Quality.ACTUAL));
         }
         ParticipantId dataService = ParticipantId.of(submission.dataServiceId());

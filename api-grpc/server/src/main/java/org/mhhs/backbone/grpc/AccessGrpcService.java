@@ -4,29 +4,29 @@ import io.grpc.stub.StreamObserver;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.mhhs.backbone.access.AuditTrail;
 import org.mhhs.backbone.access.BearerTokens;
+import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.access.ClientCertificates;
 import org.mhhs.backbone.access.HubTls;
 import org.mhhs.backbone.access.SecurityProperties;
-import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AuditCategory;
 import org.mhhs.backbone.grpc.v1.AuditEntry;
 import org.mhhs.backbone.grpc.v1.CertificateInfo;
 import org.mhhs.backbone.grpc.v1.CertificateRevoked;
+import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
+import org.mhhs.backbone.grpc.v1.IssuedToken;
 import org.mhhs.backbone.grpc.v1.ListAuditTrailRequest;
 import org.mhhs.backbone.grpc.v1.ListAuditTrailResponse;
 import org.mhhs.backbone.grpc.v1.ListCertificatesRequest;
 import org.mhhs.backbone.grpc.v1.ListCertificatesResponse;
-import org.mhhs.backbone.grpc.v1.RegisterCertificateRequest;
-import org.mhhs.backbone.grpc.v1.RevokeCertificateRequest;
-import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
-import org.mhhs.backbone.grpc.v1.IssuedToken;
 import org.mhhs.backbone.grpc.v1.ListTokensRequest;
 import org.mhhs.backbone.grpc.v1.ListTokensResponse;
+import org.mhhs.backbone.grpc.v1.RegisterCertificateRequest;
+import org.mhhs.backbone.grpc.v1.RevokeCertificateRequest;
 import org.mhhs.backbone.grpc.v1.RevokeTokenRequest;
 import org.mhhs.backbone.grpc.v1.TokenInfo;
 import org.mhhs.backbone.grpc.v1.TokenRevoked;
@@ -54,8 +54,14 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
     private final TransactionTemplate transaction;
     private final IsdQueries isd;
 
-    AccessGrpcService(BearerTokens tokens, ClientCertificates certificates, HubTls tls, SecurityProperties security,
-                      AuditTrail audit, TransactionTemplate transaction, IsdQueries isd) {
+    AccessGrpcService(
+            BearerTokens tokens,
+            ClientCertificates certificates,
+            HubTls tls,
+            SecurityProperties security,
+            AuditTrail audit,
+            TransactionTemplate transaction,
+            IsdQueries isd) {
         this.tokens = tokens;
         this.certificates = certificates;
         this.tls = tls;
@@ -68,10 +74,12 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
     @Override
     public void whoAmI(WhoAmIRequest request, StreamObserver<WhoAmIResponse> response) {
         Caller caller = CallerContext.current();
-        IsdGrpcService.reply(response, WhoAmIResponse.newBuilder()
-                .setParticipantId(caller.participantId().value())
-                .setAuthentication(caller.method().label())
-                .build());
+        IsdGrpcService.reply(
+                response,
+                WhoAmIResponse.newBuilder()
+                        .setParticipantId(caller.participantId().value())
+                        .setAuthentication(caller.method().label())
+                        .build());
     }
 
     @Override
@@ -81,22 +89,28 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         String description = fields.text("description", request.getDescription(), RequestFields.MAX_TEXT, false);
         fields.validate();
         if (!security.bearerTokensAccepted()) {
-            throw RuleViolation.precondition("BearerTokensDisabled", participant.value(),
+            throw RuleViolation.precondition(
+                    "BearerTokensDisabled",
+                    participant.value(),
                     "bearer tokens are accepted only in development mode; register a client certificate instead");
         }
         requireRegistered(participant);
         Caller caller = CallerContext.current();
         BearerTokens.IssuedToken issued = transaction.execute(status -> {
             BearerTokens.IssuedToken token = tokens.issue(participant, description, caller.participantId());
-            credentialChange(caller, AccessServiceGrpc.getIssueTokenMethod().getFullMethodName(),
+            credentialChange(
+                    caller,
+                    AccessServiceGrpc.getIssueTokenMethod().getFullMethodName(),
                     "bearer token " + token.tokenId() + " issued to " + participant);
             return token;
         });
-        IsdGrpcService.reply(response, IssuedToken.newBuilder()
-                .setTokenId(issued.tokenId().toString())
-                .setParticipantId(participant.value())
-                .setToken(issued.secret())
-                .build());
+        IsdGrpcService.reply(
+                response,
+                IssuedToken.newBuilder()
+                        .setTokenId(issued.tokenId().toString())
+                        .setParticipantId(participant.value())
+                        .setToken(issued.secret())
+                        .build());
     }
 
     @Override
@@ -104,15 +118,20 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         RequestFields fields = new RequestFields();
         UUID tokenId = fields.uuid("token_id", request.getTokenId());
         fields.validate();
-        var token = tokens.find(tokenId).orElseThrow(() ->
-                RuleViolation.notFound("TokenNotFound", tokenId.toString(), "there is no token " + tokenId));
+        var token = tokens.find(tokenId)
+                .orElseThrow(() ->
+                        RuleViolation.notFound("TokenNotFound", tokenId.toString(), "there is no token " + tokenId));
         Caller caller = CallerContext.current();
         transaction.executeWithoutResult(status -> {
             tokens.revoke(tokenId, caller.participantId());
-            credentialChange(caller, AccessServiceGrpc.getRevokeTokenMethod().getFullMethodName(),
+            credentialChange(
+                    caller,
+                    AccessServiceGrpc.getRevokeTokenMethod().getFullMethodName(),
                     "bearer token " + tokenId + " of " + token.participantId() + " revoked");
         });
-        IsdGrpcService.reply(response, TokenRevoked.newBuilder().setTokenId(tokenId.toString()).build());
+        IsdGrpcService.reply(
+                response,
+                TokenRevoked.newBuilder().setTokenId(tokenId.toString()).build());
     }
 
     @Override
@@ -121,12 +140,13 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         ParticipantId participant = fields.participantId("participant_id", request.getParticipantId());
         fields.validate();
         ListTokensResponse.Builder answer = ListTokensResponse.newBuilder();
-        tokens.tokensOf(participant).forEach(token -> answer.addTokens(TokenInfo.newBuilder()
-                .setTokenId(token.tokenId().toString())
-                .setParticipantId(token.participantId().value())
-                .setDescription(token.description())
-                .setIssuedAt(token.issuedAt().toString())
-                .setRevokedAt(token.revokedAt().map(Object::toString).orElse(""))));
+        tokens.tokensOf(participant)
+                .forEach(token -> answer.addTokens(TokenInfo.newBuilder()
+                        .setTokenId(token.tokenId().toString())
+                        .setParticipantId(token.participantId().value())
+                        .setDescription(token.description())
+                        .setIssuedAt(token.issuedAt().toString())
+                        .setRevokedAt(token.revokedAt().map(Object::toString).orElse(""))));
         IsdGrpcService.reply(response, answer.build());
     }
 
@@ -138,7 +158,9 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         X509Certificate certificate = certificate(fields, request.getCertificatePem());
         fields.validate();
         if (!tls.enabled()) {
-            throw RuleViolation.precondition("ClientCertificatesNeedTls", participant.value(),
+            throw RuleViolation.precondition(
+                    "ClientCertificatesNeedTls",
+                    participant.value(),
                     "the hub runs without TLS (development mode), so it has no client CA and takes no certificates");
         }
         certificates.validate(certificate, List.of(certificate)).ifPresent(refused -> {
@@ -149,13 +171,19 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         String fingerprint = ClientCertificates.fingerprint(certificate);
         transaction.executeWithoutResult(status -> {
             if (!certificates.register(participant, certificate, description, caller.participantId())) {
-                throw RuleViolation.alreadyExists("CertificateAlreadyRegistered", fingerprint,
+                throw RuleViolation.alreadyExists(
+                        "CertificateAlreadyRegistered",
+                        fingerprint,
                         "the certificate " + fingerprint + " is already registered");
             }
-            credentialChange(caller, AccessServiceGrpc.getRegisterCertificateMethod().getFullMethodName(),
+            credentialChange(
+                    caller,
+                    AccessServiceGrpc.getRegisterCertificateMethod().getFullMethodName(),
                     "client certificate " + fingerprint + " registered for " + participant);
         });
-        IsdGrpcService.reply(response, certificates.find(fingerprint).map(AccessGrpcService::info).orElseThrow());
+        IsdGrpcService.reply(
+                response,
+                certificates.find(fingerprint).map(AccessGrpcService::info).orElseThrow());
     }
 
     @Override
@@ -166,17 +194,23 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         fields.validate();
         Caller caller = CallerContext.current();
         ParticipantId holder = transaction.execute(status -> {
-            ParticipantId revoked = certificates.revoke(fingerprint).orElseThrow(() -> RuleViolation.notFound(
-                    "CertificateNotFound", fingerprint, "no certificate " + fingerprint + " is registered"));
-            credentialChange(caller, AccessServiceGrpc.getRevokeCertificateMethod().getFullMethodName(),
+            ParticipantId revoked = certificates
+                    .revoke(fingerprint)
+                    .orElseThrow(() -> RuleViolation.notFound(
+                            "CertificateNotFound", fingerprint, "no certificate " + fingerprint + " is registered"));
+            credentialChange(
+                    caller,
+                    AccessServiceGrpc.getRevokeCertificateMethod().getFullMethodName(),
                     "client certificate " + fingerprint + " of " + revoked + " revoked"
                             + (reason.isEmpty() ? "" : ": " + reason));
             return revoked;
         });
-        IsdGrpcService.reply(response, CertificateRevoked.newBuilder()
-                .setFingerprintSha256(fingerprint)
-                .setParticipantId(holder.value())
-                .build());
+        IsdGrpcService.reply(
+                response,
+                CertificateRevoked.newBuilder()
+                        .setFingerprintSha256(fingerprint)
+                        .setParticipantId(holder.value())
+                        .build());
     }
 
     @Override
@@ -206,12 +240,16 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
                 fields.violation("category", "unknown category " + request.getCategoryValue());
                 yield Optional.empty();
             }
-            default -> Optional.of(AuditTrail.Category.valueOf(request.getCategory().name()));
+            default ->
+                Optional.of(AuditTrail.Category.valueOf(request.getCategory().name()));
         };
         fields.validate();
         List<AuditTrail.Entry> entries = audit.list(request.getAfterId(), pageSize, participant, category);
         ListAuditTrailResponse.Builder answer = ListAuditTrailResponse.newBuilder()
-                .setNextAfterId(entries.isEmpty() ? request.getAfterId() : entries.getLast().id());
+                .setNextAfterId(
+                        entries.isEmpty()
+                                ? request.getAfterId()
+                                : entries.getLast().id());
         entries.forEach(entry -> answer.addEntries(AuditEntry.newBuilder()
                 .setId(entry.id())
                 .setAt(entry.at().toString())
@@ -228,14 +266,21 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
 
     private void requireRegistered(ParticipantId participant) {
         if (isd.findParticipant(participant).isEmpty()) {
-            throw RuleViolation.notFound("ParticipantNotFound", participant.value(),
-                    "participant " + participant + " is not registered");
+            throw RuleViolation.notFound(
+                    "ParticipantNotFound", participant.value(), "participant " + participant + " is not registered");
         }
     }
 
     private void credentialChange(Caller caller, String rpc, String detail) {
-        audit.record(AuditTrail.Category.CREDENTIAL_CHANGE, Optional.of(caller.participantId()),
-                caller.method().label(), "", rpc, "OK", "", detail);
+        audit.record(
+                AuditTrail.Category.CREDENTIAL_CHANGE,
+                Optional.of(caller.participantId()),
+                caller.method().label(),
+                "",
+                rpc,
+                "OK",
+                "",
+                detail);
     }
 
     private static X509Certificate certificate(RequestFields fields, String pem) {

@@ -49,7 +49,8 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AccessInterceptor implements ServerInterceptor {
 
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final String ERROR_DOMAIN = "mhhs.backbone";
     static final Set<String> OPEN_SERVICES = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
@@ -62,8 +63,13 @@ class AccessInterceptor implements ServerInterceptor {
     private final IsdQueries isd;
     private final Clock clock;
 
-    AccessInterceptor(BearerTokens tokens, ClientCertificates certificates, SecurityProperties security,
-                      AuditTrail audit, IsdQueries isd, Clock clock) {
+    AccessInterceptor(
+            BearerTokens tokens,
+            ClientCertificates certificates,
+            SecurityProperties security,
+            AuditTrail audit,
+            IsdQueries isd,
+            Clock clock) {
         this.tokens = tokens;
         this.certificates = certificates;
         this.security = security;
@@ -73,8 +79,8 @@ class AccessInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                      ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getFullMethodName();
         if (OPEN_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
@@ -82,8 +88,15 @@ class AccessInterceptor implements ServerInterceptor {
         String peer = String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
         Authentication authentication = authenticate(call, headers);
         if (authentication instanceof Unauthenticated refused) {
-            audit.recordQuietly(AuditTrail.Category.DENIED_CALL, Optional.empty(), refused.method(), peer, method,
-                    Status.Code.UNAUTHENTICATED.name(), refused.reason(), refused.message());
+            audit.recordQuietly(
+                    AuditTrail.Category.DENIED_CALL,
+                    Optional.empty(),
+                    refused.method(),
+                    peer,
+                    method,
+                    Status.Code.UNAUTHENTICATED.name(),
+                    refused.reason(),
+                    refused.message());
             return refuse(call, Status.Code.UNAUTHENTICATED, refused.reason(), refused.message());
         }
         Caller caller = ((Authenticated) authentication).caller();
@@ -92,26 +105,47 @@ class AccessInterceptor implements ServerInterceptor {
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
         if (entitlement.isEmpty()) {
             String message = method + " is open to no one";
-            audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method,
-                    Status.Code.PERMISSION_DENIED.name(), "NoEntitlement", message);
+            audit.recordQuietly(
+                    AuditTrail.Category.DENIED_CALL,
+                    who,
+                    how,
+                    peer,
+                    method,
+                    Status.Code.PERMISSION_DENIED.name(),
+                    "NoEntitlement",
+                    message);
             return refuse(call, Status.Code.PERMISSION_DENIED, "NoEntitlement", message);
         }
-        Set<MarketRole> held = isd.findRolesAsAt(caller.participantId(), SettlementDate.today(clock).date());
+        Set<MarketRole> held = isd.findRolesAsAt(
+                caller.participantId(), SettlementDate.today(clock).date());
         if (!entitlement.get().anyAuthenticated()) {
             Set<MarketRole> allowed = EnumSet.copyOf(entitlement.get().roles());
             allowed.retainAll(held);
             if (allowed.isEmpty()) {
                 String message = caller.participantId() + " holds " + (held.isEmpty() ? "no role" : held) + " today; "
                         + method + " needs one of " + entitlement.get().roles();
-                audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method,
-                        Status.Code.PERMISSION_DENIED.name(), "RoleRequired", message);
+                audit.recordQuietly(
+                        AuditTrail.Category.DENIED_CALL,
+                        who,
+                        how,
+                        peer,
+                        method,
+                        Status.Code.PERMISSION_DENIED.name(),
+                        "RoleRequired",
+                        message);
                 return refuse(call, Status.Code.PERMISSION_DENIED, "RoleRequired", message);
             }
         }
         boolean privilegedRead = isRead(call.getMethodDescriptor().getBareMethodName())
                 && held.stream().anyMatch(PRIVILEGED::contains);
         Context context = Context.current().withValue(CallerContext.CALLER, caller);
-        AuditedCall<Q, R> audited = new AuditedCall<>(call, who, how, peer, method, privilegedRead,
+        AuditedCall<Q, R> audited = new AuditedCall<>(
+                call,
+                who,
+                how,
+                peer,
+                method,
+                privilegedRead,
                 held.stream().filter(PRIVILEGED::contains).toList());
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, audited, headers, next);
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
@@ -125,51 +159,63 @@ class AccessInterceptor implements ServerInterceptor {
 
     /** Reads are the RPCs named Get..., List..., Audit..., WhoAmI and Subscribe; everything else changes something. */
     static boolean isRead(String bareMethodName) {
-        return bareMethodName.startsWith("Get") || bareMethodName.startsWith("List")
-                || bareMethodName.startsWith("Audit") || bareMethodName.equals("WhoAmI")
+        return bareMethodName.startsWith("Get")
+                || bareMethodName.startsWith("List")
+                || bareMethodName.startsWith("Audit")
+                || bareMethodName.equals("WhoAmI")
                 || bareMethodName.equals("Subscribe");
     }
 
-    private sealed interface Authentication {
-    }
+    private sealed interface Authentication {}
 
-    private record Authenticated(Caller caller) implements Authentication {
-    }
+    private record Authenticated(Caller caller) implements Authentication {}
 
-    private record Unauthenticated(String method, String reason, String message) implements Authentication {
-    }
+    private record Unauthenticated(String method, String reason, String message) implements Authentication {}
 
     /**
      * A client certificate, when the TLS connection presented one, decides; otherwise a bearer token, in development
      * mode only.
      */
     private Authentication authenticate(ServerCall<?, ?> call, Metadata headers) {
-        Optional<X509Certificate[]> chain = peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        Optional<X509Certificate[]> chain =
+                peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (chain.isPresent()) {
             return switch (certificates.authenticate(chain.get())) {
-                case ClientCertificates.Accepted accepted -> new Authenticated(
-                        new Caller(accepted.participantId(), Caller.AuthenticationMethod.CLIENT_CERTIFICATE));
-                case ClientCertificates.Refused refused -> new Unauthenticated(
-                        Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label(), refused.reason(), refused.message());
+                case ClientCertificates.Accepted accepted ->
+                    new Authenticated(
+                            new Caller(accepted.participantId(), Caller.AuthenticationMethod.CLIENT_CERTIFICATE));
+                case ClientCertificates.Refused refused ->
+                    new Unauthenticated(
+                            Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label(),
+                            refused.reason(),
+                            refused.message());
             };
         }
         Optional<String> bearer = bearerToken(headers);
         if (!security.bearerTokensAccepted()) {
             return bearer.isPresent()
-                    ? new Unauthenticated(Caller.AuthenticationMethod.BEARER_TOKEN.label(), "BearerTokensDisabled",
+                    ? new Unauthenticated(
+                            Caller.AuthenticationMethod.BEARER_TOKEN.label(),
+                            "BearerTokensDisabled",
                             "bearer tokens are accepted only in development mode; connect with TLS and a client "
                                     + "certificate registered with the hub")
-                    : new Unauthenticated("none", "ClientCertificateRequired",
+                    : new Unauthenticated(
+                            "none",
+                            "ClientCertificateRequired",
                             "connect with TLS and present a client certificate registered with the hub");
         }
         if (bearer.isEmpty()) {
-            return new Unauthenticated("none", "Unauthenticated",
+            return new Unauthenticated(
+                    "none",
+                    "Unauthenticated",
                     "send 'authorization: Bearer <token>' or present a registered client certificate");
         }
         return tokens.authenticate(bearer.get())
                 .<Authentication>map(p -> new Authenticated(new Caller(p, Caller.AuthenticationMethod.BEARER_TOKEN)))
-                .orElseGet(() -> new Unauthenticated(Caller.AuthenticationMethod.BEARER_TOKEN.label(),
-                        "Unauthenticated", "the bearer token is unknown or revoked"));
+                .orElseGet(() -> new Unauthenticated(
+                        Caller.AuthenticationMethod.BEARER_TOKEN.label(),
+                        "Unauthenticated",
+                        "the bearer token is unknown or revoked"));
     }
 
     private static Optional<X509Certificate[]> peerCertificates(SSLSession session) {
@@ -181,8 +227,8 @@ class AccessInterceptor implements ServerInterceptor {
             if (presented.length == 0 || !(presented[0] instanceof X509Certificate)) {
                 return Optional.empty();
             }
-            return Optional.of(Arrays.stream(presented).map(X509Certificate.class::cast)
-                    .toArray(X509Certificate[]::new));
+            return Optional.of(
+                    Arrays.stream(presented).map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
         } catch (SSLPeerUnverifiedException noCertificate) {
             return Optional.empty();
         }
@@ -202,8 +248,14 @@ class AccessInterceptor implements ServerInterceptor {
         private final List<MarketRole> privilegedRoles;
         private final AtomicBoolean recorded = new AtomicBoolean();
 
-        AuditedCall(ServerCall<Q, R> call, Optional<ParticipantId> who, String how, String peer, String method,
-                    boolean privilegedRead, List<MarketRole> privilegedRoles) {
+        AuditedCall(
+                ServerCall<Q, R> call,
+                Optional<ParticipantId> who,
+                String how,
+                String peer,
+                String method,
+                boolean privilegedRead,
+                List<MarketRole> privilegedRoles) {
             super(call);
             this.who = who;
             this.how = how;
@@ -228,12 +280,25 @@ class AccessInterceptor implements ServerInterceptor {
             String reason = reason(status, trailers);
             String detail = status.getDescription() == null ? "" : status.getDescription();
             if (denied) {
-                audit.recordQuietly(AuditTrail.Category.DENIED_CALL, who, how, peer, method, status.getCode().name(),
-                        reason, detail);
+                audit.recordQuietly(
+                        AuditTrail.Category.DENIED_CALL,
+                        who,
+                        how,
+                        peer,
+                        method,
+                        status.getCode().name(),
+                        reason,
+                        detail);
             } else {
-                audit.recordQuietly(AuditTrail.Category.PRIVILEGED_READ, who, how, peer, method,
-                        status.getCode().name(), reason, "as " + privilegedRoles
-                                + (detail.isEmpty() ? "" : "; " + detail));
+                audit.recordQuietly(
+                        AuditTrail.Category.PRIVILEGED_READ,
+                        who,
+                        how,
+                        peer,
+                        method,
+                        status.getCode().name(),
+                        reason,
+                        "as " + privilegedRoles + (detail.isEmpty() ? "" : "; " + detail));
             }
         }
     }
@@ -267,16 +332,18 @@ class AccessInterceptor implements ServerInterceptor {
         return Optional.of(value.substring(7).strip());
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status.Code code, String reason,
-                                                        String message) {
+    private static <Q, R> ServerCall.Listener<Q> refuse(
+            ServerCall<Q, R> call, Status.Code code, String reason, String message) {
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
                 .setCode(code.value())
                 .setMessage(message)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(ERROR_DOMAIN).setReason(reason).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setDomain(ERROR_DOMAIN)
+                        .setReason(reason)
+                        .build()))
                 .build();
         var exception = StatusProto.toStatusRuntimeException(status);
         call.close(exception.getStatus(), exception.getTrailers());
-        return new ServerCall.Listener<>() {
-        };
+        return new ServerCall.Listener<>() {};
     }
 }

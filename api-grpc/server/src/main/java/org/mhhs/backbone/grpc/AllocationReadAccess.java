@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class AllocationReadAccess {
 
     static final String RULE = "OnlyOwnAllocation";
-    private static final Set<MarketRole> MARKET_WIDE = EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR,
-            MarketRole.CENTRAL_SETTLEMENT);
+    private static final Set<MarketRole> MARKET_WIDE =
+            EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
 
     private final IsdQueries isd;
     private final Clock clock;
@@ -35,16 +35,21 @@ class AllocationReadAccess {
     }
 
     /** The filters a read runs with, and what must be left out of its answer; refuses a filter beyond the caller's cells. */
-    record Scope(Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier, Optional<Set<GspGroupId>> onlyGroups) {
+    record Scope(
+            Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier, Optional<Set<GspGroupId>> onlyGroups) {
 
         List<AllocatedVolumeView> visible(List<AllocatedVolumeView> volumes) {
-            return onlyGroups.map(groups -> volumes.stream().filter(v -> groups.contains(v.gspGroupId())).toList())
+            return onlyGroups
+                    .map(groups -> volumes.stream()
+                            .filter(v -> groups.contains(v.gspGroupId()))
+                            .toList())
                     .orElse(volumes);
         }
     }
 
     Scope scope(ParticipantId caller, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
-        Set<MarketRole> held = isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
+        Set<MarketRole> held =
+                isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
         if (held.stream().anyMatch(MARKET_WIDE::contains)) {
             return new Scope(gspGroupId, supplier, Optional.empty());
         }
@@ -53,14 +58,18 @@ class AllocationReadAccess {
         }
         if (held.contains(MarketRole.DNO)) {
             Set<GspGroupId> groups = new java.util.HashSet<>(isd.findGspGroups().stream()
-                    .filter(group -> group.dnoId().equals(caller)).map(GspGroupView::gspGroupId).toList());
+                    .filter(group -> group.dnoId().equals(caller))
+                    .map(GspGroupView::gspGroupId)
+                    .toList());
             if (gspGroupId.map(groups::contains).orElse(true)) {
                 return new Scope(gspGroupId, supplier, Optional.of(groups));
             }
-            throw RuleViolation.forbidden(RULE, gspGroupId.get().value(), caller + " is not the DNO of GSP group "
-                    + gspGroupId.get().value());
+            throw RuleViolation.forbidden(
+                    RULE,
+                    gspGroupId.get().value(),
+                    caller + " is not the DNO of GSP group " + gspGroupId.get().value());
         }
-        throw RuleViolation.forbidden(RULE, supplier.map(ParticipantId::value).orElse(""), caller
-                + " may read only its own allocation");
+        throw RuleViolation.forbidden(
+                RULE, supplier.map(ParticipantId::value).orElse(""), caller + " may read only its own allocation");
     }
 }

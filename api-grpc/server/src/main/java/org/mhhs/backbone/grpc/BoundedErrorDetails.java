@@ -33,18 +33,20 @@ class BoundedErrorDetails implements ServerInterceptor {
     static final int MAX_DESCRIPTION = 120;
     static final int MAX_VIOLATIONS = 16;
     /** The trailer {@code StatusProto} writes the status with its details to. */
-    private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
-            ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
+    private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of(
+            "grpc-status-details-bin", ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                      ServerCallHandler<Q, R> next) {
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                super.close(bounded(status), bounded(trailers));
-            }
-        }, headers);
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        return next.startCall(
+                new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void close(Status status, Metadata trailers) {
+                        super.close(bounded(status), bounded(trailers));
+                    }
+                },
+                headers);
     }
 
     /** What {@link GrpcErrors} answers: Spring gRPC's exception handling closes the call outside this interceptor. */
@@ -60,7 +62,8 @@ class BoundedErrorDetails implements ServerInterceptor {
     private static Metadata bounded(Metadata trailers) {
         com.google.rpc.Status details = trailers.get(DETAILS);
         if (details != null) {
-            com.google.rpc.Status.Builder bounded = details.toBuilder().setMessage(cut(details.getMessage(), MAX_MESSAGE))
+            com.google.rpc.Status.Builder bounded = details.toBuilder()
+                    .setMessage(cut(details.getMessage(), MAX_MESSAGE))
                     .clearDetails();
             details.getDetailsList().forEach(detail -> bounded.addDetails(bounded(detail)));
             trailers.discardAll(DETAILS);
@@ -74,16 +77,20 @@ class BoundedErrorDetails implements ServerInterceptor {
             if (detail.is(BadRequest.class)) {
                 BadRequest request = detail.unpack(BadRequest.class);
                 BadRequest.Builder bounded = BadRequest.newBuilder();
-                request.getFieldViolationsList().stream().limit(MAX_VIOLATIONS).forEach(v -> bounded.addFieldViolations(
-                        v.toBuilder().setField(cut(v.getField(), MAX_DESCRIPTION))
+                request.getFieldViolationsList().stream()
+                        .limit(MAX_VIOLATIONS)
+                        .forEach(v -> bounded.addFieldViolations(v.toBuilder()
+                                .setField(cut(v.getField(), MAX_DESCRIPTION))
                                 .setDescription(cut(v.getDescription(), MAX_DESCRIPTION))));
                 return Any.pack(bounded.build());
             }
             if (detail.is(PreconditionFailure.class)) {
                 PreconditionFailure failure = detail.unpack(PreconditionFailure.class);
                 PreconditionFailure.Builder bounded = PreconditionFailure.newBuilder();
-                failure.getViolationsList().stream().limit(MAX_VIOLATIONS).forEach(v -> bounded.addViolations(
-                        v.toBuilder().setSubject(cut(v.getSubject(), MAX_DESCRIPTION))
+                failure.getViolationsList().stream()
+                        .limit(MAX_VIOLATIONS)
+                        .forEach(v -> bounded.addViolations(v.toBuilder()
+                                .setSubject(cut(v.getSubject(), MAX_DESCRIPTION))
                                 .setDescription(cut(v.getDescription(), MAX_DESCRIPTION))));
                 return Any.pack(bounded.build());
             }

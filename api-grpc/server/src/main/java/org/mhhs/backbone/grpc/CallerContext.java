@@ -8,8 +8,7 @@ final class CallerContext {
 
     static final Context.Key<Caller> CALLER = Context.key("mhhs-caller");
 
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     static Caller current() {
         Caller caller = CALLER.get();

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.mhhs.backbone.grpc.v1.CommandAck;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.hub.EventStoreReader;
@@ -36,8 +36,12 @@ class CommandDispatcher {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CommandDispatcher(CommandGateway commands, TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
-                      EventStoreReader eventStoreReader) {
+    CommandDispatcher(
+            CommandGateway commands,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
+            Clock clock,
+            EventStoreReader eventStoreReader) {
         this.commands = commands;
         this.eventStoreReader = eventStoreReader;
         this.transaction = transaction;
@@ -46,14 +50,16 @@ class CommandDispatcher {
     }
 
     /** What the command is about, for errors: e.g. "participant ABCD". */
-    record Target(String description) {
-    }
+    record Target(String description) {}
 
     /** What a command answered: its handler's result as text (empty when it has none). */
     record Outcome(String commandId, boolean duplicate, String result) {
 
         CommandAck ack() {
-            return CommandAck.newBuilder().setCommandId(commandId).setDuplicate(duplicate).build();
+            return CommandAck.newBuilder()
+                    .setCommandId(commandId)
+                    .setDuplicate(duplicate)
+                    .build();
         }
     }
 
@@ -62,13 +68,17 @@ class CommandDispatcher {
     }
 
     Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target) {
-        return send(rpc, header, request, command, target, accepted -> {
-        });
+        return send(rpc, header, request, command, target, accepted -> {});
     }
 
     /** Like {@link #send}; {@code alsoRecord} runs in the same transaction once the command is accepted. */
-    Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target,
-                 java.util.function.Consumer<Outcome> alsoRecord) {
+    Outcome send(
+            String rpc,
+            CommandHeader header,
+            Message request,
+            Object command,
+            Target target,
+            java.util.function.Consumer<Outcome> alsoRecord) {
         ParticipantId caller = CallerContext.current().participantId();
         byte[] requestHash = sha256(request.toByteArray());
         Outcome outcome = transaction.execute(status -> {
@@ -89,11 +99,11 @@ class CommandDispatcher {
                 result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(Map.of(EnvelopeRenderer.PARTICIPANT, caller.value())));
             } catch (AggregateStreamCreationException e) {
-                throw RuleViolation.alreadyExists("AlreadyExists", target.description(),
-                        target.description() + " already exists");
+                throw RuleViolation.alreadyExists(
+                        "AlreadyExists", target.description(), target.description() + " already exists");
             } catch (AggregateNotFoundException e) {
-                throw RuleViolation.notFound("NotFound", target.description(),
-                        target.description() + " does not exist");
+                throw RuleViolation.notFound(
+                        "NotFound", target.description(), target.description() + " does not exist");
             }
             String answer = result == null || result.toString().length() > 64 ? "" : result.toString();
             if (!answer.isEmpty()) {
@@ -116,8 +126,7 @@ class CommandDispatcher {
     }
 
     private Outcome duplicate(ParticipantId caller, String commandId, String rpc, byte[] requestHash) {
-        record Earlier(String rpc, byte[] hash, String result) {
-        }
+        record Earlier(String rpc, byte[] hash, String result) {}
         Earlier earlier = jdbc.sql("""
                 SELECT rpc, request_hash, result FROM access.processed_command
                 WHERE participant_id = :participant AND command_id = :commandId""")
@@ -126,8 +135,11 @@ class CommandDispatcher {
                 .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2), rs.getString(3)))
                 .single();
         if (!earlier.rpc().equals(rpc) || !Arrays.equals(earlier.hash(), requestHash)) {
-            throw RuleViolation.alreadyExists(COMMAND_ID_REUSED, commandId, "command id " + commandId
-                    + " was already used by " + caller + " for a different command (" + earlier.rpc() + ")");
+            throw RuleViolation.alreadyExists(
+                    COMMAND_ID_REUSED,
+                    commandId,
+                    "command id " + commandId + " was already used by " + caller + " for a different command ("
+                            + earlier.rpc() + ")");
         }
         return new Outcome(commandId, true, earlier.result() == null ? "" : earlier.result());
     }

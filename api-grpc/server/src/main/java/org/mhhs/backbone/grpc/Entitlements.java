@@ -34,8 +34,7 @@ final class Entitlements {
     /** A participant with no role at all may still call these. */
     static final Set<MarketRole> ANY_PARTICIPANT = EnumSet.allOf(MarketRole.class);
 
-    record Entitlement(Set<MarketRole> roles, boolean anyAuthenticated, String relation) {
-    }
+    record Entitlement(Set<MarketRole> roles, boolean anyAuthenticated, String relation) {}
 
     private static final Map<String, Entitlement> TABLE = new LinkedHashMap<>();
 
@@ -57,30 +56,39 @@ final class Entitlements {
         row(IsdServiceGrpc.getGetSettlementCalendarMethod(), anyone());
         row(IsdServiceGrpc.getListRunsDueMethod(), anyone());
         // Registration: each command's relation to the metering point is checked by its aggregate's named rules.
-        row(RegistrationServiceGrpc.getRegisterMeteringPointMethod(), roles("the caller becomes its registration service",
-                REGISTRATION_SERVICE));
-        row(RegistrationServiceGrpc.getChangeMeteringPointDetailsMethod(), roles("its registration service",
-                REGISTRATION_SERVICE));
+        row(
+                RegistrationServiceGrpc.getRegisterMeteringPointMethod(),
+                roles("the caller becomes its registration service", REGISTRATION_SERVICE));
+        row(
+                RegistrationServiceGrpc.getChangeMeteringPointDetailsMethod(),
+                roles("its registration service", REGISTRATION_SERVICE));
         row(RegistrationServiceGrpc.getRegisterSupplierMethod(), roles("the caller registers itself", SUPPLIER));
-        row(RegistrationServiceGrpc.getRequestServiceAppointmentMethod(), roles("supplier in force on the date",
-                SUPPLIER));
-        row(RegistrationServiceGrpc.getEndServiceAppointmentMethod(), roles("supplier in force on the last day",
-                SUPPLIER));
-        row(RegistrationServiceGrpc.getAcceptServiceAppointmentMethod(), roles("the requested service",
-                DATA_SERVICE, METERING_SERVICE));
-        row(RegistrationServiceGrpc.getRejectServiceAppointmentMethod(), roles("the requested service",
-                DATA_SERVICE, METERING_SERVICE));
+        row(
+                RegistrationServiceGrpc.getRequestServiceAppointmentMethod(),
+                roles("supplier in force on the date", SUPPLIER));
+        row(
+                RegistrationServiceGrpc.getEndServiceAppointmentMethod(),
+                roles("supplier in force on the last day", SUPPLIER));
+        row(
+                RegistrationServiceGrpc.getAcceptServiceAppointmentMethod(),
+                roles("the requested service", DATA_SERVICE, METERING_SERVICE));
+        row(
+                RegistrationServiceGrpc.getRejectServiceAppointmentMethod(),
+                roles("the requested service", DATA_SERVICE, METERING_SERVICE));
         row(RegistrationServiceGrpc.getGetMeteringPointMethod(), involved());
         row(RegistrationServiceGrpc.getGetResponsibilityMethod(), involved());
         row(RegistrationServiceGrpc.getGetTimelineMethod(), involved());
         row(RegistrationServiceGrpc.getGetAppointmentMethod(), involved());
-        row(RegistrationServiceGrpc.getListServedMeteringPointsMethod(), new Entitlement(ANY_PARTICIPANT, true,
-                "the participant itself; OPERATOR and AUDITOR for anyone"));
+        row(
+                RegistrationServiceGrpc.getListServedMeteringPointsMethod(),
+                new Entitlement(ANY_PARTICIPANT, true, "the participant itself; OPERATOR and AUDITOR for anyone"));
         // Metering: the aggregate checks the submitter is the data service appointed on the day.
-        row(MeteringServiceGrpc.getSubmitConsumptionMethod(), roles("the data service appointed for the MPAN that day",
-                DATA_SERVICE));
-        row(MeteringServiceGrpc.getSubmitConsumptionStreamMethod(), roles("the data service appointed for each "
-                + "MPAN-day", DATA_SERVICE));
+        row(
+                MeteringServiceGrpc.getSubmitConsumptionMethod(),
+                roles("the data service appointed for the MPAN that day", DATA_SERVICE));
+        row(
+                MeteringServiceGrpc.getSubmitConsumptionStreamMethod(),
+                roles("the data service appointed for each " + "MPAN-day", DATA_SERVICE));
         row(MeteringServiceGrpc.getListConsumptionVersionsMethod(), involved());
         row(MeteringServiceGrpc.getGetConsumptionMethod(), involved());
         row(MeteringServiceGrpc.getShredConsumptionMethod(), operator());
@@ -90,12 +98,21 @@ final class Entitlements {
         row(SettlementServiceGrpc.getGetSettlementRunResultMethod(), allocationReaders());
         // A run's summary carries the market's total for the day: for those who take part in settlement, as the
         // audience of SettlementRunCompleted is, not for every participant.
-        row(SettlementServiceGrpc.getListSettlementRunsMethod(), roles("none: a day's runs with position, hash and "
-                + "market totals", SUPPLIER, DNO, OPERATOR, AUDITOR, CENTRAL_SETTLEMENT));
-        row(SettlementServiceGrpc.getAuditSettlementRunMethod(), roles("none: auditors prove any run", AUDITOR,
-                OPERATOR));
-        row(SettlementServiceGrpc.getGetAllocationAsAtMethod(), roles("none: auditors re-derive any day", AUDITOR,
-                OPERATOR));
+        row(
+                SettlementServiceGrpc.getListSettlementRunsMethod(),
+                roles(
+                        "none: a day's runs with position, hash and " + "market totals",
+                        SUPPLIER,
+                        DNO,
+                        OPERATOR,
+                        AUDITOR,
+                        CENTRAL_SETTLEMENT));
+        row(
+                SettlementServiceGrpc.getAuditSettlementRunMethod(),
+                roles("none: auditors prove any run", AUDITOR, OPERATOR));
+        row(
+                SettlementServiceGrpc.getGetAllocationAsAtMethod(),
+                roles("none: auditors re-derive any day", AUDITOR, OPERATOR));
         // Projections: the operator rebuilds; auditors may watch.
         row(ProjectionServiceGrpc.getListProjectionsMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
         row(ProjectionServiceGrpc.getRebuildProjectionMethod(), operator());
@@ -113,15 +130,19 @@ final class Entitlements {
 
         // Subscriptions: every participant receives the events of its audience (AUDITOR and OPERATOR: all of them,
         // recorded in notification.privileged_read) and keeps its own acknowledgements.
-        row(SubscriptionServiceGrpc.getSubscribeMethod(), new Entitlement(ANY_PARTICIPANT, true,
-                "the events whose audience includes the caller (routing table); AUDITOR, OPERATOR: every event"));
-        row(SubscriptionServiceGrpc.getGetSubscriptionMethod(), new Entitlement(ANY_PARTICIPANT, true,
-                "the caller's own subscriptions"));
+        row(
+                SubscriptionServiceGrpc.getSubscribeMethod(),
+                new Entitlement(
+                        ANY_PARTICIPANT,
+                        true,
+                        "the events whose audience includes the caller (routing table); AUDITOR, OPERATOR: every event"));
+        row(
+                SubscriptionServiceGrpc.getGetSubscriptionMethod(),
+                new Entitlement(ANY_PARTICIPANT, true, "the caller's own subscriptions"));
         row(SubscriptionServiceGrpc.getListSubscribersMethod(), operator());
     }
 
-    private Entitlements() {
-    }
+    private Entitlements() {}
 
     static Optional<Entitlement> of(String fullMethodName) {
         return Optional.ofNullable(TABLE.get(fullMethodName));
@@ -147,13 +168,21 @@ final class Entitlements {
     }
 
     private static Entitlement involved() {
-        return new Entitlement(ANY_PARTICIPANT, true, "involved with the MPAN (its registration service, suppliers, "
-                + "services, the DNO of its GSP group); OPERATOR, AUDITOR, CENTRAL_SETTLEMENT for all");
+        return new Entitlement(
+                ANY_PARTICIPANT,
+                true,
+                "involved with the MPAN (its registration service, suppliers, "
+                        + "services, the DNO of its GSP group); OPERATOR, AUDITOR, CENTRAL_SETTLEMENT for all");
     }
 
     private static Entitlement allocationReaders() {
-        return roles("a supplier its own cells, a DNO its GSP groups'; OPERATOR, AUDITOR, CENTRAL_SETTLEMENT all",
-                SUPPLIER, DNO, OPERATOR, AUDITOR, CENTRAL_SETTLEMENT);
+        return roles(
+                "a supplier its own cells, a DNO its GSP groups'; OPERATOR, AUDITOR, CENTRAL_SETTLEMENT all",
+                SUPPLIER,
+                DNO,
+                OPERATOR,
+                AUDITOR,
+                CENTRAL_SETTLEMENT);
     }
 
     private static Entitlement anyone() {

@@ -33,13 +33,19 @@ class GrpcErrors implements GrpcExceptionHandler {
     private static StatusException answer(Throwable exception) {
         Throwable cause = unwrap(exception);
         return switch (cause) {
-            case InvalidRequest invalid -> status(Status.Code.INVALID_ARGUMENT, "InvalidArgument", invalid.getMessage(),
-                    Any.pack(BadRequest.newBuilder().addAllFieldViolations(invalid.violations()).build()));
+            case InvalidRequest invalid ->
+                status(
+                        Status.Code.INVALID_ARGUMENT,
+                        "InvalidArgument",
+                        invalid.getMessage(),
+                        Any.pack(BadRequest.newBuilder()
+                                .addAllFieldViolations(invalid.violations())
+                                .build()));
             case RuleViolation violation -> ruleViolation(violation);
-            case SubscriptionGrpcService.PositionOutOfRange beyond -> status(Status.Code.OUT_OF_RANGE,
-                    "PositionMustNotBeBeyondHead", beyond.getMessage(), null);
-            case InvalidValueException invalid -> status(Status.Code.INVALID_ARGUMENT, invalid.rule(),
-                    invalid.getMessage(), null);
+            case SubscriptionGrpcService.PositionOutOfRange beyond ->
+                status(Status.Code.OUT_OF_RANGE, "PositionMustNotBeBeyondHead", beyond.getMessage(), null);
+            case InvalidValueException invalid ->
+                status(Status.Code.INVALID_ARGUMENT, invalid.rule(), invalid.getMessage(), null);
             default -> {
                 log.error("Unexpected failure of a gRPC call", exception);
                 yield status(Status.Code.INTERNAL, "Internal", "the hub failed to process the call", null);
@@ -49,16 +55,30 @@ class GrpcErrors implements GrpcExceptionHandler {
 
     static StatusException ruleViolation(RuleViolation violation) {
         return switch (violation.kind()) {
-            case INVALID -> status(Status.Code.INVALID_ARGUMENT, violation.rule(), violation.getMessage(),
-                    Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                            .setField(violation.subject()).setDescription(violation.getMessage())).build()));
+            case INVALID ->
+                status(
+                        Status.Code.INVALID_ARGUMENT,
+                        violation.rule(),
+                        violation.getMessage(),
+                        Any.pack(BadRequest.newBuilder()
+                                .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                                        .setField(violation.subject())
+                                        .setDescription(violation.getMessage()))
+                                .build()));
             case ALREADY_EXISTS -> status(Status.Code.ALREADY_EXISTS, violation.rule(), violation.getMessage(), null);
             case NOT_FOUND -> status(Status.Code.NOT_FOUND, violation.rule(), violation.getMessage(), null);
             case FORBIDDEN -> status(Status.Code.PERMISSION_DENIED, violation.rule(), violation.getMessage(), null);
-            case PRECONDITION -> status(Status.Code.FAILED_PRECONDITION, violation.rule(), violation.getMessage(),
-                    Any.pack(PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation.newBuilder()
-                            .setType(violation.rule()).setSubject(violation.subject())
-                            .setDescription(violation.getMessage())).build()));
+            case PRECONDITION ->
+                status(
+                        Status.Code.FAILED_PRECONDITION,
+                        violation.rule(),
+                        violation.getMessage(),
+                        Any.pack(PreconditionFailure.newBuilder()
+                                .addViolations(PreconditionFailure.Violation.newBuilder()
+                                        .setType(violation.rule())
+                                        .setSubject(violation.subject())
+                                        .setDescription(violation.getMessage()))
+                                .build()));
         };
     }
 
@@ -67,7 +87,9 @@ class GrpcErrors implements GrpcExceptionHandler {
                 .setCode(code.value())
                 .setMessage(message)
                 .addDetails(Any.pack(ErrorInfo.newBuilder()
-                        .setDomain(AccessInterceptor.ERROR_DOMAIN).setReason(reason).build()));
+                        .setDomain(AccessInterceptor.ERROR_DOMAIN)
+                        .setReason(reason)
+                        .build()));
         if (detail != null) {
             status.addDetails(detail);
         }

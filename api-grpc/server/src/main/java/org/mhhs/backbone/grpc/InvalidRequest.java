@@ -9,7 +9,9 @@ final class InvalidRequest extends RuntimeException {
     private final List<FieldViolation> violations;
 
     InvalidRequest(List<FieldViolation> violations) {
-        super(violations.stream().map(v -> v.getField() + ": " + v.getDescription()).reduce((a, b) -> a + "; " + b)
+        super(violations.stream()
+                .map(v -> v.getField() + ": " + v.getDescription())
+                .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request"));
         this.violations = List.copyOf(violations);
     }

@@ -75,8 +75,14 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
         String name = fields.text("name", request.getName(), 100, true);
         fields.validate();
-        reply(response, dispatcher.dispatch("RegisterParticipant", request.getHeader(), request,
-                new RegisterParticipant(id, name), participant(id)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RegisterParticipant",
+                        request.getHeader(),
+                        request,
+                        new RegisterParticipant(id, name),
+                        participant(id)));
     }
 
     @Override
@@ -91,8 +97,10 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         }
         fields.validate();
         EffectivePeriod period = to == null ? EffectivePeriod.from(from) : EffectivePeriod.between(from, to);
-        reply(response, dispatcher.dispatch("GrantRole", request.getHeader(), request,
-                new GrantRole(id, role, period), participant(id)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "GrantRole", request.getHeader(), request, new GrantRole(id, role, period), participant(id)));
     }
 
     @Override
@@ -102,8 +110,14 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         MarketRole role = fields.role("role", request.getRole());
         LocalDate lastDay = fields.date("last_day", request.getLastDay());
         fields.validate();
-        reply(response, dispatcher.dispatch("RevokeRole", request.getHeader(), request,
-                new RevokeRole(id, role, lastDay), participant(id)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RevokeRole",
+                        request.getHeader(),
+                        request,
+                        new RevokeRole(id, role, lastDay),
+                        participant(id)));
     }
 
     @Override
@@ -113,8 +127,14 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         String name = fields.text("name", request.getName(), 100, true);
         ParticipantId dno = fields.participantId("dno_id", request.getDnoId());
         fields.validate();
-        reply(response, dispatcher.dispatch("RegisterGspGroup", request.getHeader(), request,
-                new RegisterGspGroup(id, name, dno), gspGroup(id)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RegisterGspGroup",
+                        request.getHeader(),
+                        request,
+                        new RegisterGspGroup(id, name, dno),
+                        gspGroup(id)));
     }
 
     @Override
@@ -123,8 +143,14 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         GspGroupId id = fields.gspGroupId("gsp_group_id", request.getGspGroupId());
         ParticipantId dno = fields.participantId("dno_id", request.getDnoId());
         fields.validate();
-        reply(response, dispatcher.dispatch("ChangeGspGroupDno", request.getHeader(), request,
-                new ChangeGspGroupDno(id, dno), gspGroup(id)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "ChangeGspGroupDno",
+                        request.getHeader(),
+                        request,
+                        new ChangeGspGroupDno(id, dno),
+                        gspGroup(id)));
     }
 
     @Override
@@ -133,8 +159,10 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         LocalDate date = fields.date("date", request.getDate());
         String name = fields.text("name", request.getName(), 100, true);
         fields.validate();
-        reply(response, dispatcher.dispatch("AddBankHoliday", request.getHeader(), request,
-                new AddBankHoliday(date, name), calendar()));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "AddBankHoliday", request.getHeader(), request, new AddBankHoliday(date, name), calendar()));
     }
 
     @Override
@@ -142,8 +170,10 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
-        reply(response, dispatcher.dispatch("RemoveBankHoliday", request.getHeader(), request,
-                new RemoveBankHoliday(date), calendar()));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RemoveBankHoliday", request.getHeader(), request, new RemoveBankHoliday(date), calendar()));
     }
 
     @Override
@@ -158,13 +188,15 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
             }
         }
         fields.validate();
-        reply(response, dispatcher.dispatch("SetRunSchedule", request.getHeader(), request,
-                new ChangeRunSchedule(schedule), calendar()));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "SetRunSchedule", request.getHeader(), request, new ChangeRunSchedule(schedule), calendar()));
     }
 
     @Override
-    public void setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest request,
-                                              StreamObserver<CommandAck> response) {
+    public void setAppointmentResponseTimeout(
+            SetAppointmentResponseTimeoutRequest request, StreamObserver<CommandAck> response) {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         if (!request.hasTimeout()) {
             fields.violation("timeout", "a time-out is required");
@@ -173,17 +205,29 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         }
         fields.validate();
         Duration timeout = request.getTimeout();
-        reply(response, dispatcher.dispatch("SetAppointmentResponseTimeout", request.getHeader(), request,
-                new ChangeAppointmentResponseTimeout(
-                        java.time.Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos())), calendar()));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "SetAppointmentResponseTimeout",
+                        request.getHeader(),
+                        request,
+                        new ChangeAppointmentResponseTimeout(
+                                java.time.Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos())),
+                        calendar()));
     }
 
     @Override
     public void setFinalDisputeWindow(SetFinalDisputeWindowRequest request, StreamObserver<CommandAck> response) {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         fields.validate();
-        reply(response, dispatcher.dispatch("SetFinalDisputeWindow", request.getHeader(), request,
-                new ChangeFinalDisputeWindow(request.getMonths()), calendar()));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "SetFinalDisputeWindow",
+                        request.getHeader(),
+                        request,
+                        new ChangeFinalDisputeWindow(request.getMonths()),
+                        calendar()));
     }
 
     @Override
@@ -192,8 +236,9 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
         LocalDate asAt = fields.optionalDate("as_at", request.getAsAt());
         fields.validate();
-        ParticipantView view = isd.findParticipant(id).orElseThrow(() ->
-                RuleViolation.notFound("ParticipantNotFound", id.value(), "participant " + id + " is not registered"));
+        ParticipantView view = isd.findParticipant(id)
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "ParticipantNotFound", id.value(), "participant " + id + " is not registered"));
         reply(response, participant(asAt == null ? view : view.rolesAsAt(asAt)));
     }
 
@@ -221,23 +266,29 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
     @Override
     public void listGspGroups(ListGspGroupsRequest request, StreamObserver<ListGspGroupsResponse> response) {
         ListGspGroupsResponse.Builder answer = ListGspGroupsResponse.newBuilder();
-        isd.findGspGroups().forEach(group -> answer.addGspGroups(GspGroup.newBuilder()
-                .setGspGroupId(group.gspGroupId().value())
-                .setName(group.name())
-                .setDnoId(group.dnoId().value())));
+        isd.findGspGroups()
+                .forEach(group -> answer.addGspGroups(GspGroup.newBuilder()
+                        .setGspGroupId(group.gspGroupId().value())
+                        .setName(group.name())
+                        .setDnoId(group.dnoId().value())));
         reply(response, answer.build());
     }
 
     @Override
-    public void getSettlementCalendar(GetSettlementCalendarRequest request, StreamObserver<SettlementCalendar> response) {
+    public void getSettlementCalendar(
+            GetSettlementCalendarRequest request, StreamObserver<SettlementCalendar> response) {
         SettlementCalendarView calendar = isd.findSettlementCalendar();
         SettlementCalendar.Builder answer = SettlementCalendar.newBuilder();
-        calendar.bankHolidays().forEach((date, name) -> answer.addBankHolidays(
-                BankHoliday.newBuilder().setDate(date.toString()).setName(name)));
-        calendar.runSchedule().forEach((type, days) -> answer.addRunSchedule(
-                RunOffset.newBuilder().setRunType(ProtoMapping.runType(type)).setWorkingDays(days)));
-        calendar.appointmentResponseTimeout().ifPresent(timeout -> answer.setAppointmentResponseTimeout(
-                Duration.newBuilder().setSeconds(timeout.getSeconds()).setNanos(timeout.getNano())));
+        calendar.bankHolidays()
+                .forEach((date, name) -> answer.addBankHolidays(
+                        BankHoliday.newBuilder().setDate(date.toString()).setName(name)));
+        calendar.runSchedule()
+                .forEach((type, days) -> answer.addRunSchedule(RunOffset.newBuilder()
+                        .setRunType(ProtoMapping.runType(type))
+                        .setWorkingDays(days)));
+        calendar.appointmentResponseTimeout()
+                .ifPresent(timeout -> answer.setAppointmentResponseTimeout(
+                        Duration.newBuilder().setSeconds(timeout.getSeconds()).setNanos(timeout.getNano())));
         calendar.finalDisputeWindowMonths().ifPresent(answer::setFinalDisputeWindowMonths);
         reply(response, answer.build());
     }
@@ -248,9 +299,11 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
         ListRunsDueResponse.Builder answer = ListRunsDueResponse.newBuilder();
-        isd.findSettlementCalendar().runsDueOn(date).forEach(run -> answer.addRuns(RunDue.newBuilder()
-                .setSettlementDate(run.settlementDate().toString())
-                .setRunType(ProtoMapping.runType(run.runType()))));
+        isd.findSettlementCalendar()
+                .runsDueOn(date)
+                .forEach(run -> answer.addRuns(RunDue.newBuilder()
+                        .setSettlementDate(run.settlementDate().toString())
+                        .setRunType(ProtoMapping.runType(run.runType()))));
         reply(response, answer.build());
     }
 

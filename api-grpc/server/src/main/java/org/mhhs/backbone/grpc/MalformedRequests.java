@@ -30,8 +30,7 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
     static final String REASON = "MalformedRequest";
 
     /** What the request marshaller returns instead of throwing. */
-    record Malformed(String problem) {
-    }
+    record Malformed(String problem) {}
 
     MalformedRequests(ApplicationContext context) {
         super(context);
@@ -39,8 +38,8 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
 
     @Override
     public ServerServiceDefinition configure(GrpcServiceSpec spec, GrpcServerFactory serverFactory) {
-        return super.configure(new GrpcServiceSpec(() -> guarded(spec.service().bindService()), spec.serviceInfo()),
-                serverFactory);
+        return super.configure(
+                new GrpcServiceSpec(() -> guarded(spec.service().bindService()), spec.serviceInfo()), serverFactory);
     }
 
     static ServerServiceDefinition guarded(ServerServiceDefinition definition) {
@@ -49,8 +48,9 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
 
     private static <Q, R> ServerMethodDefinition<Object, R> guarded(ServerMethodDefinition<Q, R> method) {
         MethodDescriptor<Q, R> original = method.getMethodDescriptor();
-        MethodDescriptor<Object, R> descriptor = original.toBuilder(tolerant(original.getRequestMarshaller()),
-                original.getResponseMarshaller()).build();
+        MethodDescriptor<Object, R> descriptor = original.toBuilder(
+                        tolerant(original.getRequestMarshaller()), original.getResponseMarshaller())
+                .build();
         ServerCallHandler<Q, R> handler = method.getServerCallHandler();
         return ServerMethodDefinition.create(descriptor, (call, headers) -> guard(call, headers, handler));
     }
@@ -75,8 +75,8 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
     }
 
     @SuppressWarnings("unchecked")
-    private static <Q, R> ServerCall.Listener<Object> guard(ServerCall<Object, R> call, Metadata headers,
-                                                           ServerCallHandler<Q, R> handler) {
+    private static <Q, R> ServerCall.Listener<Object> guard(
+            ServerCall<Object, R> call, Metadata headers, ServerCallHandler<Q, R> handler) {
         AtomicBoolean refused = new AtomicBoolean();
         // once the guard has ended the call, what the service still says (it learns of the end as a cancellation)
         // goes nowhere
@@ -110,9 +110,14 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
                 }
                 if (message instanceof Malformed malformed) {
                     refused.set(true);
-                    StatusException status = GrpcErrors.status(Status.Code.INVALID_ARGUMENT, REASON, "the request is "
-                            + "not a valid " + call.getMethodDescriptor().getFullMethodName() + " request: "
-                            + malformed.problem(), null);
+                    StatusException status = GrpcErrors.status(
+                            Status.Code.INVALID_ARGUMENT,
+                            REASON,
+                            "the request is "
+                                    + "not a valid "
+                                    + call.getMethodDescriptor().getFullMethodName() + " request: "
+                                    + malformed.problem(),
+                            null);
                     call.close(status.getStatus(), status.getTrailers());
                     listener.onCancel();
                     return;

@@ -45,8 +45,12 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
     private final GrpcErrors errors;
     private final AuditTrail audit;
 
-    MeteringGrpcService(CommandDispatcher dispatcher, MeteringQueries metering, MeteringPointReadAccess readAccess,
-                        GrpcErrors errors, AuditTrail audit) {
+    MeteringGrpcService(
+            CommandDispatcher dispatcher,
+            MeteringQueries metering,
+            MeteringPointReadAccess readAccess,
+            GrpcErrors errors,
+            AuditTrail audit) {
         this.audit = audit;
         this.dispatcher = dispatcher;
         this.metering = metering;
@@ -97,8 +101,12 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         List<SubmitConsumption.Reading> readings = fields.readings("readings", request.getReadingsList());
         fields.validate();
-        Outcome outcome = dispatcher.send("SubmitConsumption", request.getHeader(), request,
-                SubmitConsumption.of(mpan, day, readings, CallerContext.current().participantId()),
+        Outcome outcome = dispatcher.send(
+                "SubmitConsumption",
+                request.getHeader(),
+                request,
+                SubmitConsumption.of(
+                        mpan, day, readings, CallerContext.current().participantId()),
                 new Target("consumption of " + mpan + " on " + day));
         return ConsumptionAccepted.newBuilder()
                 .setCommandId(outcome.commandId())
@@ -108,8 +116,8 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
     }
 
     @Override
-    public void listConsumptionVersions(ListConsumptionVersionsRequest request,
-                                        StreamObserver<ListConsumptionVersionsResponse> response) {
+    public void listConsumptionVersions(
+            ListConsumptionVersionsRequest request, StreamObserver<ListConsumptionVersionsResponse> response) {
         RequestFields fields = new RequestFields();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
@@ -130,15 +138,23 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         }
         fields.validate();
         readAccess.check(CallerContext.current().participantId(), mpan);
-        var consumption = metering.findConsumption(mpan, day, request.getVersion()).orElseThrow(() ->
-                RuleViolation.notFound("ConsumptionMustBeRecorded", mpan + "/" + day, "no consumption"
-                        + (request.getVersion() == 0 ? "" : " version " + request.getVersion()) + " is recorded for "
-                        + mpan + " on " + day));
+        var consumption = metering.findConsumption(mpan, day, request.getVersion())
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "ConsumptionMustBeRecorded",
+                        mpan + "/" + day,
+                        "no consumption"
+                                + (request.getVersion() == 0 ? "" : " version " + request.getVersion())
+                                + " is recorded for "
+                                + mpan + " on " + day));
         if (consumption.version().shredded()) {
-            throw RuleViolation.precondition(CONSUMPTION_SHREDDED, mpan + "/" + day, "the consumption of " + mpan
-                    + " on " + day + " was shredded: its readings can no longer be read");
+            throw RuleViolation.precondition(
+                    CONSUMPTION_SHREDDED,
+                    mpan + "/" + day,
+                    "the consumption of " + mpan + " on " + day + " was shredded: its readings can no longer be read");
         }
-        Consumption.Builder answer = Consumption.newBuilder().setMpan(mpan.value()).setSettlementDate(day.toString())
+        Consumption.Builder answer = Consumption.newBuilder()
+                .setMpan(mpan.value())
+                .setSettlementDate(day.toString())
                 .setVersion(version(consumption.version()));
         consumption.readings().forEach(reading -> answer.addReadings(ProtoMapping.periodReading(reading)));
         reply(response, answer.build());
@@ -149,30 +165,41 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
      * what the first one did.
      */
     @Override
-    public void shredConsumption(ShredConsumptionRequest request,
-                                 StreamObserver<ConsumptionShreddedResponse> response) {
+    public void shredConsumption(
+            ShredConsumptionRequest request, StreamObserver<ConsumptionShreddedResponse> response) {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         String reason = fields.text("reason", request.getReason(), MAX_REASON, true);
         fields.validate();
         Caller caller = CallerContext.current();
-        Outcome outcome = dispatcher.send("ShredConsumption", request.getHeader(), request,
+        Outcome outcome = dispatcher.send(
+                "ShredConsumption",
+                request.getHeader(),
+                request,
                 ShredConsumption.of(mpan, reason, caller.participantId()),
-                new Target("consumption of " + mpan), accepted -> audit.record(AuditTrail.Category.KEY_DESTROYED,
-                        Optional.of(caller.participantId()), caller.method().label(), "",
-                        MeteringServiceGrpc.getShredConsumptionMethod().getFullMethodName(), "OK", "",
+                new Target("consumption of " + mpan),
+                accepted -> audit.record(
+                        AuditTrail.Category.KEY_DESTROYED,
+                        Optional.of(caller.participantId()),
+                        caller.method().label(),
+                        "",
+                        MeteringServiceGrpc.getShredConsumptionMethod().getFullMethodName(),
+                        "OK",
+                        "",
                         "data key of " + mpan + " destroyed (key version and count: " + accepted.result() + "): "
                                 + reason));
         // the handler answers "keyVersion versions shreddedAt"
         String[] answer = outcome.result().split(" ");
-        reply(response, ConsumptionShreddedResponse.newBuilder()
-                .setCommandId(outcome.commandId())
-                .setDuplicate(outcome.duplicate())
-                .setMpan(mpan.value())
-                .setKeyVersion(Integer.parseInt(answer[0]))
-                .setVersionsShredded(Integer.parseInt(answer[1]))
-                .setShreddedAt(EnvelopeRenderer.timestamp(Instant.parse(answer[2])))
-                .build());
+        reply(
+                response,
+                ConsumptionShreddedResponse.newBuilder()
+                        .setCommandId(outcome.commandId())
+                        .setDuplicate(outcome.duplicate())
+                        .setMpan(mpan.value())
+                        .setKeyVersion(Integer.parseInt(answer[0]))
+                        .setVersionsShredded(Integer.parseInt(answer[1]))
+                        .setShreddedAt(EnvelopeRenderer.timestamp(Instant.parse(answer[2])))
+                        .build());
     }
 
     private static ConsumptionVersion version(ConsumptionVersionView version) {

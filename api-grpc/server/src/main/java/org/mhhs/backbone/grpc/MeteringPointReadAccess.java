@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class MeteringPointReadAccess {
 
     static final String RULE = "NotInvolvedWithMeteringPoint";
-    private static final Set<MarketRole> MARKET_WIDE = EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR,
-            MarketRole.CENTRAL_SETTLEMENT);
+    private static final Set<MarketRole> MARKET_WIDE =
+            EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
 
     private final IsdQueries isd;
     private final RegistrationQueries registration;
@@ -37,7 +37,8 @@ class MeteringPointReadAccess {
     }
 
     boolean readsEverything(ParticipantId caller) {
-        Set<MarketRole> held = isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
+        Set<MarketRole> held =
+                isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
         return held.stream().anyMatch(MARKET_WIDE::contains);
     }
 

@@ -23,14 +23,12 @@ import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
 final class PreEncodedResponses {
 
     /** A {@code SubscribeResponse} already encoded. */
-    record Encoded(byte[] bytes) {
-    }
+    record Encoded(byte[] bytes) {}
 
     private static final MethodDescriptor.Marshaller<SubscribeResponse> PROTO =
             ProtoUtils.marshaller(SubscribeResponse.getDefaultInstance());
 
-    private PreEncodedResponses() {
-    }
+    private PreEncodedResponses() {}
 
     /** The response carrying a stored envelope, marked replayed when it comes from the backlog. */
     static Encoded event(byte[] envelope, boolean replayed) {
@@ -57,24 +55,29 @@ final class PreEncodedResponses {
      */
     static ServerServiceDefinition withPreEncodedSubscribe(ServerServiceDefinition generated) {
         String subscribe = SubscriptionServiceGrpc.getSubscribeMethod().getFullMethodName();
-        return ServiceDefinitions.mapMethods(generated, method -> method.getMethodDescriptor().getFullMethodName()
-                .equals(subscribe) ? preEncoded(method) : method);
+        return ServiceDefinitions.mapMethods(
+                generated,
+                method -> method.getMethodDescriptor().getFullMethodName().equals(subscribe)
+                        ? preEncoded(method)
+                        : method);
     }
 
     @SuppressWarnings("unchecked")
     private static <Q, R> ServerMethodDefinition<Q, Object> preEncoded(ServerMethodDefinition<Q, R> method) {
-        MethodDescriptor<Q, Object> descriptor = method.getMethodDescriptor()
-                .toBuilder(method.getMethodDescriptor().getRequestMarshaller(), marshaller()).build();
+        MethodDescriptor<Q, Object> descriptor = method.getMethodDescriptor().toBuilder(
+                        method.getMethodDescriptor().getRequestMarshaller(), marshaller())
+                .build();
         // the handler only hands its responses to the marshaller, so it may send Encoded as well as SubscribeResponse
-        return ServerMethodDefinition.create(descriptor,
-                (io.grpc.ServerCallHandler<Q, Object>) (io.grpc.ServerCallHandler<Q, ?>) method.getServerCallHandler());
+        return ServerMethodDefinition.create(descriptor, (io.grpc.ServerCallHandler<Q, Object>)
+                (io.grpc.ServerCallHandler<Q, ?>) method.getServerCallHandler());
     }
 
     static MethodDescriptor.Marshaller<Object> marshaller() {
         return new MethodDescriptor.Marshaller<>() {
             @Override
             public InputStream stream(Object value) {
-                return value instanceof Encoded encoded ? new ByteArrayInputStream(encoded.bytes())
+                return value instanceof Encoded encoded
+                        ? new ByteArrayInputStream(encoded.bytes())
                         : PROTO.stream((SubscribeResponse) value);
             }
 

@@ -27,13 +27,15 @@ class ProjectionGrpcService extends ProjectionServiceGrpc.ProjectionServiceImplB
     @Override
     public void listProjections(ListProjectionsRequest request, StreamObserver<ListProjectionsResponse> response) {
         ListProjectionsResponse.Builder answer = ListProjectionsResponse.newBuilder();
-        projections.list().forEach(status -> answer.addProjections(Projection.newBuilder()
-                .setName(status.name())
-                .setState(state(status.state()))
-                .setPosition(status.position())
-                .setHead(status.head())
-                .setLag(status.lag())
-                .setSegmentCount(status.segmentCount())));
+        projections
+                .list()
+                .forEach(status -> answer.addProjections(Projection.newBuilder()
+                        .setName(status.name())
+                        .setState(state(status.state()))
+                        .setPosition(status.position())
+                        .setHead(status.head())
+                        .setLag(status.lag())
+                        .setSegmentCount(status.segmentCount())));
         reply(response, answer.build());
     }
 
@@ -46,9 +48,14 @@ class ProjectionGrpcService extends ProjectionServiceGrpc.ProjectionServiceImplB
     @Override
     public void getRebuildProgress(GetRebuildProgressRequest request, StreamObserver<RebuildProgress> response) {
         String name = name(request.getName());
-        reply(response, progress(projections.progress(name).orElseThrow(() -> RuleViolation.notFound(
-                "RebuildMustHaveStarted", name, "the projection " + name + " has not been rebuilt since the hub "
-                        + "started"))));
+        reply(
+                response,
+                progress(projections
+                        .progress(name)
+                        .orElseThrow(() -> RuleViolation.notFound(
+                                "RebuildMustHaveStarted",
+                                name,
+                                "the projection " + name + " has not been rebuilt since the hub " + "started"))));
     }
 
     private static String name(String value) {

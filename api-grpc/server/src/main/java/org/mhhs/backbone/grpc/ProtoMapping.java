@@ -16,8 +16,7 @@ final class ProtoMapping {
     private static final String ROLE_PREFIX = "MARKET_ROLE_";
     private static final String RUN_TYPE_PREFIX = "SETTLEMENT_RUN_TYPE_";
 
-    private ProtoMapping() {
-    }
+    private ProtoMapping() {}
 
     static MarketRole role(org.mhhs.backbone.grpc.v1.MarketRole role) {
         return MarketRole.valueOf(role.name().substring(ROLE_PREFIX.length()));
@@ -63,9 +62,10 @@ final class ProtoMapping {
         return org.mhhs.backbone.grpc.v1.PeriodReading.newBuilder()
                 .setPeriod(reading.period())
                 .setKwh(reading.energy().toString())
-                .setQuality(reading.quality() == Quality.ESTIMATED
-                        ? org.mhhs.backbone.grpc.v1.Quality.QUALITY_ESTIMATED
-                        : org.mhhs.backbone.grpc.v1.Quality.QUALITY_ACTUAL)
+                .setQuality(
+                        reading.quality() == Quality.ESTIMATED
+                                ? org.mhhs.backbone.grpc.v1.Quality.QUALITY_ESTIMATED
+                                : org.mhhs.backbone.grpc.v1.Quality.QUALITY_ACTUAL)
                 .build();
     }
 

@@ -60,8 +60,8 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
     private final RegistrationQueries registration;
     private final MeteringPointReadAccess readAccess;
 
-    RegistrationGrpcService(CommandDispatcher dispatcher, RegistrationQueries registration,
-                            MeteringPointReadAccess readAccess) {
+    RegistrationGrpcService(
+            CommandDispatcher dispatcher, RegistrationQueries registration, MeteringPointReadAccess readAccess) {
         this.dispatcher = dispatcher;
         this.registration = registration;
         this.readAccess = readAccess;
@@ -76,29 +76,41 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         EnergisationStatus energisation = fields.energisation("energisation", request.getEnergisation(), true);
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
         fields.validate();
-        reply(response, dispatcher.dispatch("RegisterMeteringPoint", request.getHeader(), request,
-                new RegisterMeteringPoint(mpan, gspGroup, segment, energisation, from, caller()), meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RegisterMeteringPoint",
+                        request.getHeader(),
+                        request,
+                        new RegisterMeteringPoint(mpan, gspGroup, segment, energisation, from, caller()),
+                        meteringPoint(mpan)));
     }
 
     @Override
-    public void changeMeteringPointDetails(ChangeMeteringPointDetailsRequest request,
-                                           StreamObserver<CommandAck> response) {
+    public void changeMeteringPointDetails(
+            ChangeMeteringPointDetailsRequest request, StreamObserver<CommandAck> response) {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         Mpan mpan = fields.mpan("mpan", request.getMpan());
-        GspGroupId gspGroup = request.getGspGroupId().isEmpty() ? null
-                : fields.gspGroupId("gsp_group_id", request.getGspGroupId());
+        GspGroupId gspGroup =
+                request.getGspGroupId().isEmpty() ? null : fields.gspGroupId("gsp_group_id", request.getGspGroupId());
         MarketSegment segment = fields.segment("segment", request.getSegment(), false);
         EnergisationStatus energisation = fields.energisation("energisation", request.getEnergisation(), false);
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
         if (request.getGspGroupId().isEmpty()
                 && request.getSegment() == org.mhhs.backbone.grpc.v1.MarketSegment.MARKET_SEGMENT_UNSPECIFIED
-                && request.getEnergisation() == org.mhhs.backbone.grpc.v1.EnergisationStatus.ENERGISATION_STATUS_UNSPECIFIED) {
+                && request.getEnergisation()
+                        == org.mhhs.backbone.grpc.v1.EnergisationStatus.ENERGISATION_STATUS_UNSPECIFIED) {
             fields.violation("gsp_group_id", "name at least one of gsp_group_id, segment and energisation to change");
         }
         fields.validate();
-        reply(response, dispatcher.dispatch("ChangeMeteringPointDetails", request.getHeader(), request,
-                new ChangeMeteringPointDetails(mpan, gspGroup, segment, energisation, from, caller()),
-                meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "ChangeMeteringPointDetails",
+                        request.getHeader(),
+                        request,
+                        new ChangeMeteringPointDetails(mpan, gspGroup, segment, energisation, from, caller()),
+                        meteringPoint(mpan)));
     }
 
     @Override
@@ -107,13 +119,19 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
         fields.validate();
-        reply(response, dispatcher.dispatch("RegisterSupplier", request.getHeader(), request,
-                new RegisterSupplier(mpan, caller(), from), meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RegisterSupplier",
+                        request.getHeader(),
+                        request,
+                        new RegisterSupplier(mpan, caller(), from),
+                        meteringPoint(mpan)));
     }
 
     @Override
-    public void requestServiceAppointment(RequestServiceAppointmentRequest request,
-                                          StreamObserver<AppointmentRequested> response) {
+    public void requestServiceAppointment(
+            RequestServiceAppointmentRequest request, StreamObserver<AppointmentRequested> response) {
         RequestFields fields = RequestFields.ofCommand(request.getHeader());
         String commandId = request.getHeader().getCommandId();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
@@ -122,10 +140,19 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
         fields.validate();
         UUID appointmentId = UUID.nameUUIDFromBytes((caller() + "/" + commandId).getBytes(StandardCharsets.UTF_8));
-        CommandAck ack = dispatcher.dispatch("RequestServiceAppointment", request.getHeader(), request,
-                new RequestServiceAppointment(mpan, appointmentId, role, service, from, caller()), meteringPoint(mpan));
-        reply(response, AppointmentRequested.newBuilder().setCommandId(ack.getCommandId())
-                .setDuplicate(ack.getDuplicate()).setAppointmentId(appointmentId.toString()).build());
+        CommandAck ack = dispatcher.dispatch(
+                "RequestServiceAppointment",
+                request.getHeader(),
+                request,
+                new RequestServiceAppointment(mpan, appointmentId, role, service, from, caller()),
+                meteringPoint(mpan));
+        reply(
+                response,
+                AppointmentRequested.newBuilder()
+                        .setCommandId(ack.getCommandId())
+                        .setDuplicate(ack.getDuplicate())
+                        .setAppointmentId(appointmentId.toString())
+                        .build());
     }
 
     @Override
@@ -134,8 +161,14 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         fields.validate();
-        reply(response, dispatcher.dispatch("AcceptServiceAppointment", request.getHeader(), request,
-                new AcceptServiceAppointment(mpan, appointmentId, caller()), meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "AcceptServiceAppointment",
+                        request.getHeader(),
+                        request,
+                        new AcceptServiceAppointment(mpan, appointmentId, caller()),
+                        meteringPoint(mpan)));
     }
 
     @Override
@@ -145,8 +178,14 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         String reason = fields.text("reason", request.getReason(), 200, true);
         fields.validate();
-        reply(response, dispatcher.dispatch("RejectServiceAppointment", request.getHeader(), request,
-                new RejectServiceAppointment(mpan, appointmentId, caller(), reason.strip()), meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "RejectServiceAppointment",
+                        request.getHeader(),
+                        request,
+                        new RejectServiceAppointment(mpan, appointmentId, caller(), reason.strip()),
+                        meteringPoint(mpan)));
     }
 
     @Override
@@ -156,8 +195,14 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         ServiceRole role = fields.serviceRole("role", request.getRole());
         LocalDate lastDay = fields.date("last_day", request.getLastDay());
         fields.validate();
-        reply(response, dispatcher.dispatch("EndServiceAppointment", request.getHeader(), request,
-                new EndServiceAppointment(mpan, role, lastDay, caller()), meteringPoint(mpan)));
+        reply(
+                response,
+                dispatcher.dispatch(
+                        "EndServiceAppointment",
+                        request.getHeader(),
+                        request,
+                        new EndServiceAppointment(mpan, role, lastDay, caller()),
+                        meteringPoint(mpan)));
     }
 
     @Override
@@ -167,11 +212,15 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         fields.validate();
         readAccess.check(caller(), mpan);
         var point = registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
-        MeteringPoint.Builder answer = MeteringPoint.newBuilder().setMpan(mpan.value())
+        MeteringPoint.Builder answer = MeteringPoint.newBuilder()
+                .setMpan(mpan.value())
                 .setRegistrationServiceId(point.registrationService().value());
-        point.details().forEach(d -> answer.addDetails(MeteringPointDetails.newBuilder()
-                .setEffectiveFrom(d.effectiveFrom().toString()).setGspGroupId(d.gspGroupId().value())
-                .setSegment(ProtoMapping.segment(d.segment())).setEnergisation(ProtoMapping.energisation(d.energisation()))));
+        point.details()
+                .forEach(d -> answer.addDetails(MeteringPointDetails.newBuilder()
+                        .setEffectiveFrom(d.effectiveFrom().toString())
+                        .setGspGroupId(d.gspGroupId().value())
+                        .setSegment(ProtoMapping.segment(d.segment()))
+                        .setEnergisation(ProtoMapping.energisation(d.energisation()))));
         reply(response, answer.build());
     }
 
@@ -182,18 +231,31 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
         readAccess.check(caller(), mpan);
-        var responsibility = registration.findResponsibility(mpan, date).orElseThrow(() -> RuleViolation.notFound(
-                "MeteringPointNotRegisteredOnDate", mpan.value(), mpan + " is not registered on " + date));
-        reply(response, Responsibility.newBuilder()
-                .setMpan(mpan.value())
-                .setDate(date.toString())
-                .setGspGroupId(responsibility.gspGroupId().value())
-                .setSegment(ProtoMapping.segment(responsibility.segment()))
-                .setEnergisation(ProtoMapping.energisation(responsibility.energisation()))
-                .setSupplierId(responsibility.supplier().map(ParticipantId::value).orElse(""))
-                .setDataServiceId(responsibility.dataService().map(ParticipantId::value).orElse(""))
-                .setMeteringServiceId(responsibility.meteringService().map(ParticipantId::value).orElse(""))
-                .build());
+        var responsibility = registration
+                .findResponsibility(mpan, date)
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "MeteringPointNotRegisteredOnDate", mpan.value(), mpan + " is not registered on " + date));
+        reply(
+                response,
+                Responsibility.newBuilder()
+                        .setMpan(mpan.value())
+                        .setDate(date.toString())
+                        .setGspGroupId(responsibility.gspGroupId().value())
+                        .setSegment(ProtoMapping.segment(responsibility.segment()))
+                        .setEnergisation(ProtoMapping.energisation(responsibility.energisation()))
+                        .setSupplierId(responsibility
+                                .supplier()
+                                .map(ParticipantId::value)
+                                .orElse(""))
+                        .setDataServiceId(responsibility
+                                .dataService()
+                                .map(ParticipantId::value)
+                                .orElse(""))
+                        .setMeteringServiceId(responsibility
+                                .meteringService()
+                                .map(ParticipantId::value)
+                                .orElse(""))
+                        .build());
     }
 
     @Override
@@ -204,27 +266,32 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         readAccess.check(caller(), mpan);
         registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
         Timeline.Builder answer = Timeline.newBuilder().setMpan(mpan.value());
-        registration.findTimeline(mpan).forEach(entry -> answer.addEntries(TimelineEntry.newBuilder()
-                .setRole(ProtoMapping.role(entry.role()))
-                .setParticipantId(entry.participant().value())
-                .setEffectiveFrom(entry.period().from().toString())
-                .setEffectiveTo(ProtoMapping.date(entry.period().to()))));
+        registration
+                .findTimeline(mpan)
+                .forEach(entry -> answer.addEntries(TimelineEntry.newBuilder()
+                        .setRole(ProtoMapping.role(entry.role()))
+                        .setParticipantId(entry.participant().value())
+                        .setEffectiveFrom(entry.period().from().toString())
+                        .setEffectiveTo(ProtoMapping.date(entry.period().to()))));
         reply(response, answer.build());
     }
 
     @Override
-    public void listServedMeteringPoints(ListServedMeteringPointsRequest request,
-                                         StreamObserver<ListServedMeteringPointsResponse> response) {
+    public void listServedMeteringPoints(
+            ListServedMeteringPointsRequest request, StreamObserver<ListServedMeteringPointsResponse> response) {
         RequestFields fields = new RequestFields();
         ParticipantId participant = fields.participantId("participant_id", request.getParticipantId());
         MarketRole role = fields.role("role", request.getRole());
         LocalDate date = fields.date("date", request.getDate());
-        Optional<Mpan> after = request.getPageToken().isEmpty() ? Optional.empty()
+        Optional<Mpan> after = request.getPageToken().isEmpty()
+                ? Optional.empty()
                 : Optional.ofNullable(fields.mpan("page_token", request.getPageToken()));
         int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         fields.validate();
         if (!participant.equals(caller()) && !readAccess.readsEverything(caller())) {
-            throw RuleViolation.forbidden(MeteringPointReadAccess.RULE, participant.value(),
+            throw RuleViolation.forbidden(
+                    MeteringPointReadAccess.RULE,
+                    participant.value(),
                     caller() + " may list only the metering points it serves itself");
         }
         List<Mpan> page = registration.findServedBy(participant, role, date, after, pageSize + 1);
@@ -243,19 +310,22 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         fields.validate();
         Optional<AppointmentView> found = registration.findAppointment(appointmentId);
         found.ifPresent(appointment -> readAccess.check(caller(), appointment.mpan()));
-        AppointmentView appointment = found.orElseThrow(() -> RuleViolation.notFound("AppointmentMustExist",
-                appointmentId.toString(), "there is no appointment " + appointmentId));
-        reply(response, Appointment.newBuilder()
-                .setAppointmentId(appointment.appointmentId().toString())
-                .setMpan(appointment.mpan().value())
-                .setRole(ProtoMapping.serviceRole(appointment.role()))
-                .setServiceId(appointment.service().value())
-                .setSupplierId(appointment.supplier().value())
-                .setEffectiveFrom(appointment.effectiveFrom().toString())
-                .setState(AppointmentState.valueOf("APPOINTMENT_STATE_" + appointment.state().name()))
-                .setRespondBy(appointment.respondBy().toString())
-                .setReason(appointment.reason() == null ? "" : appointment.reason())
-                .build());
+        AppointmentView appointment = found.orElseThrow(() -> RuleViolation.notFound(
+                "AppointmentMustExist", appointmentId.toString(), "there is no appointment " + appointmentId));
+        reply(
+                response,
+                Appointment.newBuilder()
+                        .setAppointmentId(appointment.appointmentId().toString())
+                        .setMpan(appointment.mpan().value())
+                        .setRole(ProtoMapping.serviceRole(appointment.role()))
+                        .setServiceId(appointment.service().value())
+                        .setSupplierId(appointment.supplier().value())
+                        .setEffectiveFrom(appointment.effectiveFrom().toString())
+                        .setState(AppointmentState.valueOf(
+                                "APPOINTMENT_STATE_" + appointment.state().name()))
+                        .setRespondBy(appointment.respondBy().toString())
+                        .setReason(appointment.reason() == null ? "" : appointment.reason())
+                        .build());
     }
 
     private static ParticipantId caller() {
@@ -267,7 +337,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
     }
 
     private static RuleViolation notRegistered(Mpan mpan) {
-        return RuleViolation.notFound("MeteringPointMustBeRegistered", mpan.value(), "metering point " + mpan
-                + " is not registered");
+        return RuleViolation.notFound(
+                "MeteringPointMustBeRegistered", mpan.value(), "metering point " + mpan + " is not registered");
     }
 }

@@ -10,18 +10,18 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.PeriodReading;
-import org.mhhs.backbone.kernel.Energy;
-import org.mhhs.backbone.metering.api.Quality;
-import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.isd.api.SettlementRunType;
+import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.InvalidValueException;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.metering.api.Quality;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
 import org.mhhs.backbone.registration.api.ServiceRole;
-import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
  * Reads the fields of a request into domain values, collecting every violation, so that a caller learns all that
@@ -44,7 +44,10 @@ final class RequestFields {
     }
 
     void violation(String field, String description) {
-        violations.add(FieldViolation.newBuilder().setField(field).setDescription(description).build());
+        violations.add(FieldViolation.newBuilder()
+                .setField(field)
+                .setDescription(description)
+                .build());
     }
 
     void validate() {
@@ -55,17 +58,22 @@ final class RequestFields {
 
     String commandId(String field, String value) {
         if (!COMMAND_ID.matcher(value).matches()) {
-            violation(field, value.isEmpty()
-                    ? "a command id is required"
-                    : "a command id has 1 to 64 characters from [A-Za-z0-9._:-]");
+            violation(
+                    field,
+                    value.isEmpty()
+                            ? "a command id is required"
+                            : "a command id has 1 to 64 characters from [A-Za-z0-9._:-]");
         }
         return value;
     }
 
     String subscriptionName(String field, String value) {
         if (!SUBSCRIPTION_NAME.matcher(value).matches()) {
-            violation(field, value.isEmpty() ? "a subscription name is required"
-                    : "a subscription name has 1 to 64 characters from [A-Za-z0-9._-]");
+            violation(
+                    field,
+                    value.isEmpty()
+                            ? "a subscription name is required"
+                            : "a subscription name has 1 to 64 characters from [A-Za-z0-9._-]");
         }
         return value;
     }
@@ -151,10 +159,11 @@ final class RequestFields {
         };
     }
 
-    EnergisationStatus energisation(String field, org.mhhs.backbone.grpc.v1.EnergisationStatus status,
-                                    boolean required) {
+    EnergisationStatus energisation(
+            String field, org.mhhs.backbone.grpc.v1.EnergisationStatus status, boolean required) {
         return switch (status) {
-            case ENERGISATION_STATUS_UNSPECIFIED -> required ? missing(field, "an energisation status is required") : null;
+            case ENERGISATION_STATUS_UNSPECIFIED ->
+                required ? missing(field, "an energisation status is required") : null;
             case UNRECOGNIZED -> missing(field, "unknown energisation status");
             default -> ProtoMapping.energisation(status);
         };
@@ -189,7 +198,8 @@ final class RequestFields {
 
     ServiceRole serviceRole(String field, org.mhhs.backbone.grpc.v1.ServiceRole role) {
         return switch (role) {
-            case SERVICE_ROLE_UNSPECIFIED -> missing(field, "a service role (DATA_SERVICE or METERING_SERVICE) is required");
+            case SERVICE_ROLE_UNSPECIFIED ->
+                missing(field, "a service role (DATA_SERVICE or METERING_SERVICE) is required");
             case UNRECOGNIZED -> missing(field, "unknown service role");
             default -> ProtoMapping.serviceRole(role);
         };

@@ -9,17 +9,19 @@ import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
 /** The wire form of the events a settlement run publishes, for the envelope subscribers receive. */
 final class SettlementEventMessages {
 
-    private SettlementEventMessages() {
-    }
+    private SettlementEventMessages() {}
 
     static org.mhhs.backbone.grpc.v1.SupplierAllocationPublished of(SupplierAllocationPublished event) {
         var message = org.mhhs.backbone.grpc.v1.SupplierAllocationPublished.newBuilder()
                 .setSettlementDate(event.settlementDate().toString())
                 .setRunType(ProtoMapping.runType(event.runType()))
                 .setSupplier(event.supplier().value());
-        event.volumes().forEach(volume -> message.addVolumes(RunVolume.newBuilder()
-                .setGspGroupId(volume.gspGroupId().value()).setPeriod(volume.period())
-                .setKwh(volume.energy().toString()).setMpanCount(volume.mpanCount())));
+        event.volumes()
+                .forEach(volume -> message.addVolumes(RunVolume.newBuilder()
+                        .setGspGroupId(volume.gspGroupId().value())
+                        .setPeriod(volume.period())
+                        .setKwh(volume.energy().toString())
+                        .setMpanCount(volume.mpanCount())));
         return message.build();
     }
 
@@ -28,9 +30,12 @@ final class SettlementEventMessages {
                 .setSettlementDate(event.settlementDate().toString())
                 .setRunType(ProtoMapping.runType(event.runType()))
                 .setDno(event.dno().value());
-        event.totals().forEach(total -> message.addTotals(RunVolume.newBuilder()
-                .setGspGroupId(total.gspGroupId().value()).setPeriod(total.period())
-                .setKwh(total.energy().toString()).setMpanCount(total.mpanCount())));
+        event.totals()
+                .forEach(total -> message.addTotals(RunVolume.newBuilder()
+                        .setGspGroupId(total.gspGroupId().value())
+                        .setPeriod(total.period())
+                        .setKwh(total.energy().toString())
+                        .setMpanCount(total.mpanCount())));
         return message.build();
     }
 

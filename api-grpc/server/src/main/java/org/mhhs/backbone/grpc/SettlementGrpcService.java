@@ -47,8 +47,11 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
     private final SettlementAudits audits;
     private final AllocationReadAccess readAccess;
 
-    SettlementGrpcService(CommandDispatcher dispatcher, SettlementQueries settlement, SettlementAudits audits,
-                          AllocationReadAccess readAccess) {
+    SettlementGrpcService(
+            CommandDispatcher dispatcher,
+            SettlementQueries settlement,
+            SettlementAudits audits,
+            AllocationReadAccess readAccess) {
         this.dispatcher = dispatcher;
         this.settlement = settlement;
         this.audits = audits;
@@ -61,25 +64,31 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         SettlementRunType runType = fields.runType("run_type", request.getRunType());
         fields.validate();
-        Outcome outcome = dispatcher.send("StartSettlementRun", request.getHeader(), request,
+        Outcome outcome = dispatcher.send(
+                "StartSettlementRun",
+                request.getHeader(),
+                request,
                 StartSettlementRun.of(day, runType, CallerContext.current().participantId(), RunTrigger.OPERATOR),
                 new Target("the " + runType + " run of " + day));
-        reply(response, SettlementRunStarted.newBuilder()
-                .setCommandId(outcome.commandId())
-                .setDuplicate(outcome.duplicate())
-                .setContentHash(outcome.result())
-                .build());
+        reply(
+                response,
+                SettlementRunStarted.newBuilder()
+                        .setCommandId(outcome.commandId())
+                        .setDuplicate(outcome.duplicate())
+                        .setContentHash(outcome.result())
+                        .build());
     }
 
     @Override
-    public void listAllocatedVolumes(ListAllocatedVolumesRequest request,
-                                     StreamObserver<ListAllocatedVolumesResponse> response) {
+    public void listAllocatedVolumes(
+            ListAllocatedVolumesRequest request, StreamObserver<ListAllocatedVolumesResponse> response) {
         RequestFields fields = new RequestFields();
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         Optional<GspGroupId> gsp = optionalGsp(fields, request.getGspGroupId());
         Optional<ParticipantId> supplier = optionalSupplier(fields, request.getSupplierId());
         fields.validate();
-        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.current().participantId(), gsp, supplier);
+        AllocationReadAccess.Scope scope =
+                readAccess.scope(CallerContext.current().participantId(), gsp, supplier);
         ListAllocatedVolumesResponse.Builder answer = ListAllocatedVolumesResponse.newBuilder();
         scope.visible(settlement.findAllocatedVolumes(day, scope.gspGroupId(), scope.supplier()))
                 .forEach(volume -> answer.addVolumes(volume(volume)));
@@ -87,8 +96,8 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
     }
 
     @Override
-    public void listSettlementRuns(ListSettlementRunsRequest request,
-                                   StreamObserver<ListSettlementRunsResponse> response) {
+    public void listSettlementRuns(
+            ListSettlementRunsRequest request, StreamObserver<ListSettlementRunsResponse> response) {
         RequestFields fields = new RequestFields();
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         fields.validate();
@@ -98,15 +107,16 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
     }
 
     @Override
-    public void getSettlementRunResult(GetSettlementRunResultRequest request,
-                                       StreamObserver<SettlementRunResult> response) {
+    public void getSettlementRunResult(
+            GetSettlementRunResultRequest request, StreamObserver<SettlementRunResult> response) {
         RequestFields fields = new RequestFields();
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         SettlementRunType runType = fields.runType("run_type", request.getRunType());
         Optional<GspGroupId> gsp = optionalGsp(fields, request.getGspGroupId());
         Optional<ParticipantId> supplier = optionalSupplier(fields, request.getSupplierId());
         fields.validate();
-        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.current().participantId(), gsp, supplier);
+        AllocationReadAccess.Scope scope =
+                readAccess.scope(CallerContext.current().participantId(), gsp, supplier);
         SettlementRunView run = settlement.findRun(day, runType).orElseThrow(() -> runNotFound(day, runType));
         SettlementRunResult.Builder answer = SettlementRunResult.newBuilder().setRun(run(run));
         scope.visible(settlement.findRunVolumes(day, runType, scope.gspGroupId(), scope.supplier()))
@@ -131,14 +141,17 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
                 .setPublishedHash(audit.publishedHash())
                 .setDerivedHash(audit.derivedHash())
                 .addAllShreddedConsumptionDays(audit.shreddedConsumptionDays());
-        audit.differences().forEach(difference -> answer.addDifferences(CellDifference.newBuilder()
-                .setPeriod(difference.period())
-                .setGspGroupId(difference.gspGroupId().value())
-                .setSupplierId(difference.supplier().value())
-                .setPublishedKwh(difference.published().map(Energy::toString).orElse(""))
-                .setDerivedKwh(difference.derived().map(Energy::toString).orElse(""))
-                .setPublishedMpanCount(difference.publishedMpanCount())
-                .setDerivedMpanCount(difference.derivedMpanCount())));
+        audit.differences()
+                .forEach(difference -> answer.addDifferences(CellDifference.newBuilder()
+                        .setPeriod(difference.period())
+                        .setGspGroupId(difference.gspGroupId().value())
+                        .setSupplierId(difference.supplier().value())
+                        .setPublishedKwh(
+                                difference.published().map(Energy::toString).orElse(""))
+                        .setDerivedKwh(
+                                difference.derived().map(Energy::toString).orElse(""))
+                        .setPublishedMpanCount(difference.publishedMpanCount())
+                        .setDerivedMpanCount(difference.derivedMpanCount())));
         reply(response, answer.build());
     }
 
@@ -150,7 +163,8 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
             fields.violation("position", "a global event-store position is 1 or more");
         }
         fields.validate();
-        var asAt = audits.allocationAsAt(day, request.getPosition(), CallerContext.current().participantId());
+        var asAt = audits.allocationAsAt(
+                day, request.getPosition(), CallerContext.current().participantId());
         AllocationAsAt.Builder answer = AllocationAsAt.newBuilder()
                 .setAuditId(asAt.auditId().toString())
                 .setSettlementDate(day.toString())
@@ -169,8 +183,8 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
     }
 
     private static RuleViolation runNotFound(LocalDate day, SettlementRunType runType) {
-        return RuleViolation.notFound(RUN_MUST_EXIST, runType + " " + day, "the " + runType + " run of " + day
-                + " has not happened");
+        return RuleViolation.notFound(
+                RUN_MUST_EXIST, runType + " " + day, "the " + runType + " run of " + day + " has not happened");
     }
 
     private static AllocatedVolume volume(AllocatedVolumeView volume) {

@@ -54,24 +54,32 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     private final Set<String> eventTypes;
     private final Counter delivered;
 
-    SubscriptionGrpcService(NotificationFeed feed, GrpcErrors errors, Clock clock, MeterRegistry metrics,
-                            @Value("${hub.notification.delivery-threads:4}") int deliveryThreads) {
+    SubscriptionGrpcService(
+            NotificationFeed feed,
+            GrpcErrors errors,
+            Clock clock,
+            MeterRegistry metrics,
+            @Value("${hub.notification.delivery-threads:4}") int deliveryThreads) {
         this.feed = feed;
         this.errors = errors;
         this.clock = clock;
-        this.delivery = Executors.newFixedThreadPool(deliveryThreads,
+        this.delivery = Executors.newFixedThreadPool(
+                deliveryThreads,
                 Thread.ofPlatform().name("subscription-delivery-", 1).daemon().factory());
-        this.eventTypes = feed.routedEventTypes().stream().map(Class::getSimpleName)
-                .collect(Collectors.toUnmodifiableSet());
+        this.eventTypes =
+                feed.routedEventTypes().stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
         this.delivered = Counter.builder("hub.subscriptions.events.delivered")
-                .description("Events sent to subscribers").register(metrics);
+                .description("Events sent to subscribers")
+                .register(metrics);
         Gauge.builder("hub.subscriptions.connected", streams, Map::size)
-                .description("Subscription streams open on this node").register(metrics);
+                .description("Subscription streams open on this node")
+                .register(metrics);
         Gauge.builder("hub.subscriptions.lag.max", this, service -> service.maxLag())
                 .description("Largest distance of an open stream behind the head of the feed, in positions")
                 .register(metrics);
         Gauge.builder("hub.feed.head.position", feed, NotificationFeed::headPosition)
-                .description("Latest position of the delivery feed known to this node").register(metrics);
+                .description("Latest position of the delivery feed known to this node")
+                .register(metrics);
     }
 
     @Override
@@ -81,8 +89,8 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
 
     @Override
     public StreamObserver<SubscribeRequest> subscribe(StreamObserver<SubscribeResponse> response) {
-        return new SubscriptionStream(this, CallerContext.current().participantId(),
-                (ServerCallStreamObserver<SubscribeResponse>) response);
+        return new SubscriptionStream(
+                this, CallerContext.current().participantId(), (ServerCallStreamObserver<SubscribeResponse>) response);
     }
 
     @Override
@@ -91,22 +99,29 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
         String name = fields.subscriptionName("subscription_name", request.getSubscriptionName());
         fields.validate();
         ParticipantId caller = CallerContext.current().participantId();
-        var acknowledgement = feed.acknowledgement(caller, name).orElseThrow(() -> RuleViolation.notFound(
-                "SubscriptionMustHaveAcknowledgements", name, "nothing has been acknowledged on subscription " + name));
-        IsdGrpcService.reply(response, Subscription.newBuilder()
-                .setParticipantId(caller.value())
-                .setSubscriptionName(name)
-                .setAcknowledgedPosition(acknowledgement.position())
-                .setAcknowledgedAt(EnvelopeRenderer.timestamp(acknowledgement.acknowledgedAt()))
-                .build());
+        var acknowledgement = feed.acknowledgement(caller, name)
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "SubscriptionMustHaveAcknowledgements",
+                        name,
+                        "nothing has been acknowledged on subscription " + name));
+        IsdGrpcService.reply(
+                response,
+                Subscription.newBuilder()
+                        .setParticipantId(caller.value())
+                        .setSubscriptionName(name)
+                        .setAcknowledgedPosition(acknowledgement.position())
+                        .setAcknowledgedAt(EnvelopeRenderer.timestamp(acknowledgement.acknowledgedAt()))
+                        .build());
     }
 
     @Override
     public void listSubscribers(ListSubscribersRequest request, StreamObserver<ListSubscribersResponse> response) {
         long head = feed.headPosition();
-        ListSubscribersResponse.Builder answer = ListSubscribersResponse.newBuilder().setHeadPosition(head);
+        ListSubscribersResponse.Builder answer =
+                ListSubscribersResponse.newBuilder().setHeadPosition(head);
         streams.values().stream()
-                .sorted(Comparator.comparing((SubscriptionStream s) -> s.participant().value())
+                .sorted(Comparator.comparing(
+                                (SubscriptionStream s) -> s.participant().value())
                         .thenComparing(SubscriptionStream::name))
                 .forEach(stream -> answer.addSubscribers(stream.describe(head)));
         IsdGrpcService.reply(response, answer.build());
@@ -115,9 +130,13 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     /** Closes every stream when the hub stops, so that subscribers reconnect (to another node) at once. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        streams.values().forEach(stream -> stream.fail(Status.UNAVAILABLE
-                .withDescription("the hub is shutting down; reconnect with START_FROM_LAST_ACKNOWLEDGED")
-                .asException(), "hub shut down"));
+        streams.values()
+                .forEach(stream -> stream.fail(
+                        Status.UNAVAILABLE
+                                .withDescription(
+                                        "the hub is shutting down; reconnect with START_FROM_LAST_ACKNOWLEDGED")
+                                .asException(),
+                        "hub shut down"));
         delivery.shutdown();
     }
 
@@ -147,8 +166,12 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     void opened(SubscriptionStream stream) {
         SubscriptionStream earlier = streams.put(new StreamKey(stream.participant(), stream.name()), stream);
         if (earlier != null) {
-            earlier.fail(Status.ABORTED.withDescription("subscription " + stream.name()
-                    + " was opened again by another stream, which replaces this one").asException(), "replaced");
+            earlier.fail(
+                    Status.ABORTED
+                            .withDescription("subscription " + stream.name()
+                                    + " was opened again by another stream, which replaces this one")
+                            .asException(),
+                    "replaced");
         }
     }
 
@@ -178,8 +201,9 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
         } else {
             for (int i = 0; i < open.getEventTypesCount(); i++) {
                 if (!eventTypes.contains(open.getEventTypes(i))) {
-                    fields.violation("open.event_types[" + i + "]", "unknown event type "
-                            + RequestFields.shown(open.getEventTypes(i)));
+                    fields.violation(
+                            "open.event_types[" + i + "]",
+                            "unknown event type " + RequestFields.shown(open.getEventTypes(i)));
                 }
             }
         }
@@ -187,20 +211,21 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
         if (open.getStart() == StartFrom.START_FROM_POSITION && open.getPosition() > head) {
             throw new PositionOutOfRange(open.getPosition(), head);
         }
-        return new OpenRequest(name, open.getStart(), open.getPosition(),
-                new LinkedHashSet<>(open.getEventTypesList()));
+        return new OpenRequest(
+                name, open.getStart(), open.getPosition(), new LinkedHashSet<>(open.getEventTypesList()));
     }
 
     private long maxLag() {
         long head = feed.headPosition();
-        return streams.values().stream().mapToLong(stream -> Math.max(0, head - stream.position())).max().orElse(0);
+        return streams.values().stream()
+                .mapToLong(stream -> Math.max(0, head - stream.position()))
+                .max()
+                .orElse(0);
     }
 
-    record OpenRequest(String name, StartFrom start, long position, Set<String> eventTypes) {
-    }
+    record OpenRequest(String name, StartFrom start, long position, Set<String> eventTypes) {}
 
-    private record StreamKey(ParticipantId participant, String name) {
-    }
+    private record StreamKey(ParticipantId participant, String name) {}
 
     /** START_FROM_POSITION beyond the head of the feed: OUT_OF_RANGE, since it may become valid later. */
     static final class PositionOutOfRange extends RuntimeException {

@@ -35,6 +35,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private static final int PAGE = 200;
     /** Bytes gRPC may queue for a client before it reports the stream not ready. */
     private static final int READY_THRESHOLD = 64 * 1024;
+
     private static final int PAGES_PER_TURN = 8;
 
     private final SubscriptionGrpcService service;
@@ -56,6 +57,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
 
     /** The rest of the page being sent when the client stopped being ready: at most one page. */
     private final java.util.ArrayDeque<FeedEntryView> pending = new java.util.ArrayDeque<>();
+
     private long pendingExaminedTo;
 
     // guarded by sending
@@ -65,8 +67,10 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private volatile long acknowledged;
     private volatile long eventsDelivered;
 
-    SubscriptionStream(SubscriptionGrpcService service, ParticipantId participant,
-                       ServerCallStreamObserver<SubscribeResponse> out) {
+    SubscriptionStream(
+            SubscriptionGrpcService service,
+            ParticipantId participant,
+            ServerCallStreamObserver<SubscribeResponse> out) {
         this.service = service;
         this.feed = service.feed();
         this.participant = participant;
@@ -126,7 +130,8 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
         long head = feed.headPosition();
         SubscriptionGrpcService.OpenRequest valid = service.validate(request, head);
         long acknowledgedBefore = feed.acknowledgement(participant, valid.name())
-                .map(a -> a.position()).orElse(0L);
+                .map(a -> a.position())
+                .orElse(0L);
         long start = switch (valid.start()) {
             case START_FROM_BEGINNING -> 0;
             case START_FROM_LATEST -> head;
@@ -148,9 +153,13 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
             if (closed) {
                 return;
             }
-            out.onNext(SubscribeResponse.newBuilder().setOpened(SubscriptionOpened.newBuilder()
-                    .setSubscriptionName(name).setStartPosition(start).setHeadPosition(head)
-                    .setAcknowledgedPosition(acknowledgedBefore)).build());
+            out.onNext(SubscribeResponse.newBuilder()
+                    .setOpened(SubscriptionOpened.newBuilder()
+                            .setSubscriptionName(name)
+                            .setStartPosition(start)
+                            .setHeadPosition(head)
+                            .setAcknowledgedPosition(acknowledgedBefore))
+                    .build());
         }
         open = true;
         service.opened(this);
@@ -163,8 +172,10 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
             throw invalid("ack", "open the subscription before acknowledging");
         }
         if (ackPosition < 0 || ackPosition > lastSent) {
-            throw invalid("ack.position", "position " + ackPosition + " has not been delivered on this stream"
-                    + " (last delivered: " + lastSent + ")");
+            throw invalid(
+                    "ack.position",
+                    "position " + ackPosition + " has not been delivered on this stream" + " (last delivered: "
+                            + lastSent + ")");
         }
         if (ackPosition > acknowledged) {
             feed.acknowledge(participant, name, ackPosition);
@@ -174,7 +185,9 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
 
     private static InvalidRequest invalid(String field, String description) {
         return new InvalidRequest(List.of(com.google.rpc.BadRequest.FieldViolation.newBuilder()
-                .setField(field).setDescription(description).build()));
+                .setField(field)
+                .setDescription(description)
+                .build()));
     }
 
     // ---- delivery
@@ -202,7 +215,10 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
                 }
             } catch (RuntimeException failure) {
                 log.error("Delivery to {} / {} failed", participant, name, failure);
-                fail(Status.INTERNAL.withDescription("the hub failed to deliver events").asException(),
+                fail(
+                        Status.INTERNAL
+                                .withDescription("the hub failed to deliver events")
+                                .asException(),
                         "failed: " + failure);
                 return;
             }
@@ -241,8 +257,8 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void send(FeedEntryView entry) {
-        PreEncodedResponses.Encoded response = PreEncodedResponses.event(entry.envelope(),
-                entry.position() <= backlogEnd);
+        PreEncodedResponses.Encoded response =
+                PreEncodedResponses.event(entry.envelope(), entry.position() <= backlogEnd);
         synchronized (sending) {
             if (closed) {
                 return;

@@ -14,5 +14,4 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
  * AutoConfiguration.imports.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class, before = JdbcAutoConfiguration.class)
-public class AxonJdbcAfterDataSource {
-}
+public class AxonJdbcAfterDataSource {}

@@ -42,7 +42,6 @@ public class AxonPersistenceConfiguration {
     /** Metadata key of the participant whose command produced an event. */
     public static final String PRODUCING_PARTICIPANT = "participant";
 
-
     private static final String UNIQUE_VIOLATION = "23505";
 
     /**
@@ -115,8 +114,9 @@ public class AxonPersistenceConfiguration {
      */
     @Bean
     ConfigurerModule projectionFailuresAreRetriedNotSkipped() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerDefaultListenerInvocationErrorHandler(
+                        configuration -> PropagatingErrorHandler.instance()));
     }
 
     /**
@@ -147,12 +147,14 @@ public class AxonPersistenceConfiguration {
     static class JdbcEventStoreConfiguration {
 
         @Bean
-        EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                              PersistenceExceptionResolver persistenceExceptionResolver,
-                                              @Qualifier("eventSerializer") Serializer eventSerializer,
-                                              org.axonframework.config.Configuration axon,
-                                              ConnectionProvider connectionProvider,
-                                              TransactionManager transactionManager, EventSchema eventSchema) {
+        EventStorageEngine eventStorageEngine(
+                Serializer defaultSerializer,
+                PersistenceExceptionResolver persistenceExceptionResolver,
+                @Qualifier("eventSerializer") Serializer eventSerializer,
+                org.axonframework.config.Configuration axon,
+                ConnectionProvider connectionProvider,
+                TransactionManager transactionManager,
+                EventSchema eventSchema) {
             return JdbcEventStorageEngine.builder()
                     .snapshotSerializer(defaultSerializer)
                     .upcasterChain(axon.upcasterChain())
@@ -167,8 +169,10 @@ public class AxonPersistenceConfiguration {
 
         @Bean(name = "eventBus")
         @Qualifier("eventStore")
-        EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
-                                      @Value("${hub.event-store.fetch-delay:50ms}") Duration fetchDelay) {
+        EmbeddedEventStore eventStore(
+                EventStorageEngine storageEngine,
+                org.axonframework.config.Configuration axon,
+                @Value("${hub.event-store.fetch-delay:50ms}") Duration fetchDelay) {
             return EmbeddedEventStore.builder()
                     .storageEngine(storageEngine)
                     .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))

@@ -24,9 +24,10 @@ class DeadlineConfiguration {
      * the command that scheduled it are.
      */
     @Bean(destroyMethod = "stop")
-    Scheduler deadlineScheduler(DataSource dataSource,
-                                @Qualifier("deadlineDetailsTask") Task<?> deadlineTask,
-                                @Qualifier("eventDataTask") Task<?> eventTask) {
+    Scheduler deadlineScheduler(
+            DataSource dataSource,
+            @Qualifier("deadlineDetailsTask") Task<?> deadlineTask,
+            @Qualifier("eventDataTask") Task<?> eventTask) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask, eventTask))
                 .tableName("axon.scheduled_tasks")
                 .threads(2)

@@ -64,12 +64,15 @@ class EmbeddedPostgresConfiguration {
         } catch (RuntimeException unreadable) {
             return;
         }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (leftover.isEmpty()) {
             return;
         }
-        log.warn("The embedded PostgreSQL of a previous hub is still running on {} (pid {}); stopping it", dataDirectory,
+        log.warn(
+                "The embedded PostgreSQL of a previous hub is still running on {} (pid {}); stopping it",
+                dataDirectory,
                 pid);
         leftover.get().destroy();
         try {

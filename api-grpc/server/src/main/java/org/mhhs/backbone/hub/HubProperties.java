@@ -12,16 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * schemas: the PostgreSQL schemas, one per context plus Axon's and access's, each migrated from classpath:db/NAME.
  */
 @ConfigurationProperties("hub")
-public record HubProperties(@DefaultValue("hub-data") Path dataDir,
-                            @DefaultValue({"axon", "access", "isd", "registration", "metering", "settlement",
-                                    "notification"}) List<String> schemas,
-                            @DefaultValue EmbeddedPostgres embeddedPostgres) {
+public record HubProperties(
+        @DefaultValue("hub-data") Path dataDir,
+
+        @DefaultValue({"axon", "access", "isd", "registration", "metering", "settlement", "notification"})
+        List<String> schemas,
+
+        @DefaultValue EmbeddedPostgres embeddedPostgres) {
 
     /**
      * The embedded PostgreSQL used when no spring.datasource.url is configured.
      * ephemeral: a throw-away database in a temporary directory, deleted on shutdown.
      * port: 0 picks a free port.
      */
-    public record EmbeddedPostgres(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {
-    }
+    public record EmbeddedPostgres(
+            @DefaultValue("false") boolean ephemeral,
+            @DefaultValue("0") int port) {}
 }

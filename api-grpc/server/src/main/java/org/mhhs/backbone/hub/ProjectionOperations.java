@@ -34,7 +34,10 @@ public class ProjectionOperations {
     private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
 
     public enum State {
-        RUNNING, REPLAYING, ERROR, STOPPED
+        RUNNING,
+        REPLAYING,
+        ERROR,
+        STOPPED
     }
 
     public record ProjectionStatus(String name, State state, long position, long head, int segmentCount) {
@@ -44,9 +47,16 @@ public class ProjectionOperations {
         }
     }
 
-    public record RebuildProgress(String name, State state, long eventsDone, long eventsTotal, double eventsPerSecond,
-                                  long etaSeconds, boolean finished, Instant startedAt, Duration elapsed) {
-    }
+    public record RebuildProgress(
+            String name,
+            State state,
+            long eventsDone,
+            long eventsTotal,
+            double eventsPerSecond,
+            long etaSeconds,
+            boolean finished,
+            Instant startedAt,
+            Duration elapsed) {}
 
     /** A rebuild under way or done: what it must reach, and when it started and (once seen) ended. */
     private static final class Rebuild {
@@ -70,8 +80,12 @@ public class ProjectionOperations {
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Map<String, Boolean> metered = new ConcurrentHashMap<>();
 
-    public ProjectionOperations(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                                MeterRegistry meters, Clock clock) {
+    public ProjectionOperations(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            TokenStore tokenStore,
+            MeterRegistry meters,
+            Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -91,14 +105,15 @@ public class ProjectionOperations {
     public RebuildProgress rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
-            throw RuleViolation.precondition("ProjectionMustSupportReset", name, "the processor " + name
-                    + " cannot be reset");
+            throw RuleViolation.precondition(
+                    "ProjectionMustSupportReset", name, "the processor " + name + " cannot be reset");
         }
         Rebuild previous = rebuilds.get(name);
-        if (previous != null && previous.finishedAt == null && progress(name, processor, previous).state()
-                == State.REPLAYING) {
-            throw RuleViolation.precondition("OneRebuildAtATime", name, "the projection " + name
-                    + " is being rebuilt already");
+        if (previous != null
+                && previous.finishedAt == null
+                && progress(name, processor, previous).state() == State.REPLAYING) {
+            throw RuleViolation.precondition(
+                    "OneRebuildAtATime", name, "the projection " + name + " is being rebuilt already");
         }
         long total = head();
         log.info("Rebuilding projection {} up to position {}", name, total);
@@ -122,7 +137,10 @@ public class ProjectionOperations {
         boolean finished = rebuild.finishedAt != null || (status.state() == State.RUNNING && done >= rebuild.total);
         if (finished && rebuild.finishedAt == null) {
             rebuild.finishedAt = clock.instant();
-            log.info("Rebuilt projection {}: {} positions in {}", name, rebuild.total,
+            log.info(
+                    "Rebuilt projection {}: {} positions in {}",
+                    name,
+                    rebuild.total,
                     Duration.between(rebuild.startedAt, rebuild.finishedAt));
         }
         if (finished) {
@@ -134,8 +152,16 @@ public class ProjectionOperations {
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
         double rate = done / seconds;
         long eta = finished || rate <= 0 ? 0 : (long) Math.ceil((rebuild.total - done) / rate);
-        return new RebuildProgress(name, finished ? status.state() : State.REPLAYING, done, rebuild.total, rate, eta,
-                finished, rebuild.startedAt, elapsed);
+        return new RebuildProgress(
+                name,
+                finished ? status.state() : State.REPLAYING,
+                done,
+                rebuild.total,
+                rate,
+                eta,
+                finished,
+                rebuild.startedAt,
+                elapsed);
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
@@ -151,7 +177,10 @@ public class ProjectionOperations {
             state = State.RUNNING;
         }
         // a processor that has claimed no segment yet (just started) has processed nothing this node can vouch for
-        long position = segments.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        long position = segments.values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(0))
+                .min()
+                .orElse(0);
         int segmentCount = segments.isEmpty() ? tokenStore.fetchSegments(processor.getName()).length : segments.size();
         return new ProjectionStatus(processor.getName(), state, position, head, segmentCount);
     }
@@ -161,8 +190,9 @@ public class ProjectionOperations {
      * reached that position is caught up, whatever the mark says.
      */
     private static boolean behindItsReset(EventTrackerStatus segment) {
-        return segment.isReplaying() && segment.getCurrentPosition().orElse(0)
-                < segment.getResetPosition().orElse(Long.MAX_VALUE);
+        return segment.isReplaying()
+                && segment.getCurrentPosition().orElse(0)
+                        < segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     private long head() {
@@ -178,31 +208,51 @@ public class ProjectionOperations {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processors().stream().filter(p -> p.getName().equals(name)).findFirst()
-                .orElseThrow(() -> RuleViolation.notFound("ProjectionMustExist", name, "the hub has no projection "
-                        + "named " + name));
+        return processors().stream()
+                .filter(p -> p.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "ProjectionMustExist", name, "the hub has no projection " + "named " + name));
     }
 
     /** Every processor's lag behind the head, as {@code hub.projection.lag}. */
     @EventListener(ApplicationReadyEvent.class)
     void meterLag() {
-        processors().forEach(processor -> Gauge.builder("hub.projection.lag", this, ops -> ops.status(processor,
-                        ops.head()).lag())
-                .tag("processor", processor.getName()).description("positions behind the event store's head")
-                .register(meters));
+        processors()
+                .forEach(processor -> Gauge.builder(
+                                "hub.projection.lag",
+                                this,
+                                ops -> ops.status(processor, ops.head()).lag())
+                        .tag("processor", processor.getName())
+                        .description("positions behind the event store's head")
+                        .register(meters));
     }
 
     private void meter(String name) {
         if (metered.putIfAbsent(name, Boolean.TRUE) != null) {
             return;
         }
-        Gauge.builder("hub.projection.rebuild.events.done", this, ops -> ops.progress(name)
-                        .map(RebuildProgress::eventsDone).orElse(0L))
-                .tag("processor", name).description("positions replayed by the latest rebuild").register(meters);
+        Gauge.builder(
+                        "hub.projection.rebuild.events.done",
+                        this,
+                        ops -> ops.progress(name)
+                                .map(RebuildProgress::eventsDone)
+                                .orElse(0L))
+                .tag("processor", name)
+                .description("positions replayed by the latest rebuild")
+                .register(meters);
         Gauge.builder("hub.projection.rebuild.events.total", this, ops -> ops.rebuilds.get(name).total)
-                .tag("processor", name).description("positions the latest rebuild replays").register(meters);
-        Gauge.builder("hub.projection.rebuild.events.per.second", this, ops -> ops.progress(name)
-                        .map(RebuildProgress::eventsPerSecond).orElse(0.0))
-                .tag("processor", name).description("replay rate of the latest rebuild").register(meters);
+                .tag("processor", name)
+                .description("positions the latest rebuild replays")
+                .register(meters);
+        Gauge.builder(
+                        "hub.projection.rebuild.events.per.second",
+                        this,
+                        ops -> ops.progress(name)
+                                .map(RebuildProgress::eventsPerSecond)
+                                .orElse(0.0))
+                .tag("processor", name)
+                .description("replay rate of the latest rebuild")
+                .register(meters);
     }
 }

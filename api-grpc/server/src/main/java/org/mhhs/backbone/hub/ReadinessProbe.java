@@ -25,8 +25,7 @@ public final class ReadinessProbe {
 
     static final String PATH = "/actuator/health/readiness";
 
-    private ReadinessProbe() {
-    }
+    private ReadinessProbe() {}
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9091;
@@ -51,8 +50,8 @@ public final class ReadinessProbe {
 
     private static HttpURLConnection open(String scheme, int port) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(scheme + "://127.0.0.1:" + port + PATH)
-                    .toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(scheme + "://127.0.0.1:" + port + PATH).toURL().openConnection();
             connection.setConnectTimeout(2000);
             connection.setReadTimeout(3000);
             return connection;
@@ -76,7 +75,8 @@ public final class ReadinessProbe {
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {
             int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trusted.setCertificateEntry("trusted-" + i++, certificate);
             }
         }

@@ -33,8 +33,11 @@ class SchemaMigrations implements FlywayMigrationStrategy {
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();
-            log.info("Schema {} is at version {} ({} migrations applied now)", schema,
-                    result.targetSchemaVersion == null ? "-" : result.targetSchemaVersion, result.migrationsExecuted);
+            log.info(
+                    "Schema {} is at version {} ({} migrations applied now)",
+                    schema,
+                    result.targetSchemaVersion == null ? "-" : result.targetSchemaVersion,
+                    result.migrationsExecuted);
         }
     }
 }

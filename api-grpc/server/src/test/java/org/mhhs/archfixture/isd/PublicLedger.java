@@ -9,6 +9,5 @@ public class PublicLedger {
 
     Connection connection;
 
-    public PublicLedger() {
-    }
+    public PublicLedger() {}
 }

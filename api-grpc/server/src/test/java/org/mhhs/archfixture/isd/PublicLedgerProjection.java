@@ -7,6 +7,5 @@ import org.mhhs.archfixture.isd.api.RegisterThingEvent;
 public class PublicLedgerProjection {
 
     @EventHandler
-    void on(RegisterThingEvent event) {
-    }
+    void on(RegisterThingEvent event) {}
 }

@@ -13,21 +13,27 @@ class SecurityModeGuardTest {
 
     @Test
     void productionModeStartsWithTlsAndClientCertificatesRequested() {
-        assertThatCode(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(true),
-                listener(true, "optional"))).doesNotThrowAnyException();
-        assertThatCode(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(true),
-                listener(true, "require").withProperty("spring.profiles.active", "axonserver")))
+        assertThatCode(() -> new SecurityModeGuard(
+                        mode(SecurityProperties.Mode.MTLS), tls(true), listener(true, "optional")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> new SecurityModeGuard(
+                        mode(SecurityProperties.Mode.MTLS),
+                        tls(true),
+                        listener(true, "require").withProperty("spring.profiles.active", "axonserver")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void productionModeRefusesToStartWithoutTlsOrWithoutClientCertificates() {
-        assertThatThrownBy(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(false),
-                listener(false, "optional"))).hasMessageContaining("hub.security.mode=mtls needs TLS");
-        assertThatThrownBy(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(true),
-                listener(false, "optional"))).hasMessageContaining("hub.security.mode=mtls needs TLS");
-        assertThatThrownBy(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(true),
-                listener(true, "none"))).hasMessageContaining("client certificates");
+        assertThatThrownBy(() -> new SecurityModeGuard(
+                        mode(SecurityProperties.Mode.MTLS), tls(false), listener(false, "optional")))
+                .hasMessageContaining("hub.security.mode=mtls needs TLS");
+        assertThatThrownBy(() -> new SecurityModeGuard(
+                        mode(SecurityProperties.Mode.MTLS), tls(true), listener(false, "optional")))
+                .hasMessageContaining("hub.security.mode=mtls needs TLS");
+        assertThatThrownBy(() ->
+                        new SecurityModeGuard(mode(SecurityProperties.Mode.MTLS), tls(true), listener(true, "none")))
+                .hasMessageContaining("client certificates");
     }
 
     @Test
@@ -36,8 +42,9 @@ class SecurityModeGuardTest {
         production.setActiveProfiles("axonserver");
         assertThatThrownBy(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.DEV), tls(false), production))
                 .hasMessageContaining("runs only with mutual TLS");
-        assertThatCode(() -> new SecurityModeGuard(mode(SecurityProperties.Mode.DEV), tls(false),
-                listener(false, "none"))).doesNotThrowAnyException();
+        assertThatCode(() ->
+                        new SecurityModeGuard(mode(SecurityProperties.Mode.DEV), tls(false), listener(false, "none")))
+                .doesNotThrowAnyException();
     }
 
     private static SecurityProperties mode(SecurityProperties.Mode mode) {
@@ -45,8 +52,8 @@ class SecurityModeGuardTest {
     }
 
     private static TlsProperties tls(boolean enabled) {
-        return new TlsProperties(enabled, Path.of("tls"), "", "", "", "", true, List.of("localhost"),
-                Duration.ofDays(1));
+        return new TlsProperties(
+                enabled, Path.of("tls"), "", "", "", "", true, List.of("localhost"), Duration.ofDays(1));
     }
 
     private static MockEnvironment listener(boolean ssl, String clientAuth) {

@@ -50,7 +50,8 @@ class AggregateRulesTest {
 
     @Test
     void a_projection_in_the_default_processing_group_is_caught() {
-        assertCaught(AggregateRules.eventHandlersNameTheirProcessingGroup(ArchFixture.ROOT), PublicLedgerProjection.class);
+        assertCaught(
+                AggregateRules.eventHandlersNameTheirProcessingGroup(ArchFixture.ROOT), PublicLedgerProjection.class);
     }
 
     @Test

@@ -14,13 +14,14 @@ final class ArchFixture {
 
     private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(ROOT);
 
-    private ArchFixture() {
-    }
+    private ArchFixture() {}
 
     /** Checks the rule fails because of {@code offender}, not merely because it found nothing to check. */
     static void assertCaught(ArchRule rule, Class<?> offender) {
         EvaluationResult result = rule.evaluate(CLASSES);
-        assertThat(result.hasViolation()).as("%s has a violation", rule.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("%s has a violation", rule.getDescription())
+                .isTrue();
         assertThat(result.getFailureReport().getDetails()).anyMatch(detail -> detail.contains(offender.getName()));
     }
 }

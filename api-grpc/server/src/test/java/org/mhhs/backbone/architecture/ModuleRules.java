@@ -16,29 +16,40 @@ import java.util.List;
 /** The module rules of DESIGN.md, built for a root package so that they can also be run against deliberate violations. */
 final class ModuleRules {
 
-    static final List<String> BOUNDED_CONTEXTS = List.of("isd", "registration", "metering", "settlement", "notification");
+    static final List<String> BOUNDED_CONTEXTS =
+            List.of("isd", "registration", "metering", "settlement", "notification");
 
     /** Which module may depend on which: contexts only on those upstream of them, the gRPC layer on everything. */
     static final AllowedModuleDependencies ALLOWED_DEPENDENCIES = AllowedModuleDependencies.allow()
-            .fromModule("kernel").toModules()
-            .fromModule("isd").toModules("kernel")
-            .fromModule("registration").toModules("kernel", "isd")
-            .fromModule("metering").toModules("kernel", "isd", "registration")
-            .fromModule("settlement").toModules("kernel", "isd", "registration", "metering")
-            .fromModule("notification").toModules("kernel", "isd", "registration", "metering", "settlement")
-            .fromModule("access").toModules("kernel", "isd")
-            .fromModule("hub").toModules("kernel")
-            .fromModule("demo").toModules("kernel", "isd", "registration", "metering", "hub")
-            .fromModule("grpc").toModules("kernel", "isd", "registration", "metering", "settlement", "notification",
-                    "access", "hub");
+            .fromModule("kernel")
+            .toModules()
+            .fromModule("isd")
+            .toModules("kernel")
+            .fromModule("registration")
+            .toModules("kernel", "isd")
+            .fromModule("metering")
+            .toModules("kernel", "isd", "registration")
+            .fromModule("settlement")
+            .toModules("kernel", "isd", "registration", "metering")
+            .fromModule("notification")
+            .toModules("kernel", "isd", "registration", "metering", "settlement")
+            .fromModule("access")
+            .toModules("kernel", "isd")
+            .fromModule("hub")
+            .toModules("kernel")
+            .fromModule("demo")
+            .toModules("kernel", "isd", "registration", "metering", "hub")
+            .fromModule("grpc")
+            .toModules("kernel", "isd", "registration", "metering", "settlement", "notification", "access", "hub");
 
-    private ModuleRules() {
-    }
+    private ModuleRules() {}
 
     static ArchRule modulesDependOnlyAsTheTableAllows(String root) {
-        return modules().definedByPackages(root + ".(*)..")
-                .should().respectTheirAllowedDependencies(ALLOWED_DEPENDENCIES,
-                        consideringOnlyDependenciesInAnyPackage(root + ".."));
+        return modules()
+                .definedByPackages(root + ".(*)..")
+                .should()
+                .respectTheirAllowedDependencies(
+                        ALLOWED_DEPENDENCIES, consideringOnlyDependenciesInAnyPackage(root + ".."));
     }
 
     static ArchRule modulesAreFreeOfCycles(String root) {
@@ -52,8 +63,11 @@ final class ModuleRules {
     }
 
     private static ArchRule otherModulesUseOnlyTheApiOf(String contextPackage) {
-        return noClasses().that().resideOutsideOfPackage(contextPackage + "..")
-                .should().dependOnClassesThat(resideInAPackage(contextPackage + "..")
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(contextPackage + "..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(contextPackage + "..")
                         .and(not(resideInAPackage(contextPackage + ".api..")))
                         .and(not(nameEndingWith(".package-info")))
                         .as("are internals of %s", contextPackage))
@@ -61,8 +75,12 @@ final class ModuleRules {
     }
 
     static ArchRule theKernelIsPlainJava(String root) {
-        return classes().that().resideInAPackage(root + ".kernel..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".kernel..")
+        return classes()
+                .that()
+                .resideInAPackage(root + ".kernel..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", root + ".kernel..")
                 .because("every context shares the kernel, so it must not drag in other modules, Spring, Axon, "
                         + "Jackson or gRPC");
     }

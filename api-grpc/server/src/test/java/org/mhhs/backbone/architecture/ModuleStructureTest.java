@@ -16,8 +16,17 @@ class ModuleStructureTest {
     @Test
     void the_hub_is_the_kernel_five_bounded_contexts_access_runtime_grpc_and_the_demo_market() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("kernel", "isd", "registration", "metering", "settlement", "notification",
-                        "access", "hub", "grpc", "demo");
+                .containsExactlyInAnyOrder(
+                        "kernel",
+                        "isd",
+                        "registration",
+                        "metering",
+                        "settlement",
+                        "notification",
+                        "access",
+                        "hub",
+                        "grpc",
+                        "demo");
     }
 
     @Test
@@ -33,8 +42,10 @@ class ModuleStructureTest {
         Path docs = Path.of("target", "spring-modulith-docs");
         assertThat(docs.resolve("components.puml")).isRegularFile();
         assertThat(MODULES.stream()).isNotEmpty().allSatisfy(module -> {
-            assertThat(docs.resolve("module-%s.puml".formatted(module.getIdentifier()))).isRegularFile();
-            assertThat(docs.resolve("module-%s.adoc".formatted(module.getIdentifier()))).isRegularFile();
+            assertThat(docs.resolve("module-%s.puml".formatted(module.getIdentifier())))
+                    .isRegularFile();
+            assertThat(docs.resolve("module-%s.adoc".formatted(module.getIdentifier())))
+                    .isRegularFile();
         });
     }
 }

@@ -22,8 +22,8 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.SettlementDate;
-import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionCipher;
+import org.mhhs.backbone.metering.api.ConsumptionDayId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.Quality;
 import org.mhhs.backbone.metering.api.ReadingsCodec;
@@ -50,8 +50,10 @@ class SettlementReplayBenchmark {
     private static final int DAYS = 90;
     private static final int APPEND_BATCH = 5_000;
     private static final String PROCESSOR = "settlement-allocation";
-    private static final List<GspGroupId> GSP_GROUPS = List.of("_A", "_B", "_C", "_D", "_E", "_F", "_G", "_H", "_J",
-            "_K", "_L", "_M", "_N", "_P").stream().map(GspGroupId::of).toList();
+    private static final List<GspGroupId> GSP_GROUPS =
+            List.of("_A", "_B", "_C", "_D", "_E", "_F", "_G", "_H", "_J", "_K", "_L", "_M", "_N", "_P").stream()
+                    .map(GspGroupId::of)
+                    .toList();
 
     @Autowired
     EventStorageEngine storage;
@@ -82,23 +84,30 @@ class SettlementReplayBenchmark {
         projections.rebuild(PROCESSOR);
         ProjectionOperations.RebuildProgress done = await().atMost(Duration.ofHours(1))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> projections.progress(PROCESSOR).orElseThrow(), ProjectionOperations.RebuildProgress::finished);
+                .until(
+                        () -> projections.progress(PROCESSOR).orElseThrow(),
+                        ProjectionOperations.RebuildProgress::finished);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        long allocated = jdbc.queryForObject("SELECT sum(e) FROM settlement.allocated_volume, unnest(energy_wh) AS e", Long.class);
+        long allocated = jdbc.queryForObject(
+                "SELECT sum(e) FROM settlement.allocated_volume, unnest(energy_wh) AS e", Long.class);
         assertThat(allocated).isEqualTo(expectedTotal);
         double rawSeconds = rawScan();
         double rawDecodeSeconds = rawScanDecodingReadings();
 
-        System.out.printf("%nsettlement allocation rebuild: %,d consumption events (%,d rows in the store) in %.1f s: "
-                        + "%,.0f events/s (progress reported %,.0f positions/s)%n", EVENTS, stored, seconds,
-                EVENTS / seconds, done.eventsPerSecond());
-        System.out.printf("raw PostgreSQL, same rows: plain JDBC scan of payloads %.1f s = %,.0f rows/s; scan, parse and "
-                        + "sum the readings in memory %.1f s = %,.0f rows/s%n", rawSeconds, stored / rawSeconds,
-                rawDecodeSeconds, stored / rawDecodeSeconds);
-        System.out.printf("rebuild / raw scan = %.2f; rebuild / raw scan with decoding = %.2f%n",
+        System.out.printf(
+                "%nsettlement allocation rebuild: %,d consumption events (%,d rows in the store) in %.1f s: "
+                        + "%,.0f events/s (progress reported %,.0f positions/s)%n",
+                EVENTS, stored, seconds, EVENTS / seconds, done.eventsPerSecond());
+        System.out.printf(
+                "raw PostgreSQL, same rows: plain JDBC scan of payloads %.1f s = %,.0f rows/s; scan, parse and "
+                        + "sum the readings in memory %.1f s = %,.0f rows/s%n",
+                rawSeconds, stored / rawSeconds, rawDecodeSeconds, stored / rawDecodeSeconds);
+        System.out.printf(
+                "rebuild / raw scan = %.2f; rebuild / raw scan with decoding = %.2f%n",
                 rawSeconds / seconds, rawDecodeSeconds / seconds);
-        System.out.printf("cells: %,d, MPAN-days: %,d%n",
+        System.out.printf(
+                "cells: %,d, MPAN-days: %,d%n",
                 jdbc.queryForObject("SELECT sum(cardinality(energy_wh)) FROM settlement.allocated_volume", Long.class),
                 jdbc.queryForObject("SELECT count(*) FROM settlement.latest_consumption", Long.class));
         processing.eventProcessors().values().forEach(EventProcessor::start);
@@ -114,8 +123,8 @@ class SettlementReplayBenchmark {
             for (int variant = 0; variant < 1_000; variant++) {
                 List<SubmitConsumption.Reading> day = new ArrayList<>(periods);
                 for (int period = 1; period <= periods; period++) {
-                    day.add(new SubmitConsumption.Reading(period, Energy.ofWattHours(random.nextInt(2_000)),
-                            Quality.ACTUAL));
+                    day.add(new SubmitConsumption.Reading(
+                            period, Energy.ofWattHours(random.nextInt(2_000)), Quality.ACTUAL));
                 }
                 variants.add(day);
             }
@@ -145,10 +154,19 @@ class SettlementReplayBenchmark {
             GspGroupId gsp = GSP_GROUPS.get((index % mpans) % GSP_GROUPS.size());
             String id = ConsumptionDayId.of(mpan, day);
             int version = revision ? 2 : 1;
-            ConsumptionRecorded event = new ConsumptionRecorded(mpan, day, version,
-                    ParticipantId.of("DS01"), supplier, gsp, periods, sealed.keyVersion(), sealed.sealedReadings());
+            ConsumptionRecorded event = new ConsumptionRecorded(
+                    mpan,
+                    day,
+                    version,
+                    ParticipantId.of("DS01"),
+                    supplier,
+                    gsp,
+                    periods,
+                    sealed.keyVersion(),
+                    sealed.sealedReadings());
             latestTotal[index] = ReadingsCodec.totalWattHours(dayReadings);
-            batch.add(new GenericDomainEventMessage<>("ConsumptionDay", id, version - 1, event, MetaData.emptyInstance()));
+            batch.add(new GenericDomainEventMessage<>(
+                    "ConsumptionDay", id, version - 1, event, MetaData.emptyInstance()));
             if (batch.size() == APPEND_BATCH || n == EVENTS - 1) {
                 List<DomainEventMessage<?>> toAppend = List.copyOf(batch);
                 transaction.executeWithoutResult(status -> storage.appendEvents(toAppend));
@@ -156,8 +174,9 @@ class SettlementReplayBenchmark {
             }
         }
         double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
-        System.out.printf("%nappended %,d consumption events in %.1f s (%,.0f/s)%n", EVENTS, appendSeconds,
-                EVENTS / appendSeconds);
+        System.out.printf(
+                "%nappended %,d consumption events in %.1f s (%,.0f/s)%n",
+                EVENTS, appendSeconds, EVENTS / appendSeconds);
         long total = 0;
         for (long dayTotal : latestTotal) {
             total += dayTotal;
@@ -170,10 +189,9 @@ class SettlementReplayBenchmark {
         long[] bytes = {0};
         transaction.executeWithoutResult(status -> {
             jdbc.setFetchSize(1_000);
-            jdbc.query("SELECT global_index, payload FROM axon.domain_event_entry ORDER BY global_index",
-                    rs -> {
-                        bytes[0] += rs.getBytes(2).length;
-                    });
+            jdbc.query("SELECT global_index, payload FROM axon.domain_event_entry ORDER BY global_index", rs -> {
+                bytes[0] += rs.getBytes(2).length;
+            });
         });
         assertThat(bytes[0]).isPositive();
         return (System.nanoTime() - start) / 1e9;
@@ -188,17 +206,22 @@ class SettlementReplayBenchmark {
         long[] total = {0};
         transaction.executeWithoutResult(status -> {
             jdbc.setFetchSize(1_000);
-            jdbc.query("SELECT payload FROM axon.domain_event_entry WHERE payload_type = ? ORDER BY global_index",
+            jdbc.query(
+                    "SELECT payload FROM axon.domain_event_entry WHERE payload_type = ? ORDER BY global_index",
                     rs -> {
                         String json = new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
-                        long[] wattHours = cipher.wattHours(Mpan.of(field(json, "mpan")),
-                                LocalDate.parse(field(json, "settlementDate")),
-                                Integer.parseInt(field(json, "keyVersion")), Integer.parseInt(field(json, "periodCount")),
-                                field(json, "sealedReadings")).orElseThrow();
+                        long[] wattHours = cipher.wattHours(
+                                        Mpan.of(field(json, "mpan")),
+                                        LocalDate.parse(field(json, "settlementDate")),
+                                        Integer.parseInt(field(json, "keyVersion")),
+                                        Integer.parseInt(field(json, "periodCount")),
+                                        field(json, "sealedReadings"))
+                                .orElseThrow();
                         for (long value : wattHours) {
                             total[0] += value;
                         }
-                    }, ConsumptionRecorded.class.getName());
+                    },
+                    ConsumptionRecorded.class.getName());
         });
         assertThat(total[0]).isPositive();
         return (System.nanoTime() - start) / 1e9;

@@ -45,15 +45,25 @@ class TimelineLookupBenchmark {
         LocalDate firstDay = LocalDate.of(2025, 1, 1);
         int[] days = random.ints(LOOKUPS, 0, 700).toArray();
 
-        measure("warm-up", 20_000, i -> registration.findResponsibility(Mpan.of(mpans.get(picks[i])),
-                firstDay.plusDays(days[i])));
-        double[] raw = measure("raw PostgreSQL primary-key probe", LOOKUPS, i -> jdbc.queryForObject(
-                "SELECT registration_service FROM registration.metering_point WHERE mpan = ?", String.class,
-                mpans.get(picks[i])));
-        double[] lookup = measure("findResponsibility (details + supplier + data service + metering service)",
-                LOOKUPS, i -> assertThat(registration.findResponsibility(Mpan.of(mpans.get(picks[i])),
-                        firstDay.plusDays(days[i]))).isPresent());
-        System.out.printf("%nresponsibility lookup costs %.2fx a primary-key probe (mean %.1f us vs %.1f us)%n",
+        measure(
+                "warm-up",
+                20_000,
+                i -> registration.findResponsibility(Mpan.of(mpans.get(picks[i])), firstDay.plusDays(days[i])));
+        double[] raw = measure(
+                "raw PostgreSQL primary-key probe",
+                LOOKUPS,
+                i -> jdbc.queryForObject(
+                        "SELECT registration_service FROM registration.metering_point WHERE mpan = ?",
+                        String.class,
+                        mpans.get(picks[i])));
+        double[] lookup = measure(
+                "findResponsibility (details + supplier + data service + metering service)",
+                LOOKUPS,
+                i -> assertThat(registration.findResponsibility(
+                                Mpan.of(mpans.get(picks[i])), firstDay.plusDays(days[i])))
+                        .isPresent());
+        System.out.printf(
+                "%nresponsibility lookup costs %.2fx a primary-key probe (mean %.1f us vs %.1f us)%n",
                 lookup[0] / raw[0], lookup[0], raw[0]);
     }
 
@@ -71,8 +81,9 @@ class TimelineLookupBenchmark {
         double mean = Arrays.stream(nanos).average().orElse(0) / 1000;
         double p50 = nanos[count / 2] / 1000.0;
         double p99 = nanos[(int) (count * 0.99)] / 1000.0;
-        System.out.printf("%-80s %,8d calls %,9.0f/s  mean %6.1f us  p50 %6.1f us  p99 %6.1f us%n", name, count,
-                count / seconds, mean, p50, p99);
+        System.out.printf(
+                "%-80s %,8d calls %,9.0f/s  mean %6.1f us  p50 %6.1f us  p99 %6.1f us%n",
+                name, count, count / seconds, mean, p50, p99);
         return new double[] {mean, p50, p99};
     }
 
@@ -83,18 +94,29 @@ class TimelineLookupBenchmark {
             String prefix = String.format("99%010d", i);
             mpans.add(prefix + Mpan.checkDigitOf(prefix));
         }
-        jdbc.batchUpdate("INSERT INTO registration.metering_point VALUES (?, 'RBEN', DATE '2025-01-01') "
-                + "ON CONFLICT DO NOTHING", mpans.stream().map(m -> new Object[] {m}).toList());
-        jdbc.batchUpdate("INSERT INTO registration.metering_point_details VALUES (?, DATE '2025-01-01', '_A', 'SMART', "
-                + "'ENERGISED') ON CONFLICT DO NOTHING", mpans.stream().map(m -> new Object[] {m}).toList());
-        jdbc.batchUpdate("INSERT INTO registration.responsibility VALUES (?, 'SUPPLIER', 'SBEN', DATE '2025-01-01', "
-                + "DATE '2025-09-30', NULL) ON CONFLICT DO NOTHING", mpans.stream().map(m -> new Object[] {m}).toList());
-        jdbc.batchUpdate("INSERT INTO registration.responsibility VALUES (?, 'SUPPLIER', 'SBEO', DATE '2025-10-01', "
-                + "NULL, NULL) ON CONFLICT DO NOTHING", mpans.stream().map(m -> new Object[] {m}).toList());
-        jdbc.batchUpdate("INSERT INTO registration.responsibility VALUES (?, 'DATA_SERVICE', 'DBEN', DATE '2025-01-01', "
-                + "NULL, gen_random_uuid()) ON CONFLICT DO NOTHING", mpans.stream().map(m -> new Object[] {m}).toList());
-        jdbc.batchUpdate("INSERT INTO registration.responsibility VALUES (?, 'METERING_SERVICE', 'MBEN', "
-                + "DATE '2025-01-01', NULL, gen_random_uuid()) ON CONFLICT DO NOTHING",
+        jdbc.batchUpdate(
+                "INSERT INTO registration.metering_point VALUES (?, 'RBEN', DATE '2025-01-01') "
+                        + "ON CONFLICT DO NOTHING",
+                mpans.stream().map(m -> new Object[] {m}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO registration.metering_point_details VALUES (?, DATE '2025-01-01', '_A', 'SMART', "
+                        + "'ENERGISED') ON CONFLICT DO NOTHING",
+                mpans.stream().map(m -> new Object[] {m}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO registration.responsibility VALUES (?, 'SUPPLIER', 'SBEN', DATE '2025-01-01', "
+                        + "DATE '2025-09-30', NULL) ON CONFLICT DO NOTHING",
+                mpans.stream().map(m -> new Object[] {m}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO registration.responsibility VALUES (?, 'SUPPLIER', 'SBEO', DATE '2025-10-01', "
+                        + "NULL, NULL) ON CONFLICT DO NOTHING",
+                mpans.stream().map(m -> new Object[] {m}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO registration.responsibility VALUES (?, 'DATA_SERVICE', 'DBEN', DATE '2025-01-01', "
+                        + "NULL, gen_random_uuid()) ON CONFLICT DO NOTHING",
+                mpans.stream().map(m -> new Object[] {m}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO registration.responsibility VALUES (?, 'METERING_SERVICE', 'MBEN', "
+                        + "DATE '2025-01-01', NULL, gen_random_uuid()) ON CONFLICT DO NOTHING",
                 mpans.stream().map(m -> new Object[] {m}).toList());
         jdbc.execute("ANALYZE registration.metering_point, registration.metering_point_details, "
                 + "registration.responsibility");

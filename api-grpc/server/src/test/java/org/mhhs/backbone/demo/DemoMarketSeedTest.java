@@ -48,45 +48,70 @@ class DemoMarketSeedTest {
     @Test
     void aHubStartedWithTheDemoSeedHoldsTheGeneratedMarket() {
         LocalDate today = SettlementDate.today(java.time.Clock.systemUTC()).date();
-        SyntheticMarket expected = SyntheticMarket.generate(SEED,
-                MarketSize.of(PER_ROLE, METERING_POINTS, DAYS, today.minusDays(DAYS)));
-        try (HubProcess hub = HubProcess.start(dataDir, "--hub.demo.seed=" + SEED,
-                "--hub.demo.participants-per-role=" + PER_ROLE, "--hub.demo.metering-points=" + METERING_POINTS,
+        SyntheticMarket expected =
+                SyntheticMarket.generate(SEED, MarketSize.of(PER_ROLE, METERING_POINTS, DAYS, today.minusDays(DAYS)));
+        try (HubProcess hub = HubProcess.start(
+                dataDir,
+                "--hub.demo.seed=" + SEED,
+                "--hub.demo.participants-per-role=" + PER_ROLE,
+                "--hub.demo.metering-points=" + METERING_POINTS,
                 "--hub.demo.days=" + DAYS)) {
             var metering = MeteringServiceGrpc.newBlockingStub(hub.channel())
                     .withCallCredentials(HubClient.bearer(hub.operatorToken()));
             List<ConsumptionSubmission> submissions = expected.consumption().toList();
             ConsumptionSubmission last = submissions.getLast();
-            await().atMost(Duration.ofMinutes(5)).ignoreExceptions().until(() -> metering.getConsumption(
-                    GetConsumptionRequest.newBuilder().setMpan(last.mpan()).setSettlementDate(last.day().toString())
-                            .build()).getVersion().getVersion() == last.version());
+            await().atMost(Duration.ofMinutes(5))
+                    .ignoreExceptions()
+                    .until(() -> metering.getConsumption(GetConsumptionRequest.newBuilder()
+                                            .setMpan(last.mpan())
+                                            .setSettlementDate(last.day().toString())
+                                            .build())
+                                    .getVersion()
+                                    .getVersion()
+                            == last.version());
 
             var isd = new ChannelMarket(hub.channel(), hub.operatorToken()).isd();
-            assertThat(isd.listParticipants(ListParticipantsRequest.newBuilder().setPageSize(1000).build())
-                    .getParticipantsList()).extracting(p -> p.getParticipantId())
-                    .containsAll(expected.participants().stream().map(p -> p.id()).toList())
+            assertThat(isd.listParticipants(ListParticipantsRequest.newBuilder()
+                                    .setPageSize(1000)
+                                    .build())
+                            .getParticipantsList())
+                    .extracting(p -> p.getParticipantId())
+                    .containsAll(
+                            expected.participants().stream().map(p -> p.id()).toList())
                     .hasSize(expected.participants().size() + 1);
             assertThat(isd.listParticipants(ListParticipantsRequest.newBuilder()
-                    .setRole(MarketRole.MARKET_ROLE_DNO).setPageSize(1000).build()).getParticipantsCount())
+                                    .setRole(MarketRole.MARKET_ROLE_DNO)
+                                    .setPageSize(1000)
+                                    .build())
+                            .getParticipantsCount())
                     .isEqualTo(14);
 
             var registration = RegistrationServiceGrpc.newBlockingStub(hub.channel())
                     .withCallCredentials(HubClient.bearer(hub.operatorToken()));
             for (SyntheticMeteringPoint point : expected.meteringPoints()) {
-                assertThat(registration.getMeteringPoint(GetMeteringPointRequest.newBuilder().setMpan(point.mpan())
-                        .build()).getRegistrationServiceId()).isEqualTo(point.registrationServiceId());
+                assertThat(registration
+                                .getMeteringPoint(GetMeteringPointRequest.newBuilder()
+                                        .setMpan(point.mpan())
+                                        .build())
+                                .getRegistrationServiceId())
+                        .isEqualTo(point.registrationServiceId());
                 Responsibility responsible = registration.getResponsibility(GetResponsibilityRequest.newBuilder()
-                        .setMpan(point.mpan()).setDate(expected.size().firstDay().toString()).build());
+                        .setMpan(point.mpan())
+                        .setDate(expected.size().firstDay().toString())
+                        .build());
                 assertThat(responsible.getGspGroupId()).isEqualTo(point.gspGroupId());
-                assertThat(responsible.getSupplierId()).isEqualTo(point.suppliers().getFirst().supplierId());
+                assertThat(responsible.getSupplierId())
+                        .isEqualTo(point.suppliers().getFirst().supplierId());
                 assertThat(responsible.getDataServiceId()).isEqualTo(point.dataServiceId());
                 assertThat(responsible.getMeteringServiceId()).isEqualTo(point.meteringServiceId());
             }
 
             assertThat(submissions).allSatisfy(submission -> {
                 Consumption stored = metering.getConsumption(GetConsumptionRequest.newBuilder()
-                        .setMpan(submission.mpan()).setSettlementDate(submission.day().toString())
-                        .setVersion(submission.version()).build());
+                        .setMpan(submission.mpan())
+                        .setSettlementDate(submission.day().toString())
+                        .setVersion(submission.version())
+                        .build());
                 assertThat(stored.getReadingsList()).hasSize(submission.periodCount());
                 for (var reading : stored.getReadingsList()) {
                     assertThat(Energy.ofKwh(reading.getKwh()).wattHours())
@@ -101,16 +126,18 @@ class DemoMarketSeedTest {
     @Test
     void aHubThatAlreadyHoldsAMarketIsNotSeeded() throws Exception {
         try (HubProcess hub = HubProcess.start(dataDir)) {
-            new ChannelMarket(hub.channel(), hub.operatorToken()).participant("SUPX",
-                    MarketRole.MARKET_ROLE_SUPPLIER);
+            new ChannelMarket(hub.channel(), hub.operatorToken()).participant("SUPX", MarketRole.MARKET_ROLE_SUPPLIER);
         }
         try (HubProcess hub = HubProcess.start(dataDir, "--hub.demo.seed=" + SEED)) {
             Path log = dataDir.resolve("hub.log");
-            await().atMost(Duration.ofMinutes(2)).until(() -> Files.readString(log)
-                    .contains("Demo market NOT seeded"));
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> Files.readString(log).contains("Demo market NOT seeded"));
             IsdServiceGrpc.IsdServiceBlockingStub isd = new ChannelMarket(hub.channel(), hub.operatorToken()).isd();
-            assertThat(isd.listParticipants(ListParticipantsRequest.newBuilder().setPageSize(1000).build())
-                    .getParticipantsList()).extracting(p -> p.getParticipantId())
+            assertThat(isd.listParticipants(ListParticipantsRequest.newBuilder()
+                                    .setPageSize(1000)
+                                    .build())
+                            .getParticipantsList())
+                    .extracting(p -> p.getParticipantId())
                     .containsExactlyInAnyOrder("OPER", "SUPX");
         }
     }

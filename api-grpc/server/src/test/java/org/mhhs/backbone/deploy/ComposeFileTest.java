@@ -6,7 +6,6 @@ import static org.mhhs.backbone.deploy.DeployFiles.list;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The compose topology: Axon Server, PostgreSQL and two hub nodes of the image the build produces. */
 class ComposeFileTest {
 
-    private final Map<String, Object> services = DeployFiles.map(DeployFiles.compose().get("services"), "services");
+    private final Map<String, Object> services =
+            DeployFiles.map(DeployFiles.compose().get("services"), "services");
 
     @Test
     void twoHubNodesRunTheAxonServerProfile() {
@@ -24,9 +24,14 @@ class ComposeFileTest {
 
         assertThat(hubs).containsExactlyInAnyOrder("hub-1", "hub-2");
         for (String hub : hubs) {
-            assertThat(at(services.get(hub), "environment.SPRING_PROFILES_ACTIVE")).as(hub).isEqualTo("axonserver");
-            assertThat(at(services.get(hub), "environment.AXON_SERVERS")).as(hub).isEqualTo("axonserver:8124");
-            assertThat((String) at(services.get(hub), "environment.SPRING_DATASOURCE_URL")).as(hub)
+            assertThat(at(services.get(hub), "environment.SPRING_PROFILES_ACTIVE"))
+                    .as(hub)
+                    .isEqualTo("axonserver");
+            assertThat(at(services.get(hub), "environment.AXON_SERVERS"))
+                    .as(hub)
+                    .isEqualTo("axonserver:8124");
+            assertThat((String) at(services.get(hub), "environment.SPRING_DATASOURCE_URL"))
+                    .as(hub)
                     .startsWith("jdbc:postgresql://postgres:");
         }
         assertThat(services).containsKeys("axonserver", "postgres", "prometheus", "grafana");
@@ -35,8 +40,10 @@ class ComposeFileTest {
     @Test
     void hubNodesUseTheImageTheBuildProducesAsKubernetesDoes() throws IOException {
         String image = DeployFiles.HUB_IMAGE_REPOSITORY + ":" + projectVersion();
-        Object k8sContainer = list(at(DeployFiles.kubernetesObject("Deployment", "hub").orElseThrow(),
-                "spec.template.spec.containers")).getFirst();
+        Object k8sContainer = list(at(
+                        DeployFiles.kubernetesObject("Deployment", "hub").orElseThrow(),
+                        "spec.template.spec.containers"))
+                .getFirst();
 
         for (String hub : hubServices()) {
             assertThat(at(services.get(hub), "image")).as(hub).isEqualTo(image);
@@ -49,8 +56,10 @@ class ComposeFileTest {
         for (String hub : hubServices()) {
             List<Object> test = list(at(services.get(hub), "healthcheck.test"));
             assertThat(test).as(hub).contains("9091");
-            String probeClass = (String) test.stream().filter(arg -> ((String) arg).startsWith("org.mhhs."))
-                    .findFirst().orElseThrow(() -> new AssertionError(hub + " has no readiness probe class"));
+            String probeClass = (String) test.stream()
+                    .filter(arg -> ((String) arg).startsWith("org.mhhs."))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(hub + " has no readiness probe class"));
             Class.forName(probeClass);
             assertThat(list(at(services.get(hub), "volumes"))).as(hub).contains("./tls:/etc/hub/tls:ro");
             assertThat(at(services.get(hub), "read_only")).as(hub).isEqualTo(true);
@@ -71,7 +80,8 @@ class ComposeFileTest {
         return services.keySet().stream()
                 .filter(name -> String.valueOf(at(services.get(name), "image"))
                         .startsWith(DeployFiles.HUB_IMAGE_REPOSITORY + ":"))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     /** The version of the root pom, which Jib uses as the image tag. */

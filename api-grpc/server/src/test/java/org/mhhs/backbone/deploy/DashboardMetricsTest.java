@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HubIntegrationTest
 class DashboardMetricsTest {
 
-    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "offset", "bool", "and", "or", "unless");
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "by", "without", "on", "ignoring", "group_left", "group_right", "offset", "bool", "and", "or", "unless");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     @LocalServerPort
@@ -37,8 +37,12 @@ class DashboardMetricsTest {
     @Test
     void everyMetricOfTheDashboardIsExposedByTheHub() throws IOException {
         Set<String> queried = metricsOfTheDashboard();
-        assertThat(queried).contains("hub_subscriptions_connected", "hub_subscriptions_lag_max",
-                "eventProcessor_latency", "hub_grpc_calls_total");
+        assertThat(queried)
+                .contains(
+                        "hub_subscriptions_connected",
+                        "hub_subscriptions_lag_max",
+                        "eventProcessor_latency",
+                        "hub_grpc_calls_total");
 
         // The operator's bootstrap sends commands and runs every processor; the health check is a gRPC call.
         hub.operatorToken();
@@ -46,20 +50,24 @@ class DashboardMetricsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Set<String> missing = new TreeSet<>(queried);
             missing.removeAll(exposedMetrics());
-            assertThat(missing).as("metrics the dashboard queries but the hub does not expose").isEmpty();
+            assertThat(missing)
+                    .as("metrics the dashboard queries but the hub does not expose")
+                    .isEmpty();
         });
     }
 
     @Test
     void metricNamesAreTakenFromQueriesNotLabelsOrFunctions() {
         assertThat(metricNames("sum by (code) (rate(hub_grpc_calls_total{code!=\"OK\", instance=~\"$i\"}[1m]))"
-                + " / sum(rate(grpc_server_seconds_count[5m]))"))
+                        + " / sum(rate(grpc_server_seconds_count[5m]))"))
                 .containsExactlyInAnyOrder("hub_grpc_calls_total", "grpc_server_seconds_count");
     }
 
     private static Set<String> metricsOfTheDashboard() throws IOException {
         Set<String> names = new TreeSet<>();
-        new ObjectMapper().readTree(DeployFiles.DASHBOARD.toFile()).findValuesAsText("expr")
+        new ObjectMapper()
+                .readTree(DeployFiles.DASHBOARD.toFile())
+                .findValuesAsText("expr")
                 .forEach(expr -> names.addAll(metricNames(expr)));
         return names;
     }
@@ -84,12 +92,17 @@ class DashboardMetricsTest {
     }
 
     private Set<String> exposedMetrics() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Set<String> names = new TreeSet<>();
-        response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+        response.body()
+                .lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
         return names;
     }

@@ -23,14 +23,15 @@ final class DeployFiles {
     static final Path PROMETHEUS = ROOT.resolve("compose/prometheus/prometheus.yml");
     static final String HUB_IMAGE_REPOSITORY = "mhhs/hub";
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     static List<Path> yamlFiles() {
         try (Stream<Path> files = Files.walk(ROOT)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +60,9 @@ final class DeployFiles {
         try (Stream<Path> files = Files.list(K8S)) {
             return files.filter(file -> file.toString().endsWith(".yaml"))
                     .filter(file -> !file.getFileName().toString().equals("kustomization.yaml"))
-                    .sorted().flatMap(file -> documents(file).stream()).toList();
+                    .sorted()
+                    .flatMap(file -> documents(file).stream())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,6 +105,7 @@ final class DeployFiles {
                 return dir.resolve("deploy");
             }
         }
-        throw new IllegalStateException("no deploy/ directory above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no deploy/ directory above " + Path.of("").toAbsolutePath());
     }
 }

@@ -24,7 +24,9 @@ class DeployFilesParseTest {
 
         assertThat(files).hasSizeGreaterThanOrEqualTo(10);
         for (Path file : files) {
-            assertThatCode(() -> DeployFiles.documents(file)).as(file.toString()).doesNotThrowAnyException();
+            assertThatCode(() -> DeployFiles.documents(file))
+                    .as(file.toString())
+                    .doesNotThrowAnyException();
             assertThat(DeployFiles.documents(file)).as(file + " has content").isNotEmpty();
         }
     }
@@ -36,18 +38,23 @@ class DeployFilesParseTest {
         assertThat(objects).isNotEmpty();
         for (Map<String, Object> object : objects) {
             assertThat(object).as(String.valueOf(object.get("kind"))).containsKeys("apiVersion", "kind");
-            assertThat(at(object, "metadata.name")).as(object.get("kind") + " without a name").isNotNull();
+            assertThat(at(object, "metadata.name"))
+                    .as(object.get("kind") + " without a name")
+                    .isNotNull();
         }
     }
 
     @Test
     void kustomizationListsEveryManifest() throws IOException {
-        List<Object> listed = list(at(DeployFiles.documents(DeployFiles.K8S.resolve("kustomization.yaml")).getFirst(),
+        List<Object> listed = list(at(
+                DeployFiles.documents(DeployFiles.K8S.resolve("kustomization.yaml"))
+                        .getFirst(),
                 "resources"));
 
         try (Stream<Path> files = Files.list(DeployFiles.K8S)) {
             List<String> manifests = files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).toList();
+                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+                    .toList();
             assertThat(listed).containsExactlyInAnyOrderElementsOf(manifests);
         }
     }
@@ -59,16 +66,21 @@ class DeployFilesParseTest {
         assertThat(dashboard.path("uid").asText()).isNotBlank();
         assertThat(dashboard.path("panels").size()).isGreaterThanOrEqualTo(6);
         for (JsonNode panel : dashboard.path("panels")) {
-            assertThat(panel.path("targets").findValuesAsText("expr")).as(panel.path("title").asText()).isNotEmpty();
+            assertThat(panel.path("targets").findValuesAsText("expr"))
+                    .as(panel.path("title").asText())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void prometheusScrapesBothHubsOnTheManagementPort() {
-        Map<String, Object> prometheus = DeployFiles.documents(DeployFiles.PROMETHEUS).getFirst();
+        Map<String, Object> prometheus =
+                DeployFiles.documents(DeployFiles.PROMETHEUS).getFirst();
 
         Object hubJob = list(prometheus.get("scrape_configs")).stream()
-                .filter(job -> "mhhs-hub".equals(at(job, "job_name"))).findFirst().orElseThrow();
+                .filter(job -> "mhhs-hub".equals(at(job, "job_name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(at(hubJob, "metrics_path")).isEqualTo("/actuator/prometheus");
         assertThat(list(at(list(at(hubJob, "static_configs")).getFirst(), "targets")))
                 .containsExactlyInAnyOrder("hub-1:9091", "hub-2:9091");

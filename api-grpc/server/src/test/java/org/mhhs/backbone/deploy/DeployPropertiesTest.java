@@ -53,7 +53,8 @@ class DeployPropertiesTest {
             if (String.valueOf(at(service, "image")).startsWith(DeployFiles.HUB_IMAGE_REPOSITORY + ":")) {
                 Object environment = at(service, "environment");
                 if (environment != null) {
-                    DeployFiles.map(environment, name).keySet()
+                    DeployFiles.map(environment, name)
+                            .keySet()
                             .forEach(variable -> settings.put(variable, "compose service " + name));
                 }
                 arguments(at(service, "command")).forEach(argument -> settings.put(argument, "compose " + name));
@@ -93,8 +94,17 @@ class DeployPropertiesTest {
 
     @Test
     void aMisspeltVariableIsCaught() {
-        assertThat(unknown(Map.of("SPRING_DATASOURCE_URL", "a", "HUB_DATA_DIR", "b", "AXON_SERVERS", "c",
-                "AXON_AXONSERVER_SSL_ENABLED", "d", "--spring.grpc.server.port=1", "e")))
+        assertThat(unknown(Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        "a",
+                        "HUB_DATA_DIR",
+                        "b",
+                        "AXON_SERVERS",
+                        "c",
+                        "AXON_AXONSERVER_SSL_ENABLED",
+                        "d",
+                        "--spring.grpc.server.port=1",
+                        "e")))
                 .isEmpty();
         assertThat(unknown(Map.of("SPRING_DATASORCE_URL", "a", "HUB_TLS_CERT", "b", "--hub.nothing=1", "c")))
                 .containsOnlyKeys("SPRING_DATASORCE_URL", "HUB_TLS_CERT", "--hub.nothing=1");
@@ -139,7 +149,8 @@ class DeployPropertiesTest {
             scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
             for (BeanDefinition candidate : scanner.findCandidateComponents("org.mhhs.backbone")) {
                 Class<?> type = load(candidate.getBeanClassName());
-                String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+                String prefix =
+                        type.getAnnotation(ConfigurationProperties.class).value();
                 recordProperties(prefix, type, exact);
             }
             for (JsonNode metadata : springConfigurationMetadata()) {
@@ -175,7 +186,8 @@ class DeployPropertiesTest {
 
         private static void flatten(String prefix, Object value, Set<String> into) {
             if (value instanceof Map<?, ?> map) {
-                map.forEach((key, child) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, child, into));
+                map.forEach(
+                        (key, child) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, child, into));
             } else if (!prefix.isEmpty()) {
                 into.add(prefix);
             }
@@ -187,7 +199,8 @@ class DeployPropertiesTest {
                 return;
             }
             for (RecordComponent component : type.getRecordComponents()) {
-                String name = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+                String name = prefix + "."
+                        + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
                 if (component.getType().isRecord()) {
                     recordProperties(name, component.getType(), into);
                 } else {
@@ -200,9 +213,11 @@ class DeployPropertiesTest {
             List<JsonNode> metadata = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
             try {
-                for (String name : List.of("META-INF/spring-configuration-metadata.json",
+                for (String name : List.of(
+                        "META-INF/spring-configuration-metadata.json",
                         "META-INF/additional-spring-configuration-metadata.json")) {
-                    for (URL url : Collections.list(DeployPropertiesTest.class.getClassLoader().getResources(name))) {
+                    for (URL url : Collections.list(
+                            DeployPropertiesTest.class.getClassLoader().getResources(name))) {
                         try (InputStream in = url.openStream()) {
                             metadata.add(json.readTree(in));
                         }
@@ -211,7 +226,9 @@ class DeployPropertiesTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            assertThat(metadata).as("configuration metadata of Spring Boot, Spring gRPC and Axon").hasSizeGreaterThan(5);
+            assertThat(metadata)
+                    .as("configuration metadata of Spring Boot, Spring gRPC and Axon")
+                    .hasSizeGreaterThan(5);
             return metadata;
         }
 

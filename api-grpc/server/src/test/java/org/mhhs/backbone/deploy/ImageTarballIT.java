@@ -39,20 +39,29 @@ class ImageTarballIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        assertThat(TARBALL).as("run with -Pimage: Jib writes the tarball in the package phase").exists();
+        assertThat(TARBALL)
+                .as("run with -Pimage: Jib writes the tarball in the package phase")
+                .exists();
         run(List.of("tar", "-xf", TARBALL.toAbsolutePath().toString(), "-C", unpacked.toString()));
         JsonNode index = JSON.readTree(unpacked.resolve("index.json").toFile());
-        JsonNode manifest = JSON.readTree(blob(index.path("manifests").get(0).path("digest").asText()).toFile());
-        config = JSON.readTree(blob(manifest.path("config").path("digest").asText()).toFile());
-        manifest.path("layers").forEach(layer -> layers.add(blob(layer.path("digest").asText())));
+        JsonNode manifest = JSON.readTree(
+                blob(index.path("manifests").get(0).path("digest").asText()).toFile());
+        config = JSON.readTree(
+                blob(manifest.path("config").path("digest").asText()).toFile());
+        manifest.path("layers")
+                .forEach(layer -> layers.add(blob(layer.path("digest").asText())));
     }
 
     @Test
     void theImageIsTaggedWithTheProjectVersion() throws IOException {
         JsonNode index = JSON.readTree(unpacked.resolve("index.json").toFile());
 
-        assertThat(index.path("manifests").get(0).path("annotations").path("org.opencontainers.image.ref.name")
-                .asText()).isEqualTo(DeployFiles.HUB_IMAGE_REPOSITORY + ":" + ComposeFileTest.projectVersion());
+        assertThat(index.path("manifests")
+                        .get(0)
+                        .path("annotations")
+                        .path("org.opencontainers.image.ref.name")
+                        .asText())
+                .isEqualTo(DeployFiles.HUB_IMAGE_REPOSITORY + ":" + ComposeFileTest.projectVersion());
     }
 
     @Test
@@ -62,11 +71,14 @@ class ImageTarballIT {
         assertThat(container.path("User").asText()).isEqualTo("65532:65532");
         List<String> entrypoint = new ArrayList<>();
         container.path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
-        assertThat(entrypoint).startsWith("java").contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+        assertThat(entrypoint)
+                .startsWith("java")
+                .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
                 .endsWith("org.mhhs.backbone.HubApplication");
         assertThat(container.path("ExposedPorts").has("9090/tcp")).isTrue();
         assertThat(container.path("ExposedPorts").has("9091/tcp")).isTrue();
-        assertThat(container.path("Env").toString()).doesNotContain("SPRING_PROFILES_ACTIVE")
+        assertThat(container.path("Env").toString())
+                .doesNotContain("SPRING_PROFILES_ACTIVE")
                 .contains("PATH=/opt/java/bin");
     }
 
@@ -77,7 +89,8 @@ class ImageTarballIT {
         assertThat(root.resolve("opt/java/bin/java")).isExecutable();
         assertThat(root.resolve("lib64/ld-linux-x86-64.so.2")).exists();
         assertThat(root.resolve("lib/x86_64-linux-gnu/libc.so.6")).exists();
-        assertThat(root.resolve("app/classes/org/mhhs/backbone/HubApplication.class")).exists();
+        assertThat(root.resolve("app/classes/org/mhhs/backbone/HubApplication.class"))
+                .exists();
         assertThat(Files.readString(root.resolve("etc/passwd"))).contains(":65532:65532:");
     }
 
@@ -85,15 +98,22 @@ class ImageTarballIT {
     void theImagesJavaLoadsTheHubAsItsNonRootUser() throws Exception {
         assumeThat(System.getProperty("user.name")).as("chroot needs root").isEqualTo("root");
         assumeThat(succeeds(List.of("unshare", "-m", "chroot", "/", "true")))
-                .as("a private mount namespace and chroot (root with CAP_SYS_ADMIN, util-linux)").isTrue();
+                .as("a private mount namespace and chroot (root with CAP_SYS_ADMIN, util-linux)")
+                .isTrue();
         Path root = extractedRoot();
         Files.createDirectories(root.resolve("proc"));
 
         // --dry-run starts the JVM and loads the main class with the image's class path, without running it.
-        String output = run(List.of("unshare", "-m", "sh", "-c", "mount -t proc proc '" + root + "/proc' && chroot"
-                + " --userspec=65532:65532 '" + root + "' /opt/java/bin/java --dry-run -cp @/app/jib-classpath-file"
-                + " org.mhhs.backbone.HubApplication && chroot --userspec=65532:65532 '" + root
-                + "' /opt/java/bin/java -version"));
+        String output = run(List.of(
+                "unshare",
+                "-m",
+                "sh",
+                "-c",
+                "mount -t proc proc '" + root + "/proc' && chroot"
+                        + " --userspec=65532:65532 '" + root
+                        + "' /opt/java/bin/java --dry-run -cp @/app/jib-classpath-file"
+                        + " org.mhhs.backbone.HubApplication && chroot --userspec=65532:65532 '" + root
+                        + "' /opt/java/bin/java -version"));
 
         assertThat(output).contains("OpenJDK Runtime Environment");
     }
@@ -102,7 +122,8 @@ class ImageTarballIT {
     void theHubStartsInTheImageAndBecomesReadyOnAnExternalDatabase() throws Exception {
         assumeThat(System.getProperty("user.name")).as("chroot needs root").isEqualTo("root");
         assumeThat(succeeds(List.of("unshare", "-m", "chroot", "/", "true")))
-                .as("a private mount namespace and chroot (root with CAP_SYS_ADMIN, util-linux)").isTrue();
+                .as("a private mount namespace and chroot (root with CAP_SYS_ADMIN, util-linux)")
+                .isTrue();
         Path root = extractedRoot();
         Files.createDirectories(root.resolve("proc"));
         int grpcPort = freePort();
@@ -112,19 +133,35 @@ class ImageTarballIT {
             // The image's entry point, environment and user; the host's network stands in for the container's.
             String enterImage = "/usr/bin/mount -t proc proc '" + root + "/proc'"
                     + " && exec /usr/sbin/chroot --userspec=65532:65532 '" + root + "' \"$@\"";
-            List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/opt/java/bin",
-                    "HUB_DATA_DIR=/var/lib/hub", "SPRING_DATASOURCE_URL=" + database.getJdbcUrl("postgres", "postgres"),
-                    "SPRING_DATASOURCE_USERNAME=postgres", "SPRING_DATASOURCE_PASSWORD=",
-                    "/usr/bin/unshare", "-m", "/bin/sh", "-c", enterImage, "hub"));
+            List<String> command = new ArrayList<>(List.of(
+                    "/usr/bin/env",
+                    "-i",
+                    "PATH=/opt/java/bin",
+                    "HUB_DATA_DIR=/var/lib/hub",
+                    "SPRING_DATASOURCE_URL=" + database.getJdbcUrl("postgres", "postgres"),
+                    "SPRING_DATASOURCE_USERNAME=postgres",
+                    "SPRING_DATASOURCE_PASSWORD=",
+                    "/usr/bin/unshare",
+                    "-m",
+                    "/bin/sh",
+                    "-c",
+                    enterImage,
+                    "hub"));
             config.path("config").path("Entrypoint").forEach(arg -> command.add(arg.asText()));
             command.addAll(List.of("--spring.grpc.server.port=" + grpcPort, "--server.port=" + managementPort));
-            Process hub = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(unpacked.resolve("hub.log").toFile()).start();
+            Process hub = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(unpacked.resolve("hub.log").toFile())
+                    .start();
             try {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    assertThat(hub.isAlive()).as(() -> "the hub exited:\n" + log()).isTrue();
-                    assertThat(ReadinessProbe.isReady(managementPort)).isTrue();
-                });
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .untilAsserted(() -> {
+                            assertThat(hub.isAlive())
+                                    .as(() -> "the hub exited:\n" + log())
+                                    .isTrue();
+                            assertThat(ReadinessProbe.isReady(managementPort)).isTrue();
+                        });
                 // No profile: the default production mode, mutual TLS with a CA the hub made on its first start.
                 assertThat(root.resolve("var/lib/hub/tls/server.crt")).exists();
                 assertThat(root.resolve("var/lib/hub/tls/operator.crt")).exists();
@@ -171,7 +208,8 @@ class ImageTarballIT {
 
     private static boolean succeeds(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (Exception e) {
@@ -183,7 +221,9 @@ class ImageTarballIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
         return output;
     }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /** The hub's Kubernetes manifests keep it available: two replicas, probes on Actuator, a disruption budget. */
 class KubernetesManifestsTest {
 
-    private final Map<String, Object> hub = DeployFiles.kubernetesObject("Deployment", "hub").orElseThrow(
-            () -> new AssertionError("deploy/k8s has no Deployment named hub"));
-    private final Object container = list(at(hub, "spec.template.spec.containers")).getFirst();
+    private final Map<String, Object> hub = DeployFiles.kubernetesObject("Deployment", "hub")
+            .orElseThrow(() -> new AssertionError("deploy/k8s has no Deployment named hub"));
+    private final Object container =
+            list(at(hub, "spec.template.spec.containers")).getFirst();
 
     @Test
     void theHubRunsAtLeastTwoReplicas() {
@@ -43,25 +44,30 @@ class KubernetesManifestsTest {
     void aDisruptionBudgetKeepsOneHubRunning() {
         Map<String, Object> budget = DeployFiles.kubernetesObjects().stream()
                 .filter(object -> "PodDisruptionBudget".equals(object.get("kind")))
-                .filter(object -> at(object, "spec.selector.matchLabels")
-                        .equals(at(hub, "spec.selector.matchLabels")))
-                .findFirst().orElseThrow(() -> new AssertionError("no PodDisruptionBudget selects the hub's pods"));
+                .filter(object -> at(object, "spec.selector.matchLabels").equals(at(hub, "spec.selector.matchLabels")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PodDisruptionBudget selects the hub's pods"));
 
         assertThat(at(budget, "spec.minAvailable")).isEqualTo(1);
     }
 
     @Test
     void theHubServiceExposesGrpcAndManagement() {
-        Map<String, Object> service = DeployFiles.kubernetesObject("Service", "hub").orElseThrow();
+        Map<String, Object> service =
+                DeployFiles.kubernetesObject("Service", "hub").orElseThrow();
 
         assertThat(at(service, "spec.selector")).isEqualTo(at(hub, "spec.selector.matchLabels"));
-        assertThat(list(at(service, "spec.ports"))).extracting(port -> at(port, "port")).contains(9090, 9091);
+        assertThat(list(at(service, "spec.ports")))
+                .extracting(port -> at(port, "port"))
+                .contains(9090, 9091);
     }
 
     @Test
     void axonServerIsAStatefulSetWithVolumesBehindAHeadlessService() {
-        Map<String, Object> axonServer = DeployFiles.kubernetesObject("StatefulSet", "axonserver").orElseThrow();
-        Map<String, Object> service = DeployFiles.kubernetesObject("Service", "axonserver").orElseThrow();
+        Map<String, Object> axonServer =
+                DeployFiles.kubernetesObject("StatefulSet", "axonserver").orElseThrow();
+        Map<String, Object> service =
+                DeployFiles.kubernetesObject("Service", "axonserver").orElseThrow();
 
         assertThat(list(at(axonServer, "spec.volumeClaimTemplates"))).isNotEmpty();
         assertThat(at(axonServer, "spec.serviceName")).isEqualTo("axonserver");
@@ -72,8 +78,10 @@ class KubernetesManifestsTest {
         if (port instanceof Integer number) {
             return number;
         }
-        return list(at(container, "ports")).stream().filter(named -> port.equals(at(named, "name")))
-                .map(named -> (Integer) at(named, "containerPort")).findFirst()
+        return list(at(container, "ports")).stream()
+                .filter(named -> port.equals(at(named, "name")))
+                .map(named -> (Integer) at(named, "containerPort"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port));
     }
 }

@@ -45,8 +45,8 @@ class AccessApiIntegrationTest {
     void healthCheckingAnswersServingWithoutCredentials() {
         hub.operatorToken();
 
-        HealthCheckResponse health = HealthGrpc.newBlockingStub(hub.channel())
-                .check(HealthCheckRequest.getDefaultInstance());
+        HealthCheckResponse health =
+                HealthGrpc.newBlockingStub(hub.channel()).check(HealthCheckRequest.getDefaultInstance());
 
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     }
@@ -58,7 +58,8 @@ class AccessApiIntegrationTest {
             @Override
             public void onNext(ServerReflectionResponse response) {
                 services.complete(response.getListServicesResponse().getServiceList().stream()
-                        .map(ServiceResponse::getName).toList());
+                        .map(ServiceResponse::getName)
+                        .toList());
             }
 
             @Override
@@ -67,8 +68,7 @@ class AccessApiIntegrationTest {
             }
 
             @Override
-            public void onCompleted() {
-            }
+            public void onCompleted() {}
         });
         requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
         requests.onCompleted();
@@ -79,15 +79,16 @@ class AccessApiIntegrationTest {
 
     @Test
     void aCallWithoutATokenIsUnauthenticated() {
-        var refused = refused(() -> IsdServiceGrpc.newBlockingStub(hub.channel())
-                .listGspGroups(ListGspGroupsRequest.getDefaultInstance()));
+        var refused = refused(() ->
+                IsdServiceGrpc.newBlockingStub(hub.channel()).listGspGroups(ListGspGroupsRequest.getDefaultInstance()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
     @Test
     void aCallWithAnUnknownTokenIsUnauthenticated() {
-        var refused = refused(() -> hub.isd("mhhs_not-a-real-token").listGspGroups(ListGspGroupsRequest.getDefaultInstance()));
+        var refused = refused(
+                () -> hub.isd("mhhs_not-a-real-token").listGspGroups(ListGspGroupsRequest.getDefaultInstance()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
@@ -96,17 +97,30 @@ class AccessApiIntegrationTest {
     void theOperatorIssuesATokenThatIdentifiesTheParticipantAndStoresOnlyItsHash() {
         String supplier = registered('S');
 
-        var issued = hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(supplier).setDescription("supplier gateway").build());
+        var issued = hub.access(hub.operatorToken())
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .setDescription("supplier gateway")
+                        .build());
 
-        assertThat(hub.access(issued.getToken()).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId())
+        assertThat(hub.access(issued.getToken())
+                        .whoAmI(WhoAmIRequest.getDefaultInstance())
+                        .getParticipantId())
                 .isEqualTo(supplier);
         assertThat(jdbc.sql("SELECT count(*) FROM access.bearer_token WHERE encode(token_hash, 'escape') LIKE :secret")
-                .param("secret", "%" + issued.getToken() + "%").query(Long.class).single()).isZero();
+                        .param("secret", "%" + issued.getToken() + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM axon.domain_event_entry WHERE encode(payload, 'escape') LIKE :secret")
-                .param("secret", "%" + issued.getToken().substring(5) + "%").query(Long.class).single()).isZero();
-        var listed = hub.access(hub.operatorToken()).listTokens(ListTokensRequest.newBuilder()
-                .setParticipantId(supplier).build());
+                        .param("secret", "%" + issued.getToken().substring(5) + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        var listed = hub.access(hub.operatorToken())
+                .listTokens(ListTokensRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .build());
         assertThat(listed.getTokensList()).singleElement().satisfies(token -> {
             assertThat(token.getTokenId()).isEqualTo(issued.getTokenId());
             assertThat(token.getDescription()).isEqualTo("supplier gateway");
@@ -116,13 +130,19 @@ class AccessApiIntegrationTest {
     @Test
     void aRevokedTokenIsUnauthenticatedFromThenOn() {
         String supplier = registered('S');
-        var issued = hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(supplier).build());
-        assertThat(hub.access(issued.getToken()).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId())
+        var issued = hub.access(hub.operatorToken())
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .build());
+        assertThat(hub.access(issued.getToken())
+                        .whoAmI(WhoAmIRequest.getDefaultInstance())
+                        .getParticipantId())
                 .isEqualTo(supplier);
 
-        hub.access(hub.operatorToken()).revokeToken(RevokeTokenRequest.newBuilder()
-                .setTokenId(issued.getTokenId()).build());
+        hub.access(hub.operatorToken())
+                .revokeToken(RevokeTokenRequest.newBuilder()
+                        .setTokenId(issued.getTokenId())
+                        .build());
 
         var refused = refused(() -> hub.access(issued.getToken()).whoAmI(WhoAmIRequest.getDefaultInstance()));
         assertThat(code(refused)).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -130,8 +150,10 @@ class AccessApiIntegrationTest {
 
     @Test
     void aTokenCannotBeIssuedForAnUnregisteredParticipant() {
-        var refused = refused(() -> hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(MarketIds.mpid('N')).build()));
+        var refused = refused(() -> hub.access(hub.operatorToken())
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(MarketIds.mpid('N'))
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.NOT_FOUND);
     }
@@ -141,8 +163,10 @@ class AccessApiIntegrationTest {
         String supplier = registered('S');
         String token = hub.tokenFor(supplier);
 
-        var refused = refused(() -> hub.access(token).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(supplier).build()));
+        var refused = refused(() -> hub.access(token)
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
@@ -150,32 +174,49 @@ class AccessApiIntegrationTest {
     @Test
     void withoutTlsTheDevelopmentHubTakesNoCertificatesAndRecordsTokenChangesInTheAuditTrail() {
         String supplier = registered('T');
-        String pem = org.mhhs.backbone.access.CertificateIssuer.client(org.mhhs.backbone.access.CertificateIssuer
-                .certificateAuthority("CA", java.time.Instant.now().minusSeconds(60),
-                        java.time.Instant.now().plusSeconds(3600)), supplier, java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plusSeconds(3600)).certificatePem();
+        String pem = org.mhhs.backbone.access.CertificateIssuer.client(
+                        org.mhhs.backbone.access.CertificateIssuer.certificateAuthority(
+                                "CA",
+                                java.time.Instant.now().minusSeconds(60),
+                                java.time.Instant.now().plusSeconds(3600)),
+                        supplier,
+                        java.time.Instant.now().minusSeconds(60),
+                        java.time.Instant.now().plusSeconds(3600))
+                .certificatePem();
 
-        var refused = refused(() -> hub.access(hub.operatorToken()).registerCertificate(
-                org.mhhs.backbone.grpc.v1.RegisterCertificateRequest.newBuilder().setParticipantId(supplier)
-                        .setCertificatePem(pem).build()));
-        var issued = hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(supplier).build());
+        var refused = refused(() -> hub.access(hub.operatorToken())
+                .registerCertificate(org.mhhs.backbone.grpc.v1.RegisterCertificateRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .setCertificatePem(pem)
+                        .build()));
+        var issued = hub.access(hub.operatorToken())
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .build());
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(org.mhhs.backbone.testing.HubClient.reason(refused)).isEqualTo("ClientCertificatesNeedTls");
         assertThat(jdbc.sql("SELECT count(*) FROM access.client_certificate WHERE participant_id = :p")
-                .param("p", supplier).query(Long.class).single()).isZero();
+                        .param("p", supplier)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT detail FROM access.audit_trail WHERE category = 'CREDENTIAL_CHANGE' "
-                + "AND authentication = 'bearer-token' AND detail LIKE :token").param("token",
-                "%" + issued.getTokenId() + "%").query(String.class).list())
+                                + "AND authentication = 'bearer-token' AND detail LIKE :token")
+                        .param("token", "%" + issued.getTokenId() + "%")
+                        .query(String.class)
+                        .list())
                 .containsExactly("bearer token " + issued.getTokenId() + " issued to " + supplier);
     }
 
     @Test
     void aBadAuditTrailPageIsRefusedNamingEachField() {
-        var refused = refused(() -> hub.access(hub.operatorToken()).listAuditTrail(
-                org.mhhs.backbone.grpc.v1.ListAuditTrailRequest.newBuilder().setAfterId(-1).setPageSize(1001)
-                        .setCategoryValue(99).build()));
+        var refused = refused(() -> hub.access(hub.operatorToken())
+                .listAuditTrail(org.mhhs.backbone.grpc.v1.ListAuditTrailRequest.newBuilder()
+                        .setAfterId(-1)
+                        .setPageSize(1001)
+                        .setCategoryValue(99)
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(org.mhhs.backbone.testing.HubClient.violatedFields(refused))
@@ -184,10 +225,18 @@ class AccessApiIntegrationTest {
 
     private String registered(char letter) {
         String id = MarketIds.mpid(letter);
-        hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
-                .setParticipantId(id).setName("Participant " + id).build());
-        org.awaitility.Awaitility.await().until(() -> jdbc.sql("SELECT count(*) FROM isd.participant WHERE participant_id = :id")
-                .param("id", id).query(Long.class).single() == 1);
+        hub.operatorIsd()
+                .registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setParticipantId(id)
+                        .setName("Participant " + id)
+                        .build());
+        org.awaitility.Awaitility.await()
+                .until(() -> jdbc.sql("SELECT count(*) FROM isd.participant WHERE participant_id = :id")
+                                .param("id", id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         return id;
     }
 }

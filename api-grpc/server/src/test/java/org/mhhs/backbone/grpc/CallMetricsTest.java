@@ -31,11 +31,12 @@ class CallMetricsTest {
         hub.awaitServing();
         double before = calls("WhoAmI", "UNAUTHENTICATED");
 
-        assertThatThrownBy(() -> AccessServiceGrpc.newBlockingStub(hub.channel())
-                .whoAmI(WhoAmIRequest.getDefaultInstance()))
+        assertThatThrownBy(() ->
+                        AccessServiceGrpc.newBlockingStub(hub.channel()).whoAmI(WhoAmIRequest.getDefaultInstance()))
                 .isInstanceOf(StatusRuntimeException.class);
 
-        await().untilAsserted(() -> assertThat(calls("WhoAmI", "UNAUTHENTICATED")).isEqualTo(before + 1));
+        await().untilAsserted(
+                        () -> assertThat(calls("WhoAmI", "UNAUTHENTICATED")).isEqualTo(before + 1));
     }
 
     @Test
@@ -50,7 +51,8 @@ class CallMetricsTest {
 
     private double calls(String method, String code) {
         Counter counter = registry.find(CallMetricsInterceptor.METER)
-                .tags("service", ACCESS_SERVICE, "method", method, "code", code).counter();
+                .tags("service", ACCESS_SERVICE, "method", method, "code", code)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -6,11 +6,11 @@ import io.grpc.BindableService;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.ServerInterceptors;
 import io.grpc.stub.ServerCalls;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,10 +46,13 @@ class EntitlementMatrixTest {
 
     @Autowired
     HubClient hub;
+
     @Autowired
     List<BindableService> services;
+
     @Autowired
     AccessInterceptor accessInterceptor;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -57,7 +60,8 @@ class EntitlementMatrixTest {
 
     @BeforeEach
     void findServedRpcs() {
-        served = services.stream().map(BindableService::bindService)
+        served = services.stream()
+                .map(BindableService::bindService)
                 .map(ServerServiceDefinition::getServiceDescriptor)
                 .flatMap(service -> service.getMethods().stream())
                 .sorted(java.util.Comparator.comparing(MethodDescriptor::getFullMethodName))
@@ -83,31 +87,42 @@ class EntitlementMatrixTest {
         List<String> wrong = new ArrayList<>();
         Map<String, Map<String, Boolean>> matrix = new LinkedHashMap<>();
         for (MethodDescriptor<?, ?> method : protectedRpcs()) {
-            Entitlements.Entitlement row = Entitlements.of(method.getFullMethodName()).orElseThrow(
-                    () -> new AssertionError(method.getFullMethodName() + " is served without an entitlement row"));
-            Map<String, Boolean> allowedTo = matrix.computeIfAbsent(method.getFullMethodName(), m -> new LinkedHashMap<>());
+            Entitlements.Entitlement row = Entitlements.of(method.getFullMethodName())
+                    .orElseThrow(() ->
+                            new AssertionError(method.getFullMethodName() + " is served without an entitlement row"));
+            Map<String, Boolean> allowedTo =
+                    matrix.computeIfAbsent(method.getFullMethodName(), m -> new LinkedHashMap<>());
             callers.forEach((caller, roles) -> {
                 boolean allowed = row.anyAuthenticated() || row.roles().stream().anyMatch(roles::contains);
                 RawCall.Outcome outcome = RawCall.call(hub.channel(), method, credentials.get(caller), EMPTY_REQUEST);
                 allowedTo.put(caller, allowed);
                 boolean refusedByAccess = outcome.code() == Status.Code.UNAUTHENTICATED
-                        || outcome.code() == Status.Code.PERMISSION_DENIED && ACCESS_REFUSALS.contains(outcome.reason());
+                        || outcome.code() == Status.Code.PERMISSION_DENIED
+                                && ACCESS_REFUSALS.contains(outcome.reason());
                 boolean asExpected = allowed
-                        ? !refusedByAccess && outcome.code() != Status.Code.INTERNAL && outcome.code() != Status.Code.UNKNOWN
-                        : outcome.code() == Status.Code.PERMISSION_DENIED && outcome.reason().equals("RoleRequired");
+                        ? !refusedByAccess
+                                && outcome.code() != Status.Code.INTERNAL
+                                && outcome.code() != Status.Code.UNKNOWN
+                        : outcome.code() == Status.Code.PERMISSION_DENIED
+                                && outcome.reason().equals("RoleRequired");
                 if (!asExpected) {
                     wrong.add(method.getFullMethodName() + " as " + caller + ": expected "
                             + (allowed ? "allowed" : "RoleRequired") + ", got " + outcome);
                 }
             });
         }
-        log.info("Entitlement matrix of {} RPCs x {} callers (allowed / -):\n{}", matrix.size(), callers.size(),
+        log.info(
+                "Entitlement matrix of {} RPCs x {} callers (allowed / -):\n{}",
+                matrix.size(),
+                callers.size(),
                 render(matrix, callers.keySet()));
 
         assertThat(wrong).isEmpty();
         assertThat(matrix).hasSizeGreaterThanOrEqualTo(Entitlements.table().size());
         assertThat(hub.storedEvents()).as("events stored by empty requests").isEqualTo(eventsBefore);
-        assertThat(processedCommands()).as("command ids recorded for empty requests").isEqualTo(commandsBefore);
+        assertThat(processedCommands())
+                .as("command ids recorded for empty requests")
+                .isEqualTo(commandsBefore);
     }
 
     @Test
@@ -118,7 +133,8 @@ class EntitlementMatrixTest {
             boolean open = AccessInterceptor.OPEN_SERVICES.contains(method.getServiceName());
             boolean asExpected = open
                     ? outcome.code() != Status.Code.UNAUTHENTICATED && outcome.code() != Status.Code.PERMISSION_DENIED
-                    : outcome.code() == Status.Code.UNAUTHENTICATED && outcome.reason().equals("Unauthenticated");
+                    : outcome.code() == Status.Code.UNAUTHENTICATED
+                            && outcome.reason().equals("Unauthenticated");
             if (!asExpected) {
                 wrong.add(method.getFullMethodName() + ": " + outcome);
             }
@@ -140,14 +156,19 @@ class EntitlementMatrixTest {
                     ran.incrementAndGet();
                     response.onNext(request);
                     response.onCompleted();
-                })).build();
+                }))
+                .build();
         String name = InProcessServerBuilder.generateName();
-        var server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(service, accessInterceptor)).build().start();
-        ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        var server = InProcessServerBuilder.forName(name)
+                .directExecutor()
+                .addService(ServerInterceptors.intercept(service, accessInterceptor))
+                .build()
+                .start();
+        ManagedChannel channel =
+                InProcessChannelBuilder.forName(name).directExecutor().build();
         try {
-            RawCall.Outcome outcome = RawCall.call(channel, unlisted, HubClient.bearer(hub.operatorToken()),
-                    EMPTY_REQUEST);
+            RawCall.Outcome outcome =
+                    RawCall.call(channel, unlisted, HubClient.bearer(hub.operatorToken()), EMPTY_REQUEST);
 
             assertThat(outcome.code()).isEqualTo(Status.Code.PERMISSION_DENIED);
             assertThat(outcome.reason()).isEqualTo("NoEntitlement");
@@ -159,11 +180,15 @@ class EntitlementMatrixTest {
     }
 
     private List<MethodDescriptor<?, ?>> protectedRpcs() {
-        return served.stream().filter(m -> !AccessInterceptor.OPEN_SERVICES.contains(m.getServiceName())).toList();
+        return served.stream()
+                .filter(m -> !AccessInterceptor.OPEN_SERVICES.contains(m.getServiceName()))
+                .toList();
     }
 
     private long processedCommands() {
-        return jdbc.sql("SELECT count(*) FROM access.processed_command").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM access.processed_command")
+                .query(Long.class)
+                .single();
     }
 
     private static String render(Map<String, Map<String, Boolean>> matrix, Set<String> callers) {
@@ -173,8 +198,9 @@ class EntitlementMatrixTest {
         table.append('\n');
         matrix.forEach((rpc, allowed) -> {
             table.append(String.format("%-" + rpcWidth + "s", rpc));
-            callers.forEach(caller -> table.append(" | ").append(String.format("%-" + Math.max(7, caller.length())
-                    + "s", allowed.get(caller) ? "allowed" : "-")));
+            callers.forEach(caller -> table.append(" | ")
+                    .append(String.format(
+                            "%-" + Math.max(7, caller.length()) + "s", allowed.get(caller) ? "allowed" : "-")));
             table.append('\n');
         });
         return table.toString();

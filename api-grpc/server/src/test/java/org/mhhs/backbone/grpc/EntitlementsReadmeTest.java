@@ -22,20 +22,23 @@ class EntitlementsReadmeTest {
     void theReadmeListsEveryRpcWithTheRolesItsEntitlementRowNames() throws IOException {
         String readme = Files.readString(readme());
 
-        assertThat(readme).as("README.md must contain this table (paste it under 'API entry points')")
+        assertThat(readme)
+                .as("README.md must contain this table (paste it under 'API entry points')")
                 .contains(markdownTable());
     }
 
     /** Consecutive rows of one service with the same entitlement share a line. */
     static String markdownTable() {
-        record Line(String service, Entitlements.Entitlement entitlement, List<String> rpcs) {
-        }
+        record Line(String service, Entitlements.Entitlement entitlement, List<String> rpcs) {}
         List<Line> lines = new ArrayList<>();
-        for (Map.Entry<String, Entitlements.Entitlement> row : Entitlements.table().entrySet()) {
+        for (Map.Entry<String, Entitlements.Entitlement> row :
+                Entitlements.table().entrySet()) {
             String service = MethodDescriptor.extractFullServiceName(row.getKey());
             String rpc = MethodDescriptor.extractBareMethodName(row.getKey());
             Line last = lines.isEmpty() ? null : lines.getLast();
-            if (last != null && last.service().equals(service) && last.entitlement().equals(row.getValue())) {
+            if (last != null
+                    && last.service().equals(service)
+                    && last.entitlement().equals(row.getValue())) {
                 last.rpcs().add(rpc);
             } else {
                 lines.add(new Line(service, row.getValue(), new ArrayList<>(List.of(rpc))));
@@ -46,10 +49,15 @@ class EntitlementsReadmeTest {
                 |---|---|---|---|
                 """);
         for (Line line : lines) {
-            table.append("| `").append(line.service().substring(line.service().lastIndexOf('.') + 1)).append("` | ")
+            table.append("| `")
+                    .append(line.service().substring(line.service().lastIndexOf('.') + 1))
+                    .append("` | ")
                     .append(line.rpcs().stream().map(rpc -> "`" + rpc + "`").collect(Collectors.joining(", ")))
-                    .append(" | ").append(roles(line.entitlement())).append(" | ")
-                    .append(line.entitlement().relation()).append(" |\n");
+                    .append(" | ")
+                    .append(roles(line.entitlement()))
+                    .append(" | ")
+                    .append(line.entitlement().relation())
+                    .append(" |\n");
         }
         table.append("| `grpc.health.v1.Health`, server reflection | | no credentials | none |\n");
         return table.toString();
@@ -59,7 +67,9 @@ class EntitlementsReadmeTest {
         if (entitlement.anyAuthenticated()) {
             return "any participant, also one with no role";
         }
-        return EnumSet.copyOf(entitlement.roles()).stream().map(MarketRole::name).collect(Collectors.joining(", "));
+        return EnumSet.copyOf(entitlement.roles()).stream()
+                .map(MarketRole::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static Path readme() {
@@ -67,6 +77,7 @@ class EntitlementsReadmeTest {
         while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
             directory = directory.getParent();
         }
-        return Objects.requireNonNull(directory, "no project root above the working directory").resolve("README.md");
+        return Objects.requireNonNull(directory, "no project root above the working directory")
+                .resolve("README.md");
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HubIntegrationTest
 class EntitlementsTest {
 
-
     @Autowired
     List<BindableService> services;
 
@@ -29,7 +28,9 @@ class EntitlementsTest {
                 .toList();
 
         assertThat(served).isNotEmpty();
-        assertThat(served).allSatisfy(method -> assertThat(Entitlements.of(method)).as(method).isPresent());
+        assertThat(served)
+                .allSatisfy(
+                        method -> assertThat(Entitlements.of(method)).as(method).isPresent());
         assertThat(Entitlements.table().keySet()).containsExactlyInAnyOrderElementsOf(served);
     }
 }

@@ -22,21 +22,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EveryEventHasAnAudienceTest {
 
     private static final Set<String> EVENT_TYPES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.mhhs.backbone").stream()
-            .filter(type -> type.getPackageName().matches("org\\.mhhs\\.backbone\\.[a-z]+\\.api(\\..*)?"))
-            .filter(JavaClass::isRecord)
-            .filter(type -> type.getAllRawInterfaces().stream().anyMatch(i -> i.getSimpleName().endsWith("Event")))
-            .map(JavaClass::getName)
-            .collect(Collectors.toUnmodifiableSet());
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.mhhs.backbone").stream()
+                    .filter(type -> type.getPackageName().matches("org\\.mhhs\\.backbone\\.[a-z]+\\.api(\\..*)?"))
+                    .filter(JavaClass::isRecord)
+                    .filter(type -> type.getAllRawInterfaces().stream()
+                            .anyMatch(i -> i.getSimpleName().endsWith("Event")))
+                    .map(JavaClass::getName)
+                    .collect(Collectors.toUnmodifiableSet());
 
     @Autowired
     NotificationFeed feed;
 
     @Test
     void theEventTypesAreFound() {
-        assertThat(EVENT_TYPES).contains("org.mhhs.backbone.metering.api.ConsumptionRecorded",
-                "org.mhhs.backbone.registration.api.SupplierRegistered", "org.mhhs.backbone.isd.api.RoleGranted");
+        assertThat(EVENT_TYPES)
+                .contains(
+                        "org.mhhs.backbone.metering.api.ConsumptionRecorded",
+                        "org.mhhs.backbone.registration.api.SupplierRegistered",
+                        "org.mhhs.backbone.isd.api.RoleGranted");
     }
 
     @Test
@@ -48,8 +51,11 @@ class EveryEventHasAnAudienceTest {
     @Test
     void everyEventTypeHasATypedMessageInTheEnvelope() {
         Set<String> typed = EventEnvelope.getDescriptor().getOneofs().getFirst().getFields().stream()
-                .map(field -> field.getMessageType().getName()).collect(Collectors.toSet());
-        assertThat(typed).containsAll(EVENT_TYPES.stream().map(name -> name.substring(name.lastIndexOf('.') + 1))
-                .toList());
+                .map(field -> field.getMessageType().getName())
+                .collect(Collectors.toSet());
+        assertThat(typed)
+                .containsAll(EVENT_TYPES.stream()
+                        .map(name -> name.substring(name.lastIndexOf('.') + 1))
+                        .toList());
     }
 }

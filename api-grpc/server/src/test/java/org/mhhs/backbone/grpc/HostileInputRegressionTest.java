@@ -30,15 +30,17 @@ class HostileInputRegressionTest {
 
     @Test
     void aRunScheduleNamingOneRunManyTimesIsInvalidArgument() {
-        SetRunScheduleRequest.Builder request = SetRunScheduleRequest.newBuilder().setHeader(HubClient.newCommand());
+        SetRunScheduleRequest.Builder request =
+                SetRunScheduleRequest.newBuilder().setHeader(HubClient.newCommand());
         for (int i = 0; i < 58; i++) {
-            request.addOffsets(RunOffset.newBuilder().setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+            request.addOffsets(RunOffset.newBuilder()
+                    .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
                     .setWorkingDays(5));
         }
         long events = hub.storedEvents();
 
-        StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class,
-                () -> hub.operatorIsd().setRunSchedule(request.build()));
+        StatusRuntimeException refusal = catchThrowableOfType(
+                StatusRuntimeException.class, () -> hub.operatorIsd().setRunSchedule(request.build()));
 
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(HubClient.violatedFields(refusal)).isNotEmpty();
@@ -48,21 +50,34 @@ class HostileInputRegressionTest {
     @Test
     void aNulCharacterInANameOrDescriptionIsInvalidArgumentNamingTheField() {
         long events = hub.storedEvents();
-        long tokens = jdbc.sql("SELECT count(*) FROM access.bearer_token").query(Long.class).single();
+        long tokens = jdbc.sql("SELECT count(*) FROM access.bearer_token")
+                .query(Long.class)
+                .single();
 
-        StatusRuntimeException name = catchThrowableOfType(StatusRuntimeException.class,
-                () -> hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder()
-                        .setHeader(HubClient.newCommand()).setParticipantId("NULL").setName("Nul\u0000l").build()));
-        StatusRuntimeException description = catchThrowableOfType(StatusRuntimeException.class,
-                () -> hub.access(hub.operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                        .setParticipantId("OPER").setDescription("a\u0000b").build()));
+        StatusRuntimeException name = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> hub.operatorIsd()
+                        .registerParticipant(RegisterParticipantRequest.newBuilder()
+                                .setHeader(HubClient.newCommand())
+                                .setParticipantId("NULL")
+                                .setName("Nul\u0000l")
+                                .build()));
+        StatusRuntimeException description = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> hub.access(hub.operatorToken())
+                        .issueToken(IssueTokenRequest.newBuilder()
+                                .setParticipantId("OPER")
+                                .setDescription("a\u0000b")
+                                .build()));
 
         assertThat(HubClient.code(name)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(HubClient.violatedFields(name)).containsExactly("name");
         assertThat(HubClient.code(description)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(HubClient.violatedFields(description)).containsExactly("description");
         assertThat(hub.storedEvents()).isEqualTo(events);
-        assertThat(jdbc.sql("SELECT count(*) FROM access.bearer_token").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM access.bearer_token")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(tokens);
     }
 
@@ -70,9 +85,14 @@ class HostileInputRegressionTest {
     void aParticipantIdOfAHundredThousandCharactersIsInvalidArgumentNamingTheField() {
         long events = hub.storedEvents();
 
-        StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class,
-                () -> hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder()
-                        .setHeader(HubClient.newCommand()).setParticipantId("A".repeat(100_000)).setName("Long").build()));
+        StatusRuntimeException refusal = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> hub.operatorIsd()
+                        .registerParticipant(RegisterParticipantRequest.newBuilder()
+                                .setHeader(HubClient.newCommand())
+                                .setParticipantId("A".repeat(100_000))
+                                .setName("Long")
+                                .build()));
 
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(HubClient.violatedFields(refusal)).contains("participant_id");
@@ -82,9 +102,12 @@ class HostileInputRegressionTest {
 
     @Test
     void aHealthCheckForAServiceNamedAHundredThousandCharactersIsNotFound() {
-        StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class,
-                () -> HealthGrpc.newBlockingStub(hub.channel()).check(HealthCheckRequest.newBuilder()
-                        .setService("A".repeat(100_000)).build()));
+        StatusRuntimeException refusal = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> HealthGrpc.newBlockingStub(hub.channel())
+                        .check(HealthCheckRequest.newBuilder()
+                                .setService("A".repeat(100_000))
+                                .build()));
 
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.NOT_FOUND);
     }

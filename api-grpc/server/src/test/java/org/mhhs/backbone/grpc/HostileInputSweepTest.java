@@ -59,8 +59,12 @@ import org.springframework.util.FileSystemUtils;
 class HostileInputSweepTest {
 
     private static final Logger log = LoggerFactory.getLogger(HostileInputSweepTest.class);
-    private static final Set<Status.Code> NEVER = Set.of(Status.Code.INTERNAL, Status.Code.UNKNOWN,
-            Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED, Status.Code.DEADLINE_EXCEEDED);
+    private static final Set<Status.Code> NEVER = Set.of(
+            Status.Code.INTERNAL,
+            Status.Code.UNKNOWN,
+            Status.Code.DATA_LOSS,
+            Status.Code.UNIMPLEMENTED,
+            Status.Code.DEADLINE_EXCEEDED);
     private static final Set<Status.Code> TRANSPORT_RACE = Set.of(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
     private static final int NINE_MEGABYTES = 9 * 1024 * 1024;
     private static final Map<String, LongAdder> SENT = new ConcurrentHashMap<>();
@@ -80,9 +84,13 @@ class HostileInputSweepTest {
         sweeperId = participantWithEveryRole(operator, 'H');
         victim = participantWithEveryRole(operator, 'V');
         sweeper = HubClient.bearer(hub.as(AccessServiceGrpc.newBlockingStub(hub.channel()), operator)
-                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(sweeperId).build()).getToken());
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(sweeperId)
+                        .build())
+                .getToken());
         rpcs = hub.context().getBeansOfType(BindableService.class).values().stream()
-                .map(BindableService::bindService).map(ServerServiceDefinition::getServiceDescriptor)
+                .map(BindableService::bindService)
+                .map(ServerServiceDefinition::getServiceDescriptor)
                 .flatMap(service -> service.getMethods().stream())
                 .sorted(Comparator.comparing(MethodDescriptor::getFullMethodName))
                 .collect(Collectors.toList());
@@ -91,21 +99,34 @@ class HostileInputSweepTest {
     @AfterContainer
     static void hubStaysHealthyAndReport() throws IOException {
         try {
-            assertThat(HealthGrpc.newBlockingStub(hub.channel()).check(HealthCheckRequest.getDefaultInstance())
-                    .getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-            assertThat(AccessServiceGrpc.newBlockingStub(hub.channel()).withCallCredentials(sweeper)
-                    .whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId()).isEqualTo(sweeperId);
-            assertThat(org.mhhs.backbone.grpc.v1.IsdServiceGrpc.newBlockingStub(hub.channel()).withCallCredentials(
-                    sweeper).getParticipant(GetParticipantRequest.newBuilder().setParticipantId(victim).build())
-                    .getRolesCount()).as("the sweep revoked no role: a mutation may not reach who it must not")
+            assertThat(HealthGrpc.newBlockingStub(hub.channel())
+                            .check(HealthCheckRequest.getDefaultInstance())
+                            .getStatus())
+                    .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+            assertThat(AccessServiceGrpc.newBlockingStub(hub.channel())
+                            .withCallCredentials(sweeper)
+                            .whoAmI(WhoAmIRequest.getDefaultInstance())
+                            .getParticipantId())
+                    .isEqualTo(sweeperId);
+            assertThat(org.mhhs.backbone.grpc.v1.IsdServiceGrpc.newBlockingStub(hub.channel())
+                            .withCallCredentials(sweeper)
+                            .getParticipant(GetParticipantRequest.newBuilder()
+                                    .setParticipantId(victim)
+                                    .build())
+                            .getRolesCount())
+                    .as("the sweep revoked no role: a mutation may not reach who it must not")
                     .isEqualTo(MarketRole.values().length - 2);
             Map<String, Long> perRpc = new TreeMap<>();
             SENT.forEach((key, count) -> perRpc.merge(key.substring(0, key.indexOf(' ')), count.sum(), Long::sum));
             Map<String, Long> perKind = new TreeMap<>();
             SENT.forEach((key, count) -> perKind.merge(key.substring(key.indexOf(' ') + 1), count.sum(), Long::sum));
-            log.info("Hostile requests sent: {} in total to {} RPCs; by kind {}; per RPC:\n{}",
-                    perRpc.values().stream().mapToLong(Long::longValue).sum(), perRpc.size(), perKind,
-                    perRpc.entrySet().stream().map(e -> String.format("%-64s %6d", e.getKey(), e.getValue()))
+            log.info(
+                    "Hostile requests sent: {} in total to {} RPCs; by kind {}; per RPC:\n{}",
+                    perRpc.values().stream().mapToLong(Long::longValue).sum(),
+                    perRpc.size(),
+                    perKind,
+                    perRpc.entrySet().stream()
+                            .map(e -> String.format("%-64s %6d", e.getKey(), e.getValue()))
                             .collect(Collectors.joining("\n")));
         } finally {
             hub.close();
@@ -114,8 +135,8 @@ class HostileInputSweepTest {
     }
 
     @Property(tries = 2000)
-    void aMutatedRequestIsAnsweredPreciselyAndARefusalStoresNothing(@ForAll("rpcs") MethodDescriptor<?, ?> rpc,
-            @ForAll("mutations") List<HostileRequests.Mutation> mutations) {
+    void aMutatedRequestIsAnsweredPreciselyAndARefusalStoresNothing(
+            @ForAll("rpcs") MethodDescriptor<?, ?> rpc, @ForAll("mutations") List<HostileRequests.Mutation> mutations) {
         DynamicMessage request = HostileRequests.template(HostileRequests.requestType(rpc), victim);
         for (HostileRequests.Mutation mutation : mutations) {
             request = HostileRequests.mutate(request, mutation);
@@ -125,25 +146,27 @@ class HostileInputSweepTest {
     }
 
     @Property(tries = 1000)
-    void randomBytesAreAnsweredPreciselyAndStoreNothing(@ForAll("rpcs") MethodDescriptor<?, ?> rpc,
-            @ForAll @Size(max = 600) byte[] bytes) {
+    void randomBytesAreAnsweredPreciselyAndStoreNothing(
+            @ForAll("rpcs") MethodDescriptor<?, ?> rpc, @ForAll @Size(max = 600) byte[] bytes) {
         send(rpc, "random bytes", bytes);
     }
 
     @Property(tries = 300)
-    void aCommandIdReusedForOtherContentStoresNothingNew(@ForAll("commands") MethodDescriptor<?, ?> rpc,
-            @ForAll("mutation") HostileRequests.Mutation mutation) {
+    void aCommandIdReusedForOtherContentStoresNothingNew(
+            @ForAll("commands") MethodDescriptor<?, ?> rpc, @ForAll("mutation") HostileRequests.Mutation mutation) {
         DynamicMessage first = HostileRequests.template(HostileRequests.requestType(rpc), victim);
         DynamicMessage second = HostileRequests.mutate(first, mutation);
         FieldDescriptor header = first.getDescriptorForType().findFieldByName("header");
-        DynamicMessage sameHeader = second.toBuilder().setField(header, first.getField(header)).build();
+        DynamicMessage sameHeader =
+                second.toBuilder().setField(header, first.getField(header)).build();
 
         RawCall.Outcome original = send(rpc, "command id reused", first.toByteArray());
         long events = storedEvents();
         RawCall.Outcome reuse = send(rpc, "command id reused", sameHeader.toByteArray());
 
         if (original.code() == Status.Code.OK && !sameHeader.equals(first)) {
-            assertThat(reuse.code()).as("%s reused a command id: %s", rpc.getFullMethodName(), reuse)
+            assertThat(reuse.code())
+                    .as("%s reused a command id: %s", rpc.getFullMethodName(), reuse)
                     .isNotEqualTo(Status.Code.OK);
             assertThat(storedEvents()).isEqualTo(events);
         }
@@ -164,13 +187,16 @@ class HostileInputSweepTest {
 
             if (rpc.getServiceName().startsWith("grpc.")) {
                 // grpc-java's own health and reflection services: their streams are torn down as often as answered
-                assertThat(outcome.code()).as("%s: %s", rpc.getFullMethodName(), outcome)
+                assertThat(outcome.code())
+                        .as("%s: %s", rpc.getFullMethodName(), outcome)
                         .isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.CANCELLED, Status.Code.UNAVAILABLE);
             } else {
-                assertThat(outcome.code()).as("%s: %s", rpc.getFullMethodName(), outcome)
+                assertThat(outcome.code())
+                        .as("%s: %s", rpc.getFullMethodName(), outcome)
                         .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
             }
-            assertThat(storedEvents()).as("events stored by an oversized %s", rpc.getFullMethodName())
+            assertThat(storedEvents())
+                    .as("events stored by an oversized %s", rpc.getFullMethodName())
                     .isEqualTo(events);
         }
     }
@@ -184,8 +210,11 @@ class HostileInputSweepTest {
     @Provide
     Arbitrary<MethodDescriptor<?, ?>> commands() {
         // a stream's status says nothing about its items, so the unary commands are the ones to check here
-        return Arbitraries.of(rpcs.stream().filter(rpc -> rpc.getType() == MethodDescriptor.MethodType.UNARY
-                && HostileRequests.requestType(rpc).findFieldByName("header") != null).toList()).withoutEdgeCases();
+        return Arbitraries.of(rpcs.stream()
+                        .filter(rpc -> rpc.getType() == MethodDescriptor.MethodType.UNARY
+                                && HostileRequests.requestType(rpc).findFieldByName("header") != null)
+                        .toList())
+                .withoutEdgeCases();
     }
 
     @Provide
@@ -199,15 +228,18 @@ class HostileInputSweepTest {
     }
 
     private static RawCall.Outcome sendOversized(MethodDescriptor<?, ?> rpc, byte[] request) {
-        SENT.computeIfAbsent(rpc.getFullMethodName() + " oversized", key -> new LongAdder()).increment();
+        SENT.computeIfAbsent(rpc.getFullMethodName() + " oversized", key -> new LongAdder())
+                .increment();
         return RawCall.call(hub.channel(), rpc, sweeper, List.of(request));
     }
 
     /** The client saw its connection or stream torn down, not the hub's answer. */
     private static boolean transportRace(RawCall.Outcome outcome) {
         String description = String.valueOf(outcome.status().getDescription());
-        return TRANSPORT_RACE.contains(outcome.code()) || outcome.code() == Status.Code.INTERNAL
-                && (description.startsWith("Connection closed after GOAWAY") || description.contains("RST_STREAM"));
+        return TRANSPORT_RACE.contains(outcome.code())
+                || outcome.code() == Status.Code.INTERNAL
+                        && (description.startsWith("Connection closed after GOAWAY")
+                                || description.contains("RST_STREAM"));
     }
 
     /** Sends one hostile request (a stream gets it as its only message) and checks the answer. */
@@ -216,40 +248,64 @@ class HostileInputSweepTest {
         long commands = processedCommands();
 
         RawCall.Outcome outcome = RawCall.call(hub.channel(), rpc, sweeper, List.of(request));
-        SENT.computeIfAbsent(rpc.getFullMethodName() + " " + kind, key -> new LongAdder()).increment();
+        SENT.computeIfAbsent(rpc.getFullMethodName() + " " + kind, key -> new LongAdder())
+                .increment();
 
-        assertThat(outcome.code()).as("%s answered a %s request with %s", rpc.getFullMethodName(), kind, outcome)
+        assertThat(outcome.code())
+                .as("%s answered a %s request with %s", rpc.getFullMethodName(), kind, outcome)
                 .isNotIn(NEVER);
         if (!outcome.answered()) {
-            assertThat(storedEvents()).as("events stored by a refused %s: %s", rpc.getFullMethodName(), outcome)
+            assertThat(storedEvents())
+                    .as("events stored by a refused %s: %s", rpc.getFullMethodName(), outcome)
                     .isEqualTo(events);
-            assertThat(processedCommands()).as("command ids kept for a refused %s: %s", rpc.getFullMethodName(),
-                    outcome).isEqualTo(commands);
+            assertThat(processedCommands())
+                    .as("command ids kept for a refused %s: %s", rpc.getFullMethodName(), outcome)
+                    .isEqualTo(commands);
         }
         return outcome;
     }
 
     private static long storedEvents() {
-        return hub.jdbc().sql("SELECT count(*) FROM axon.domain_event_entry").query(Long.class).single();
+        return hub.jdbc()
+                .sql("SELECT count(*) FROM axon.domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private static long processedCommands() {
-        return hub.jdbc().sql("SELECT count(*) FROM access.processed_command").query(Long.class).single();
+        return hub.jdbc()
+                .sql("SELECT count(*) FROM access.processed_command")
+                .query(Long.class)
+                .single();
     }
 
     private static String participantWithEveryRole(String operator, char letter) {
         var isd = hub.as(org.mhhs.backbone.grpc.v1.IsdServiceGrpc.newBlockingStub(hub.channel()), operator);
         String id = MarketIds.mpid(letter);
-        isd.registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(HubClient.newCommand())
-                .setParticipantId(id).setName("Sweep " + id).build());
+        isd.registerParticipant(RegisterParticipantRequest.newBuilder()
+                .setHeader(HubClient.newCommand())
+                .setParticipantId(id)
+                .setName("Sweep " + id)
+                .build());
         List<MarketRole> roles = List.of(MarketRole.values()).stream()
-                .filter(role -> role != MarketRole.MARKET_ROLE_UNSPECIFIED && role != MarketRole.UNRECOGNIZED).toList();
+                .filter(role -> role != MarketRole.MARKET_ROLE_UNSPECIFIED && role != MarketRole.UNRECOGNIZED)
+                .toList();
         for (MarketRole role : roles) {
-            isd.grantRole(GrantRoleRequest.newBuilder().setHeader(HubClient.newCommand()).setParticipantId(id)
-                    .setRole(role).setEffectiveFrom("2020-01-01").build());
+            isd.grantRole(GrantRoleRequest.newBuilder()
+                    .setHeader(HubClient.newCommand())
+                    .setParticipantId(id)
+                    .setRole(role)
+                    .setEffectiveFrom("2020-01-01")
+                    .build());
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> isd.getParticipant(
-                GetParticipantRequest.newBuilder().setParticipantId(id).build()).getRolesCount() == roles.size());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
+                                        .setParticipantId(id)
+                                        .build())
+                                .getRolesCount()
+                        == roles.size());
         return id;
     }
 }

@@ -54,12 +54,16 @@ class IsdApiIntegrationTest {
         Participant read = awaitParticipant(supplier, 2);
 
         assertThat(read.getName()).isEqualTo("Supplier " + supplier);
-        assertThat(read.getRolesList()).containsExactlyInAnyOrder(
-                role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""),
-                role(MarketRole.MARKET_ROLE_DATA_SERVICE, "2026-01-01", "2026-06-30"));
+        assertThat(read.getRolesList())
+                .containsExactlyInAnyOrder(
+                        role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""),
+                        role(MarketRole.MARKET_ROLE_DATA_SERVICE, "2026-01-01", "2026-06-30"));
         String ownToken = hub.tokenFor(supplier);
-        Participant asAtJuly = hub.isd(ownToken).getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(supplier).setAsAt("2026-07-01").build());
+        Participant asAtJuly = hub.isd(ownToken)
+                .getParticipant(GetParticipantRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .setAsAt("2026-07-01")
+                        .build());
         assertThat(asAtJuly.getRolesList()).containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""));
     }
 
@@ -69,11 +73,17 @@ class IsdApiIntegrationTest {
         register(supplier, "Revoked supplier");
         grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "");
 
-        hub.operatorIsd().revokeRole(RevokeRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(supplier)
-                .setRole(MarketRole.MARKET_ROLE_SUPPLIER).setLastDay("2026-03-31").build());
+        hub.operatorIsd()
+                .revokeRole(RevokeRoleRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setParticipantId(supplier)
+                        .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
+                        .setLastDay("2026-03-31")
+                        .build());
 
-        await().ignoreExceptions().untilAsserted(() -> assertThat(participant(supplier).getRolesList())
-                .containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "2026-03-31")));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(participant(supplier).getRolesList())
+                        .containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "2026-03-31")));
     }
 
     @Test
@@ -87,15 +97,28 @@ class IsdApiIntegrationTest {
         awaitParticipant(first, 1);
         awaitParticipant(second, 1);
 
-        var inFebruary = hub.operatorIsd().listParticipants(ListParticipantsRequest.newBuilder()
-                .setRole(MarketRole.MARKET_ROLE_AUDITOR).setAsAt("2026-02-01").setPageSize(1000).build());
-        assertThat(inFebruary.getParticipantsList()).extracting(Participant::getParticipantId)
-                .contains(second).doesNotContain(first);
+        var inFebruary = hub.operatorIsd()
+                .listParticipants(ListParticipantsRequest.newBuilder()
+                        .setRole(MarketRole.MARKET_ROLE_AUDITOR)
+                        .setAsAt("2026-02-01")
+                        .setPageSize(1000)
+                        .build());
+        assertThat(inFebruary.getParticipantsList())
+                .extracting(Participant::getParticipantId)
+                .contains(second)
+                .doesNotContain(first);
 
-        var firstPage = hub.operatorIsd().listParticipants(ListParticipantsRequest.newBuilder()
-                .setRole(MarketRole.MARKET_ROLE_AUDITOR).setPageSize(1).build());
-        var secondPage = hub.operatorIsd().listParticipants(ListParticipantsRequest.newBuilder()
-                .setRole(MarketRole.MARKET_ROLE_AUDITOR).setPageSize(1).setPageToken(firstPage.getNextPageToken()).build());
+        var firstPage = hub.operatorIsd()
+                .listParticipants(ListParticipantsRequest.newBuilder()
+                        .setRole(MarketRole.MARKET_ROLE_AUDITOR)
+                        .setPageSize(1)
+                        .build());
+        var secondPage = hub.operatorIsd()
+                .listParticipants(ListParticipantsRequest.newBuilder()
+                        .setRole(MarketRole.MARKET_ROLE_AUDITOR)
+                        .setPageSize(1)
+                        .setPageToken(firstPage.getNextPageToken())
+                        .build());
         assertThat(firstPage.getParticipantsCount()).isEqualTo(1);
         assertThat(firstPage.getNextPageToken()).isNotEmpty();
         assertThat(secondPage.getParticipants(0).getParticipantId())
@@ -112,59 +135,89 @@ class IsdApiIntegrationTest {
         awaitParticipant(dno, 1);
         long before = hub.storedEvents();
 
-        var refused = refused(() -> hub.operatorIsd().registerGspGroup(RegisterGspGroupRequest.newBuilder()
-                .setHeader(newCommand()).setGspGroupId("_P").setName("North Scotland").setDnoId(notADno).build()));
+        var refused = refused(() -> hub.operatorIsd()
+                .registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setGspGroupId("_P")
+                        .setName("North Scotland")
+                        .setDnoId(notADno)
+                        .build()));
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("GspGroupDnoMustHoldDnoRole");
         assertThat(hub.storedEvents()).isEqualTo(before);
 
         registerGspGroupIfAbsent("_N", dno);
-        await().ignoreExceptions().untilAsserted(() -> assertThat(hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
-                .getGspGroupsList()).anySatisfy(g -> assertThat(g.getGspGroupId()).isEqualTo("_N")));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(hub.operatorIsd()
+                                .listGspGroups(ListGspGroupsRequest.getDefaultInstance())
+                                .getGspGroupsList())
+                        .anySatisfy(g -> assertThat(g.getGspGroupId()).isEqualTo("_N")));
     }
 
     @Test
     void theSettlementCalendarSaysWhichRunsFallDueOnADate() {
-        hub.operatorIsd().setRunSchedule(SetRunScheduleRequest.newBuilder().setHeader(newCommand())
-                .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_SF, 5))
-                .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R1, 16))
-                .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R2, 39))
-                .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R3, 83))
-                .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_RF, 193)).build());
+        hub.operatorIsd()
+                .setRunSchedule(SetRunScheduleRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_SF, 5))
+                        .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R1, 16))
+                        .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R2, 39))
+                        .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R3, 83))
+                        .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_RF, 193))
+                        .build());
         addBankHolidayIfAbsent("2026-12-28", "Boxing Day (substitute day)");
-        hub.operatorIsd().setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder()
-                .setHeader(newCommand()).setTimeout(Duration.newBuilder().setSeconds(48 * 3600)).build());
+        hub.operatorIsd()
+                .setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setTimeout(Duration.newBuilder().setSeconds(48 * 3600))
+                        .build());
 
         await().ignoreExceptions().untilAsserted(() -> {
             var calendar = hub.operatorIsd().getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance());
             assertThat(calendar.getRunScheduleCount()).isEqualTo(5);
-            assertThat(calendar.getBankHolidaysList()).anySatisfy(h -> assertThat(h.getDate()).isEqualTo("2026-12-28"));
+            assertThat(calendar.getBankHolidaysList())
+                    .anySatisfy(h -> assertThat(h.getDate()).isEqualTo("2026-12-28"));
             assertThat(calendar.getAppointmentResponseTimeout().getSeconds()).isEqualTo(48 * 3600);
         });
         // SF is 5 working days after the settlement day; 2026-12-28 is a bank holiday, so the SF runs of
         // Wednesday 23rd and Thursday 24th December fall due on 31st December and Monday 4th January.
-        var due = hub.operatorIsd().listRunsDue(ListRunsDueRequest.newBuilder().setDate("2026-12-31").build());
-        assertThat(due.getRunsList()).contains(RunDue.newBuilder().setSettlementDate("2026-12-23")
-                .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF).build());
+        var due = hub.operatorIsd()
+                .listRunsDue(
+                        ListRunsDueRequest.newBuilder().setDate("2026-12-31").build());
+        assertThat(due.getRunsList())
+                .contains(RunDue.newBuilder()
+                        .setSettlementDate("2026-12-23")
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                        .build());
     }
 
     @Test
     void malformedRequestsAreRefusedWithEveryFieldViolationAndStoreNothing() {
         long before = hub.storedEvents();
 
-        var refused = refused(() -> hub.operatorIsd().grantRole(GrantRoleRequest.newBuilder()
-                .setParticipantId("abc!").setEffectiveFrom("2026-02-30").setEffectiveTo("yesterday").build()));
+        var refused = refused(() -> hub.operatorIsd()
+                .grantRole(GrantRoleRequest.newBuilder()
+                        .setParticipantId("abc!")
+                        .setEffectiveFrom("2026-02-30")
+                        .setEffectiveTo("yesterday")
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(violatedFields(refused)).containsExactlyInAnyOrder(
-                "header.command_id", "participant_id", "role", "effective_from", "effective_to");
+        assertThat(violatedFields(refused))
+                .containsExactlyInAnyOrder(
+                        "header.command_id", "participant_id", "role", "effective_from", "effective_to");
         assertThat(hub.storedEvents()).isEqualTo(before);
     }
 
     @Test
     void anUnknownGspGroupIdIsInvalid() {
-        var refused = refused(() -> hub.operatorIsd().registerGspGroup(RegisterGspGroupRequest.newBuilder()
-                .setHeader(newCommand()).setGspGroupId("_Z").setName("Nowhere").setDnoId("DNOX").build()));
+        var refused = refused(() -> hub.operatorIsd()
+                .registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setGspGroupId("_Z")
+                        .setName("Nowhere")
+                        .setDnoId("DNOX")
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(refused)).containsExactly("gsp_group_id");
@@ -194,7 +247,8 @@ class IsdApiIntegrationTest {
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("RolePeriodsMustNotOverlap");
-        assertThat(preconditionViolations(refused)).singleElement()
+        assertThat(preconditionViolations(refused))
+                .singleElement()
                 .satisfies(v -> assertThat(v.getSubject()).contains("2026-01-01..2026-06-30"));
         assertThat(hub.storedEvents()).isEqualTo(before);
     }
@@ -216,19 +270,26 @@ class IsdApiIntegrationTest {
         long before = hub.storedEvents();
 
         var refused = refused(() -> asSupplier.registerParticipant(RegisterParticipantRequest.newBuilder()
-                .setHeader(newCommand()).setParticipantId(MarketIds.mpid('X')).setName("Sneaky").build()));
+                .setHeader(newCommand())
+                .setParticipantId(MarketIds.mpid('X'))
+                .setName("Sneaky")
+                .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refused)).isEqualTo("RoleRequired");
         assertThat(hub.storedEvents()).isEqualTo(before);
-        assertThat(asSupplier.listGspGroups(ListGspGroupsRequest.getDefaultInstance())).isNotNull();
+        assertThat(asSupplier.listGspGroups(ListGspGroupsRequest.getDefaultInstance()))
+                .isNotNull();
     }
 
     @Test
     void aCommandResentWithTheSameIdChangesNothing() {
         String supplier = MarketIds.mpid('S');
-        var request = RegisterParticipantRequest.newBuilder().setHeader(newCommand())
-                .setParticipantId(supplier).setName("Resent").build();
+        var request = RegisterParticipantRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(supplier)
+                .setName("Resent")
+                .build();
         var first = hub.operatorIsd().registerParticipant(request);
         long after = hub.storedEvents();
 
@@ -243,12 +304,20 @@ class IsdApiIntegrationTest {
     @Test
     void reusingACommandIdForADifferentCommandIsAlreadyExists() {
         var header = newCommand();
-        hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(header)
-                .setParticipantId(MarketIds.mpid('S')).setName("One").build());
+        hub.operatorIsd()
+                .registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(header)
+                        .setParticipantId(MarketIds.mpid('S'))
+                        .setName("One")
+                        .build());
         long before = hub.storedEvents();
 
-        var refused = refused(() -> hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder()
-                .setHeader(header).setParticipantId(MarketIds.mpid('S')).setName("Two").build()));
+        var refused = refused(() -> hub.operatorIsd()
+                .registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(header)
+                        .setParticipantId(MarketIds.mpid('S'))
+                        .setName("Two")
+                        .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(reason(refused)).isEqualTo("CommandIdReused");
@@ -256,19 +325,34 @@ class IsdApiIntegrationTest {
     }
 
     private void register(String id, String name) {
-        hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
-                .setParticipantId(id).setName(name).build());
+        hub.operatorIsd()
+                .registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setParticipantId(id)
+                        .setName(name)
+                        .build());
     }
 
     private void grant(String id, MarketRole role, String from, String to) {
-        hub.operatorIsd().grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
-                .setRole(role).setEffectiveFrom(from).setEffectiveTo(to).build());
+        hub.operatorIsd()
+                .grantRole(GrantRoleRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setParticipantId(id)
+                        .setRole(role)
+                        .setEffectiveFrom(from)
+                        .setEffectiveTo(to)
+                        .build());
     }
 
     private void registerGspGroupIfAbsent(String gspGroup, String dno) {
         try {
-            hub.operatorIsd().registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(newCommand())
-                    .setGspGroupId(gspGroup).setName("Group " + gspGroup).setDnoId(dno).build());
+            hub.operatorIsd()
+                    .registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setGspGroupId(gspGroup)
+                            .setName("Group " + gspGroup)
+                            .setDnoId(dno)
+                            .build());
         } catch (StatusRuntimeException e) {
             assertThat(code(e)).isEqualTo(Status.Code.ALREADY_EXISTS);
         }
@@ -276,15 +360,21 @@ class IsdApiIntegrationTest {
 
     private void addBankHolidayIfAbsent(String date, String name) {
         try {
-            hub.operatorIsd().addBankHoliday(AddBankHolidayRequest.newBuilder().setHeader(newCommand())
-                    .setDate(date).setName(name).build());
+            hub.operatorIsd()
+                    .addBankHoliday(AddBankHolidayRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setDate(date)
+                            .setName(name)
+                            .build());
         } catch (StatusRuntimeException e) {
             assertThat(code(e)).isEqualTo(Status.Code.ALREADY_EXISTS);
         }
     }
 
     private Participant participant(String id) {
-        return hub.operatorIsd().getParticipant(GetParticipantRequest.newBuilder().setParticipantId(id).build());
+        return hub.operatorIsd()
+                .getParticipant(
+                        GetParticipantRequest.newBuilder().setParticipantId(id).build());
     }
 
     private Participant awaitParticipant(String id, int roles) {
@@ -293,7 +383,11 @@ class IsdApiIntegrationTest {
     }
 
     private static RolePeriod role(MarketRole role, String from, String to) {
-        return RolePeriod.newBuilder().setRole(role).setEffectiveFrom(from).setEffectiveTo(to).build();
+        return RolePeriod.newBuilder()
+                .setRole(role)
+                .setEffectiveFrom(from)
+                .setEffectiveTo(to)
+                .build();
     }
 
     private static RunOffset offset(SettlementRunType type, int days) {

@@ -24,6 +24,7 @@ class MalformedRequestTest {
 
     /** Field 1 (length-delimited) announcing five bytes and carrying one: the input ends inside the field. */
     private static final byte[] TRUNCATED = {0x0A, 0x05, 0x41};
+
     private static final int NINE_MEGABYTES = 9 * 1024 * 1024;
 
     @Autowired
@@ -40,8 +41,11 @@ class MalformedRequestTest {
     void aCommandThatIsNoProtobufMessageIsInvalidArgumentAndStoresNothing() {
         long events = hub.storedEvents();
 
-        RawCall.Outcome outcome = RawCall.call(hub.channel(), IsdServiceGrpc.getRegisterParticipantMethod(),
-                HubClient.bearer(hub.operatorToken()), List.of(TRUNCATED));
+        RawCall.Outcome outcome = RawCall.call(
+                hub.channel(),
+                IsdServiceGrpc.getRegisterParticipantMethod(),
+                HubClient.bearer(hub.operatorToken()),
+                List.of(TRUNCATED));
 
         assertThat(outcome.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(outcome.reason()).isEqualTo("MalformedRequest");
@@ -53,8 +57,11 @@ class MalformedRequestTest {
     void aMalformedItemOnAClientStreamEndsTheStreamWithInvalidArgument() {
         String dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
 
-        RawCall.Outcome outcome = RawCall.call(hub.channel(), MeteringServiceGrpc.getSubmitConsumptionStreamMethod(),
-                HubClient.bearer(market.token(dataService)), List.of(TRUNCATED, TRUNCATED));
+        RawCall.Outcome outcome = RawCall.call(
+                hub.channel(),
+                MeteringServiceGrpc.getSubmitConsumptionStreamMethod(),
+                HubClient.bearer(market.token(dataService)),
+                List.of(TRUNCATED, TRUNCATED));
 
         assertThat(outcome.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(outcome.reason()).isEqualTo("MalformedRequest");
@@ -64,8 +71,11 @@ class MalformedRequestTest {
     void aMalformedMessageOnABidirectionalStreamEndsItWithInvalidArgument() {
         String supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
 
-        RawCall.Outcome outcome = RawCall.call(hub.channel(), SubscriptionServiceGrpc.getSubscribeMethod(),
-                HubClient.bearer(market.token(supplier)), List.of(TRUNCATED));
+        RawCall.Outcome outcome = RawCall.call(
+                hub.channel(),
+                SubscriptionServiceGrpc.getSubscribeMethod(),
+                HubClient.bearer(market.token(supplier)),
+                List.of(TRUNCATED));
 
         assertThat(outcome.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(outcome.reason()).isEqualTo("MalformedRequest");
@@ -73,8 +83,8 @@ class MalformedRequestTest {
 
     @Test
     void credentialsAreCheckedBeforeTheRequestIsRead() {
-        RawCall.Outcome outcome = RawCall.call(hub.channel(), IsdServiceGrpc.getRegisterParticipantMethod(), null,
-                List.of(TRUNCATED));
+        RawCall.Outcome outcome =
+                RawCall.call(hub.channel(), IsdServiceGrpc.getRegisterParticipantMethod(), null, List.of(TRUNCATED));
 
         assertThat(outcome.code()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
@@ -82,11 +92,18 @@ class MalformedRequestTest {
     @Test
     void aRequestBeyondTheSizeLimitIsResourceExhaustedAndStoresNothing() {
         long events = hub.storedEvents();
-        byte[] oversized = RegisterParticipantRequest.newBuilder().setHeader(HubClient.newCommand())
-                .setParticipantId(MarketIds.mpid('O')).setName("x".repeat(NINE_MEGABYTES)).build().toByteArray();
+        byte[] oversized = RegisterParticipantRequest.newBuilder()
+                .setHeader(HubClient.newCommand())
+                .setParticipantId(MarketIds.mpid('O'))
+                .setName("x".repeat(NINE_MEGABYTES))
+                .build()
+                .toByteArray();
 
-        RawCall.Outcome outcome = RawCall.call(hub.channel(), IsdServiceGrpc.getRegisterParticipantMethod(),
-                HubClient.bearer(hub.operatorToken()), List.of(oversized));
+        RawCall.Outcome outcome = RawCall.call(
+                hub.channel(),
+                IsdServiceGrpc.getRegisterParticipantMethod(),
+                HubClient.bearer(hub.operatorToken()),
+                List.of(oversized));
 
         assertThat(outcome.code()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(hub.storedEvents()).isEqualTo(events);

@@ -46,7 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HubIntegrationTest
 class MeteringApiIntegrationTest {
 
-    private static final LocalDate YESTERDAY = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
+    private static final LocalDate YESTERDAY =
+            LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
 
     @Autowired
     HubClient hub;
@@ -72,11 +73,21 @@ class MeteringApiIntegrationTest {
 
         assertThat(accepted.getVersion()).isEqualTo(1);
         assertThat(accepted.getDuplicate()).isFalse();
-        var consumption = await().ignoreExceptions().until(() -> market.metering(supplier).getConsumption(
-                GetConsumptionRequest.newBuilder().setMpan(mpan).setSettlementDate("2026-11-02").build()), c -> true);
+        var consumption = await().ignoreExceptions()
+                .until(
+                        () -> market.metering(supplier)
+                                .getConsumption(GetConsumptionRequest.newBuilder()
+                                        .setMpan(mpan)
+                                        .setSettlementDate("2026-11-02")
+                                        .build()),
+                        c -> true);
         assertThat(consumption.getReadingsCount()).isEqualTo(48);
-        assertThat(consumption.getReadings(2)).isEqualTo(PeriodReading.newBuilder().setPeriod(3).setKwh("0.250")
-                .setQuality(Quality.QUALITY_ACTUAL).build());
+        assertThat(consumption.getReadings(2))
+                .isEqualTo(PeriodReading.newBuilder()
+                        .setPeriod(3)
+                        .setKwh("0.250")
+                        .setQuality(Quality.QUALITY_ACTUAL)
+                        .build());
         assertThat(consumption.getVersion().getTotalKwh()).isEqualTo("12.000");
         assertThat(consumption.getVersion().getSupplierId()).isEqualTo(supplier);
         assertThat(consumption.getVersion().getGspGroupId()).isEqualTo("_C");
@@ -94,11 +105,15 @@ class MeteringApiIntegrationTest {
         assertThat(identical.getVersion()).isEqualTo(2);
         assertThat(identical.getDuplicate()).isFalse();
         assertThat(hub.storedEvents()).isEqualTo(stored);
-        await().ignoreExceptions().untilAsserted(() -> assertThat(versions(mpan, "2026-11-03"))
-                .extracting(ConsumptionVersion::getVersion, ConsumptionVersion::getReplacesVersion,
-                        ConsumptionVersion::getTotalKwh)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0, "12.000"),
-                        org.assertj.core.groups.Tuple.tuple(2, 1, "14.400")));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(versions(mpan, "2026-11-03"))
+                        .extracting(
+                                ConsumptionVersion::getVersion,
+                                ConsumptionVersion::getReplacesVersion,
+                                ConsumptionVersion::getTotalKwh)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(1, 0, "12.000"),
+                                org.assertj.core.groups.Tuple.tuple(2, 1, "14.400")));
     }
 
     @Test
@@ -116,13 +131,17 @@ class MeteringApiIntegrationTest {
 
     @Test
     void theClockChangeDaysHaveFortySixAndFiftyPeriods() {
-        assertThat(market.metering(dataService).submitConsumption(submission(mpan, "2026-03-29", 46, "0.100"))
-                .getVersion()).isEqualTo(1);
-        assertThat(market.metering(dataService).submitConsumption(submission(mpan, "2026-10-25", 50, "0.100"))
-                .getVersion()).isEqualTo(1);
+        assertThat(market.metering(dataService)
+                        .submitConsumption(submission(mpan, "2026-03-29", 46, "0.100"))
+                        .getVersion())
+                .isEqualTo(1);
+        assertThat(market.metering(dataService)
+                        .submitConsumption(submission(mpan, "2026-10-25", 50, "0.100"))
+                        .getVersion())
+                .isEqualTo(1);
 
-        var refused = refused(() -> market.metering(dataService).submitConsumption(submission(mpan, "2026-10-25", 48,
-                "0.100")));
+        var refused = refused(
+                () -> market.metering(dataService).submitConsumption(submission(mpan, "2026-10-25", 48, "0.100")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refused)).isEqualTo("PeriodCountOfTheDay");
@@ -133,7 +152,8 @@ class MeteringApiIntegrationTest {
         String other = market.participant('B', MarketRole.MARKET_ROLE_DATA_SERVICE);
         long stored = hub.storedEvents();
 
-        var refused = refused(() -> market.metering(other).submitConsumption(submission(mpan, "2026-11-05", 48, "1.0")));
+        var refused =
+                refused(() -> market.metering(other).submitConsumption(submission(mpan, "2026-11-05", 48, "1.0")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refused)).isEqualTo("OnlyTheAppointedDataServiceMaySubmit");
@@ -142,20 +162,30 @@ class MeteringApiIntegrationTest {
 
     @Test
     void aDeAppointedDataServiceMaySubmitOnlyForItsDays() {
-        market.registration(supplier).endServiceAppointment(EndServiceAppointmentRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
-                .setLastDay("2026-06-30").build());
-        await().ignoreExceptions().until(() -> code(refused(() -> market.metering(dataService)
-                .submitConsumption(submission(mpan, "2026-07-01", 48, "1.0")))) == Status.Code.PERMISSION_DENIED);
+        market.registration(supplier)
+                .endServiceAppointment(EndServiceAppointmentRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
+                        .setLastDay("2026-06-30")
+                        .build());
+        await().ignoreExceptions()
+                .until(() -> code(refused(() -> market.metering(dataService)
+                                .submitConsumption(submission(mpan, "2026-07-01", 48, "1.0"))))
+                        == Status.Code.PERMISSION_DENIED);
 
-        assertThat(market.metering(dataService).submitConsumption(submission(mpan, "2026-06-30", 48, "1.0"))
-                .getVersion()).isEqualTo(1);
+        assertThat(market.metering(dataService)
+                        .submitConsumption(submission(mpan, "2026-06-30", 48, "1.0"))
+                        .getVersion())
+                .isEqualTo(1);
     }
 
     @Test
     void malformedReadingsAreFieldViolations() {
         var request = submission(mpan, "2026-11-06", 48, "0.5").toBuilder()
-                .setReadings(0, PeriodReading.newBuilder().setPeriod(1).setKwh("0.0001").setQuality(Quality.QUALITY_ACTUAL))
+                .setReadings(
+                        0,
+                        PeriodReading.newBuilder().setPeriod(1).setKwh("0.0001").setQuality(Quality.QUALITY_ACTUAL))
                 .setReadings(1, PeriodReading.newBuilder().setPeriod(2).setKwh("1.0"))
                 .build();
 
@@ -167,8 +197,8 @@ class MeteringApiIntegrationTest {
 
     @Test
     void aDayNotYetOverIsRefused() {
-        var refused = refused(() -> market.metering(dataService).submitConsumption(submission(mpan,
-                YESTERDAY.plusDays(1).toString(), 48, "1.0")));
+        var refused = refused(() -> market.metering(dataService)
+                .submitConsumption(submission(mpan, YESTERDAY.plusDays(1).toString(), 48, "1.0")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refused)).isEqualTo("SettlementDayMustHaveEnded");
@@ -176,13 +206,20 @@ class MeteringApiIntegrationTest {
 
     @Test
     void aDayBeyondTheIsdFinalDisputeWindowIsRefused() {
-        hub.operatorIsd().setFinalDisputeWindow(SetFinalDisputeWindowRequest.newBuilder().setHeader(newCommand())
-                .setMonths(60).build());
+        hub.operatorIsd()
+                .setFinalDisputeWindow(SetFinalDisputeWindowRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMonths(60)
+                        .build());
         LocalDate beyond = YESTERDAY.plusDays(1).minusMonths(60).minusDays(1);
 
         await().ignoreExceptions().untilAsserted(() -> {
-            var refused = refused(() -> market.metering(dataService).submitConsumption(submission(mpan,
-                    beyond.toString(), org.mhhs.backbone.kernel.SettlementDate.of(beyond).periodCount(), "1.0")));
+            var refused = refused(() -> market.metering(dataService)
+                    .submitConsumption(submission(
+                            mpan,
+                            beyond.toString(),
+                            org.mhhs.backbone.kernel.SettlementDate.of(beyond).periodCount(),
+                            "1.0")));
             assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
             assertThat(reason(refused)).isEqualTo("WithinFinalDisputeWindow");
             assertThat(refused.getStatus().getDescription()).contains("60 months");
@@ -200,22 +237,25 @@ class MeteringApiIntegrationTest {
 
         List<SubmissionResult> results = stream(dataService, items);
 
-        assertThat(results).extracting(SubmissionResult::getCommandId)
-                .containsExactlyElementsOf(items.stream().map(i -> i.getHeader().getCommandId()).toList());
+        assertThat(results)
+                .extracting(SubmissionResult::getCommandId)
+                .containsExactlyElementsOf(
+                        items.stream().map(i -> i.getHeader().getCommandId()).toList());
         assertThat(results.get(0).getAccepted().getVersion()).isEqualTo(1);
         assertThat(results.get(1).getRejected().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT.value());
         assertThat(errorReason(results.get(1))).isEqualTo("PeriodCountOfTheDay");
         assertThat(results.get(2).getRejected().getCode()).isEqualTo(Status.Code.NOT_FOUND.value());
         assertThat(results.get(3).getAccepted().getVersion()).isEqualTo(1);
-        await().ignoreExceptions().untilAsserted(() -> assertThat(versions(mpan, "2026-11-09")).hasSize(1));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(versions(mpan, "2026-11-09")).hasSize(1));
         assertThat(versions(mpan, "2026-11-08")).isEmpty();
     }
 
     private List<SubmissionResult> stream(String by, List<SubmitConsumptionRequest> items) throws Exception {
         List<SubmissionResult> results = new ArrayList<>();
         CompletableFuture<List<SubmissionResult>> done = new CompletableFuture<>();
-        StreamObserver<SubmitConsumptionRequest> requests = market.meteringStreams(by).submitConsumptionStream(
-                new StreamObserver<>() {
+        StreamObserver<SubmitConsumptionRequest> requests = market.meteringStreams(by)
+                .submitConsumptionStream(new StreamObserver<>() {
                     @Override
                     public void onNext(SubmissionResult result) {
                         results.add(result);
@@ -237,20 +277,32 @@ class MeteringApiIntegrationTest {
     }
 
     private static String errorReason(SubmissionResult result) throws InvalidProtocolBufferException {
-        return result.getRejected().getDetailsList().stream().filter(any -> any.is(ErrorInfo.class)).findFirst()
-                .orElseThrow().unpack(ErrorInfo.class).getReason();
+        return result.getRejected().getDetailsList().stream()
+                .filter(any -> any.is(ErrorInfo.class))
+                .findFirst()
+                .orElseThrow()
+                .unpack(ErrorInfo.class)
+                .getReason();
     }
 
     private List<ConsumptionVersion> versions(String meteringPoint, String day) {
-        return market.metering(supplier).listConsumptionVersions(ListConsumptionVersionsRequest.newBuilder()
-                .setMpan(meteringPoint).setSettlementDate(day).build()).getVersionsList();
+        return market.metering(supplier)
+                .listConsumptionVersions(ListConsumptionVersionsRequest.newBuilder()
+                        .setMpan(meteringPoint)
+                        .setSettlementDate(day)
+                        .build())
+                .getVersionsList();
     }
 
     static SubmitConsumptionRequest submission(String mpan, String day, int periods, String kwh) {
-        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setSettlementDate(day);
+        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
+                .setHeader(newCommand())
+                .setMpan(mpan)
+                .setSettlementDate(day);
         for (int period = 1; period <= periods; period++) {
-            request.addReadings(PeriodReading.newBuilder().setPeriod(period).setKwh(kwh)
+            request.addReadings(PeriodReading.newBuilder()
+                    .setPeriod(period)
+                    .setKwh(kwh)
                     .setQuality(period % 10 == 0 ? Quality.QUALITY_ESTIMATED : Quality.QUALITY_ACTUAL));
         }
         return request.build();
@@ -259,20 +311,44 @@ class MeteringApiIntegrationTest {
     /** A metering point registered from 2026-01-01 with its supplier and data service appointed from then on. */
     private String meteringPoint(String registrationService) {
         String meteringPoint = Market.newMpan();
-        market.registration(registrationService).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(meteringPoint).setGspGroupId("_C")
-                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom("2026-01-01").build());
-        market.registration(supplier).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
-                .setMpan(meteringPoint).setEffectiveFrom("2026-01-01").build());
-        String appointment = await().ignoreExceptions().until(() -> market.registration(supplier)
-                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
-                        .setMpan(meteringPoint).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataService)
-                        .setEffectiveFrom("2026-01-01").build()).getAppointmentId(), id -> !id.isEmpty());
-        market.registration(dataService).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(meteringPoint).setAppointmentId(appointment).build());
-        await().ignoreExceptions().until(() -> market.metering(dataService).submitConsumption(
-                submission(meteringPoint, "2026-01-01", 48, "0.000")).getVersion() == 1);
+        market.registration(registrationService)
+                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(meteringPoint)
+                        .setGspGroupId("_C")
+                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
+                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
+                        .setEffectiveFrom("2026-01-01")
+                        .build());
+        market.registration(supplier)
+                .registerSupplier(RegisterSupplierRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(meteringPoint)
+                        .setEffectiveFrom("2026-01-01")
+                        .build());
+        String appointment = await().ignoreExceptions()
+                .until(
+                        () -> market.registration(supplier)
+                                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
+                                        .setHeader(newCommand())
+                                        .setMpan(meteringPoint)
+                                        .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
+                                        .setServiceId(dataService)
+                                        .setEffectiveFrom("2026-01-01")
+                                        .build())
+                                .getAppointmentId(),
+                        id -> !id.isEmpty());
+        market.registration(dataService)
+                .acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(meteringPoint)
+                        .setAppointmentId(appointment)
+                        .build());
+        await().ignoreExceptions()
+                .until(() -> market.metering(dataService)
+                                .submitConsumption(submission(meteringPoint, "2026-01-01", 48, "0.000"))
+                                .getVersion()
+                        == 1);
         return meteringPoint;
     }
 }

@@ -65,7 +65,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * issues the first operator's certificate with that CA's key, as it does on an empty production hub. The management
  * listener serves HTTPS with the hub's certificate, as the {@code axonserver} profile sets.
  */
-@SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = HubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hub.security.mode=mtls", "hub.tls.enabled=true", "server.ssl.bundle=hub-grpc"})
 @ActiveProfiles("test")
 @Import(HubClient.class)
@@ -74,10 +76,10 @@ class MutualTlsIntegrationTest {
 
     private static final Path TLS = tlsDirectory();
     private static final Instant NOW = Instant.now();
-    private static final CertificateIssuer.Issued CA = CertificateIssuer.certificateAuthority("Test hub CA",
-            NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
-    private static final CertificateIssuer.Issued OTHER_CA = CertificateIssuer.certificateAuthority("Another CA",
-            NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+    private static final CertificateIssuer.Issued CA = CertificateIssuer.certificateAuthority(
+            "Test hub CA", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+    private static final CertificateIssuer.Issued OTHER_CA = CertificateIssuer.certificateAuthority(
+            "Another CA", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
 
     @Autowired
     HubClient hub;
@@ -92,8 +94,8 @@ class MutualTlsIntegrationTest {
 
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry registry) throws IOException {
-        CertificateIssuer.Issued server = CertificateIssuer.server(CA, List.of("localhost", "127.0.0.1"),
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        CertificateIssuer.Issued server = CertificateIssuer.server(
+                CA, List.of("localhost", "127.0.0.1"), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
         Files.writeString(TLS.resolve("ca.crt"), CA.certificatePem());
         Files.writeString(TLS.resolve("ca.key"), CA.privateKeyPem());
         Files.writeString(TLS.resolve("server.crt"), server.certificatePem() + CA.certificatePem());
@@ -118,7 +120,11 @@ class MutualTlsIntegrationTest {
         assertThat(me.getAuthentication()).isEqualTo("client-certificate");
         assertThat(Files.readString(TLS.resolve("operator.key"))).contains("BEGIN PRIVATE KEY");
         assertThat(jdbc.sql("SELECT count(*) FROM axon.domain_event_entry WHERE encode(payload, 'escape') LIKE "
-                + "'%BEGIN%'").query(Long.class).single()).as("no certificate or key in the event store").isZero();
+                                + "'%BEGIN%'")
+                        .query(Long.class)
+                        .single())
+                .as("no certificate or key in the event store")
+                .isZero();
     }
 
     @Test
@@ -126,51 +132,81 @@ class MutualTlsIntegrationTest {
         String supplier = participant('A', MarketRole.MARKET_ROLE_SUPPLIER);
         CertificateIssuer.Issued certificate = clientCertificate(CA, supplier, NOW.plus(Duration.ofDays(10)));
 
-        CertificateInfo registered = access(operatorChannel()).registerCertificate(RegisterCertificateRequest
-                .newBuilder().setParticipantId(supplier).setCertificatePem(certificate.certificatePem())
-                .setDescription("production client").build());
+        CertificateInfo registered = access(operatorChannel())
+                .registerCertificate(RegisterCertificateRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .setCertificatePem(certificate.certificatePem())
+                        .setDescription("production client")
+                        .build());
 
-        assertThat(registered.getFingerprintSha256()).isEqualTo(ClientCertificates.fingerprint(certificate.certificate()));
+        assertThat(registered.getFingerprintSha256())
+                .isEqualTo(ClientCertificates.fingerprint(certificate.certificate()));
         assertThat(registered.getParticipantId()).isEqualTo(supplier);
         assertThat(registered.getRegisteredBy()).isEqualTo("OPER");
         ManagedChannel channel = channel(certificate, CA);
-        assertThat(access(channel).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId()).isEqualTo(supplier);
-        assertThat(IsdServiceGrpc.newBlockingStub(channel).getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(supplier).build()).getRolesCount()).isEqualTo(1);
-        assertThat(refusal(() -> IsdServiceGrpc.newBlockingStub(channel).registerParticipant(RegisterParticipantRequest
-                .newBuilder().setHeader(newCommand()).setParticipantId(MarketIds.mpid('B')).setName("x").build())))
+        assertThat(access(channel).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId())
+                .isEqualTo(supplier);
+        assertThat(IsdServiceGrpc.newBlockingStub(channel)
+                        .getParticipant(GetParticipantRequest.newBuilder()
+                                .setParticipantId(supplier)
+                                .build())
+                        .getRolesCount())
+                .isEqualTo(1);
+        assertThat(refusal(() -> IsdServiceGrpc.newBlockingStub(channel)
+                        .registerParticipant(RegisterParticipantRequest.newBuilder()
+                                .setHeader(newCommand())
+                                .setParticipantId(MarketIds.mpid('B'))
+                                .setName("x")
+                                .build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED + "/RoleRequired");
-        assertThat(access(operatorChannel()).listCertificates(ListCertificatesRequest.newBuilder()
-                .setParticipantId(supplier).build()).getCertificatesList())
-                .extracting(CertificateInfo::getFingerprintSha256).containsExactly(registered.getFingerprintSha256());
+        assertThat(access(operatorChannel())
+                        .listCertificates(ListCertificatesRequest.newBuilder()
+                                .setParticipantId(supplier)
+                                .build())
+                        .getCertificatesList())
+                .extracting(CertificateInfo::getFingerprintSha256)
+                .containsExactly(registered.getFingerprintSha256());
     }
 
     @Test
     void aRevokedCertificateIsRefusedFromTheNextCallOnEvenOnAnOpenConnection() {
         String supplier = participant('C', MarketRole.MARKET_ROLE_SUPPLIER);
         CertificateIssuer.Issued certificate = clientCertificate(CA, supplier, NOW.plus(Duration.ofDays(10)));
-        String fingerprint = access(operatorChannel()).registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(supplier).setCertificatePem(certificate.certificatePem()).build())
+        String fingerprint = access(operatorChannel())
+                .registerCertificate(RegisterCertificateRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .setCertificatePem(certificate.certificatePem())
+                        .build())
                 .getFingerprintSha256();
         ManagedChannel channel = channel(certificate, CA);
-        assertThat(access(channel).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId()).isEqualTo(supplier);
+        assertThat(access(channel).whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId())
+                .isEqualTo(supplier);
 
-        access(operatorChannel()).revokeCertificate(RevokeCertificateRequest.newBuilder()
-                .setFingerprintSha256(fingerprint).setReason("key compromised").build());
+        access(operatorChannel())
+                .revokeCertificate(RevokeCertificateRequest.newBuilder()
+                        .setFingerprintSha256(fingerprint)
+                        .setReason("key compromised")
+                        .build());
 
         assertThat(refusal(() -> access(channel).whoAmI(WhoAmIRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED + "/CertificateNotRegistered");
         assertThat(jdbc.sql("SELECT count(*) FROM access.client_certificate WHERE participant_id = :p")
-                .param("p", supplier).query(Long.class).single()).isZero();
-        assertThat(refusal(() -> access(operatorChannel()).revokeCertificate(RevokeCertificateRequest.newBuilder()
-                .setFingerprintSha256(fingerprint).build()))).isEqualTo(Status.Code.NOT_FOUND + "/CertificateNotFound");
+                        .param("p", supplier)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(refusal(() -> access(operatorChannel())
+                        .revokeCertificate(RevokeCertificateRequest.newBuilder()
+                                .setFingerprintSha256(fingerprint)
+                                .build())))
+                .isEqualTo(Status.Code.NOT_FOUND + "/CertificateNotFound");
     }
 
     @Test
     void expiredForeignUnregisteredAndMissingCertificatesAndBearerTokensAreUnauthenticated() {
         String supplier = participant('D', MarketRole.MARKET_ROLE_SUPPLIER);
-        CertificateIssuer.Issued expired = CertificateIssuer.client(CA, supplier, NOW.minus(Duration.ofDays(10)),
-                NOW.minus(Duration.ofDays(1)));
+        CertificateIssuer.Issued expired =
+                CertificateIssuer.client(CA, supplier, NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
         CertificateIssuer.Issued foreign = clientCertificate(OTHER_CA, supplier, NOW.plus(Duration.ofDays(10)));
         CertificateIssuer.Issued unregistered = clientCertificate(CA, supplier, NOW.plus(Duration.ofDays(10)));
         String operatorToken = "mhhs_" + "x".repeat(43);
@@ -183,17 +219,20 @@ class MutualTlsIntegrationTest {
                 .isEqualTo(Status.Code.UNAUTHENTICATED + "/CertificateNotRegistered");
         assertThat(refusal(() -> access(channel(null, CA)).whoAmI(WhoAmIRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED + "/ClientCertificateRequired");
-        assertThat(refusal(() -> hub.as(access(channel(null, CA)), operatorToken)
-                .whoAmI(WhoAmIRequest.getDefaultInstance())))
+        assertThat(refusal(() ->
+                        hub.as(access(channel(null, CA)), operatorToken).whoAmI(WhoAmIRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED + "/BearerTokensDisabled");
 
-        ManagedChannel plaintext = track(NettyChannelBuilder.forAddress("localhost", hub.port(),
-                InsecureChannelCredentials.create()).build());
-        assertThatThrownBy(() -> access(plaintext).withDeadlineAfter(5, TimeUnit.SECONDS)
-                .whoAmI(WhoAmIRequest.getDefaultInstance()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.INTERNAL,
-                                Status.Code.DEADLINE_EXCEEDED));
+        ManagedChannel plaintext =
+                track(NettyChannelBuilder.forAddress("localhost", hub.port(), InsecureChannelCredentials.create())
+                        .build());
+        assertThatThrownBy(() -> access(plaintext)
+                        .withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .whoAmI(WhoAmIRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode())
+                                .isIn(Status.Code.UNAVAILABLE, Status.Code.INTERNAL, Status.Code.DEADLINE_EXCEEDED));
     }
 
     @Test
@@ -203,31 +242,47 @@ class MutualTlsIntegrationTest {
         long before = registeredCertificates();
 
         assertThat(refusal(() -> operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(supplier).setCertificatePem(CertificateIssuer.client(CA, supplier,
-                        NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1))).certificatePem()).build())))
+                        .setParticipantId(supplier)
+                        .setCertificatePem(CertificateIssuer.client(
+                                        CA, supplier, NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)))
+                                .certificatePem())
+                        .build())))
                 .isEqualTo(Status.Code.FAILED_PRECONDITION + "/CertificateExpired");
         assertThat(refusal(() -> operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(supplier).setCertificatePem(clientCertificate(OTHER_CA, supplier,
-                        NOW.plus(Duration.ofDays(5))).certificatePem()).build())))
+                        .setParticipantId(supplier)
+                        .setCertificatePem(clientCertificate(OTHER_CA, supplier, NOW.plus(Duration.ofDays(5)))
+                                .certificatePem())
+                        .build())))
                 .isEqualTo(Status.Code.FAILED_PRECONDITION + "/CertificateNotIssuedByHubCa");
         assertThat(refusal(() -> operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(supplier).setCertificatePem("-----BEGIN CERTIFICATE-----\nAAAA\n"
-                        + "-----END CERTIFICATE-----\n").build())))
+                        .setParticipantId(supplier)
+                        .setCertificatePem("-----BEGIN CERTIFICATE-----\nAAAA\n" + "-----END CERTIFICATE-----\n")
+                        .build())))
                 .isEqualTo(Status.Code.INVALID_ARGUMENT + "/InvalidArgument");
         assertThat(refusal(() -> operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(MarketIds.mpid('F')).setCertificatePem(clientCertificate(CA, "NONE",
-                        NOW.plus(Duration.ofDays(5))).certificatePem()).build())))
+                        .setParticipantId(MarketIds.mpid('F'))
+                        .setCertificatePem(clientCertificate(CA, "NONE", NOW.plus(Duration.ofDays(5)))
+                                .certificatePem())
+                        .build())))
                 .isEqualTo(Status.Code.NOT_FOUND + "/ParticipantNotFound");
         CertificateIssuer.Issued twice = clientCertificate(CA, supplier, NOW.plus(Duration.ofDays(5)));
-        operator.registerCertificate(RegisterCertificateRequest.newBuilder().setParticipantId(supplier)
-                .setCertificatePem(twice.certificatePem()).build());
+        operator.registerCertificate(RegisterCertificateRequest.newBuilder()
+                .setParticipantId(supplier)
+                .setCertificatePem(twice.certificatePem())
+                .build());
         assertThat(refusal(() -> operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(supplier).setCertificatePem(twice.certificatePem()).build())))
+                        .setParticipantId(supplier)
+                        .setCertificatePem(twice.certificatePem())
+                        .build())))
                 .isEqualTo(Status.Code.ALREADY_EXISTS + "/CertificateAlreadyRegistered");
         assertThat(refusal(() -> operator.revokeCertificate(RevokeCertificateRequest.newBuilder()
-                .setFingerprintSha256("ABC").build()))).isEqualTo(Status.Code.INVALID_ARGUMENT + "/InvalidArgument");
-        assertThat(refusal(() -> operator.issueToken(IssueTokenRequest.newBuilder().setParticipantId(supplier)
-                .build()))).isEqualTo(Status.Code.FAILED_PRECONDITION + "/BearerTokensDisabled");
+                        .setFingerprintSha256("ABC")
+                        .build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT + "/InvalidArgument");
+        assertThat(refusal(() -> operator.issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(supplier)
+                        .build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION + "/BearerTokensDisabled");
         assertThat(registeredCertificates()).isEqualTo(before + 1);
     }
 
@@ -236,21 +291,41 @@ class MutualTlsIntegrationTest {
         String auditor = participant('G', MarketRole.MARKET_ROLE_AUDITOR);
         CertificateIssuer.Issued certificate = clientCertificate(CA, auditor, NOW.plus(Duration.ofDays(10)));
         AccessServiceGrpc.AccessServiceBlockingStub operator = access(operatorChannel());
-        long start = operator.listAuditTrail(ListAuditTrailRequest.newBuilder().setAfterId(0).setPageSize(1000)
-                .build()).getEntriesList().stream().mapToLong(AuditEntry::getId).max().orElse(0);
+        long start = operator
+                .listAuditTrail(ListAuditTrailRequest.newBuilder()
+                        .setAfterId(0)
+                        .setPageSize(1000)
+                        .build())
+                .getEntriesList()
+                .stream()
+                .mapToLong(AuditEntry::getId)
+                .max()
+                .orElse(0);
         String fingerprint = operator.registerCertificate(RegisterCertificateRequest.newBuilder()
-                .setParticipantId(auditor).setCertificatePem(certificate.certificatePem()).build())
+                        .setParticipantId(auditor)
+                        .setCertificatePem(certificate.certificatePem())
+                        .build())
                 .getFingerprintSha256();
         ManagedChannel auditorChannel = channel(certificate, CA);
-        IsdServiceGrpc.newBlockingStub(auditorChannel).getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(auditor).build());
+        IsdServiceGrpc.newBlockingStub(auditorChannel)
+                .getParticipant(GetParticipantRequest.newBuilder()
+                        .setParticipantId(auditor)
+                        .build());
         assertThat(refusal(() -> access(auditorChannel).listAuditTrail(ListAuditTrailRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED + "/RoleRequired");
-        refusal(() -> access(channel(CertificateIssuer.client(CA, auditor, NOW.minus(Duration.ofDays(3)),
-                NOW.minus(Duration.ofDays(2))), CA)).whoAmI(WhoAmIRequest.getDefaultInstance()));
+        refusal(() -> access(channel(
+                        CertificateIssuer.client(
+                                CA, auditor, NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(2))),
+                        CA))
+                .whoAmI(WhoAmIRequest.getDefaultInstance()));
 
-        List<AuditEntry> trail = await().until(() -> operator.listAuditTrail(ListAuditTrailRequest.newBuilder()
-                .setAfterId(start).setPageSize(1000).build()).getEntriesList(), entries -> entries.size() >= 4);
+        List<AuditEntry> trail = await().until(
+                        () -> operator.listAuditTrail(ListAuditTrailRequest.newBuilder()
+                                        .setAfterId(start)
+                                        .setPageSize(1000)
+                                        .build())
+                                .getEntriesList(),
+                        entries -> entries.size() >= 4);
 
         assertThat(trail).anySatisfy(e -> {
             assertThat(e.getCategory()).isEqualTo(AuditCategory.CREDENTIAL_CHANGE);
@@ -278,10 +353,17 @@ class MutualTlsIntegrationTest {
             assertThat(e.getReason()).isEqualTo("CertificateExpired");
             assertThat(e.getPeer()).contains("127.0.0.1");
         });
-        assertThat(operator.listAuditTrail(ListAuditTrailRequest.newBuilder().setAfterId(start).setPageSize(1000)
-                .setParticipantId(auditor).setCategory(AuditCategory.DENIED_CALL).build()).getEntriesList())
-                .extracting(AuditEntry::getReason).containsExactly("RoleRequired");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE access.audit_trail SET outcome = 'OK'").update())
+        assertThat(operator.listAuditTrail(ListAuditTrailRequest.newBuilder()
+                                .setAfterId(start)
+                                .setPageSize(1000)
+                                .setParticipantId(auditor)
+                                .setCategory(AuditCategory.DENIED_CALL)
+                                .build())
+                        .getEntriesList())
+                .extracting(AuditEntry::getReason)
+                .containsExactly("RoleRequired");
+        assertThatThrownBy(() ->
+                        jdbc.sql("UPDATE access.audit_trail SET outcome = 'OK'").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM access.audit_trail").update())
                 .hasMessageContaining("append-only");
@@ -293,29 +375,45 @@ class MutualTlsIntegrationTest {
     void theManagementListenerServesHttpsWithTheHubsCertificateAsInProductionAndTheProbeAsksOverIt() {
         operatorChannel();
 
-        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("server.crt"))).isTrue();
+        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("server.crt")))
+                .isTrue();
         assertThat(ReadinessProbe.isReady(managementPort)).as("plain HTTP").isFalse();
-        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("foreign.crt"))).as("another CA").isFalse();
+        assertThat(ReadinessProbe.isReady(managementPort, TLS.resolve("foreign.crt")))
+                .as("another CA")
+                .isFalse();
     }
 
     private String participant(char letter, MarketRole role) {
         String id = MarketIds.mpid(letter);
         IsdServiceGrpc.IsdServiceBlockingStub isd = IsdServiceGrpc.newBlockingStub(operatorChannel());
-        isd.registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
-                .setName("Participant " + id).build());
-        isd.grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id).setRole(role)
-                .setEffectiveFrom("2020-01-01").build());
-        await().ignoreExceptions().until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(id).build()).getRolesCount() == 1);
+        isd.registerParticipant(RegisterParticipantRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setName("Participant " + id)
+                .build());
+        isd.grantRole(GrantRoleRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setRole(role)
+                .setEffectiveFrom("2020-01-01")
+                .build());
+        await().ignoreExceptions()
+                .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
+                                        .setParticipantId(id)
+                                        .build())
+                                .getRolesCount()
+                        == 1);
         return id;
     }
 
     private long registeredCertificates() {
-        return jdbc.sql("SELECT count(*) FROM access.client_certificate").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM access.client_certificate")
+                .query(Long.class)
+                .single();
     }
 
-    private static CertificateIssuer.Issued clientCertificate(CertificateIssuer.Issued authority, String participant,
-                                                              Instant notAfter) {
+    private static CertificateIssuer.Issued clientCertificate(
+            CertificateIssuer.Issued authority, String participant, Instant notAfter) {
         return CertificateIssuer.client(authority, participant, NOW.minus(Duration.ofHours(1)), notAfter);
     }
 
@@ -329,8 +427,12 @@ class MutualTlsIntegrationTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> access(operator)
-                    .whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId().equals("OPER"));
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .until(() -> access(operator)
+                            .whoAmI(WhoAmIRequest.getDefaultInstance())
+                            .getParticipantId()
+                            .equals("OPER"));
         }
         return operator;
     }
@@ -346,7 +448,8 @@ class MutualTlsIntegrationTest {
     private ManagedChannel channel(CertificateIssuer.Issued certificate, CertificateIssuer.Issued serverCa) {
         try {
             TlsChannelCredentials.Builder credentials = TlsChannelCredentials.newBuilder()
-                    .trustManager(new ByteArrayInputStream(serverCa.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+                    .trustManager(
+                            new ByteArrayInputStream(serverCa.certificatePem().getBytes(StandardCharsets.US_ASCII)));
             if (certificate != null) {
                 credentials.keyManager(
                         new ByteArrayInputStream(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII)),
@@ -359,7 +462,8 @@ class MutualTlsIntegrationTest {
     }
 
     private ManagedChannel channel(ChannelCredentials credentials) {
-        return track(NettyChannelBuilder.forAddress("localhost", hub.port(), credentials).build());
+        return track(NettyChannelBuilder.forAddress("localhost", hub.port(), credentials)
+                .build());
     }
 
     private ManagedChannel track(ManagedChannel channel) {

@@ -47,26 +47,29 @@ class ProjectionApiIntegrationTest {
 
     /** Every read model of each processor, in a stable order. */
     private static final Map<String, List<String>> READ_MODELS = Map.of(
-            "isd", List.of(
-                    "SELECT participant_id, name FROM isd.participant ORDER BY 1",
-                    "SELECT participant_id, role, effective_from, effective_to FROM isd.participant_role ORDER BY 1, 2, 3",
-                    "SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY 1"),
-            "registration", List.of(
-                    "SELECT * FROM registration.metering_point ORDER BY mpan",
-                    "SELECT * FROM registration.metering_point_details ORDER BY mpan, effective_from",
-                    "SELECT * FROM registration.responsibility ORDER BY mpan, role, effective_from",
-                    "SELECT * FROM registration.appointment ORDER BY appointment_id"),
-            "metering", List.of(
-                    "SELECT * FROM metering.consumption_version ORDER BY mpan, settlement_date, version"),
-            "settlement-allocation", List.of(
-                    "SELECT * FROM settlement.latest_consumption ORDER BY consumption_day_id",
-                    "SELECT settlement_date, gsp_group_id, supplier_id, mpan_count, energy_wh::text"
-                            + " FROM settlement.allocated_volume ORDER BY settlement_date, gsp_group_id, supplier_id"),
-            "settlement-runs", List.of(
-                    "SELECT settlement_date, run_type, position, excluded_positions::text, content_hash, cell_count,"
-                            + " supplier_count, total_wh, requested_by, run_trigger, completed_at"
-                            + " FROM settlement.settlement_run ORDER BY settlement_date, run_type",
-                    "SELECT * FROM settlement.run_volume ORDER BY settlement_date, run_type, gsp_group_id, supplier_id, period"));
+            "isd",
+                    List.of(
+                            "SELECT participant_id, name FROM isd.participant ORDER BY 1",
+                            "SELECT participant_id, role, effective_from, effective_to FROM isd.participant_role ORDER BY 1, 2, 3",
+                            "SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY 1"),
+            "registration",
+                    List.of(
+                            "SELECT * FROM registration.metering_point ORDER BY mpan",
+                            "SELECT * FROM registration.metering_point_details ORDER BY mpan, effective_from",
+                            "SELECT * FROM registration.responsibility ORDER BY mpan, role, effective_from",
+                            "SELECT * FROM registration.appointment ORDER BY appointment_id"),
+            "metering", List.of("SELECT * FROM metering.consumption_version ORDER BY mpan, settlement_date, version"),
+            "settlement-allocation",
+                    List.of(
+                            "SELECT * FROM settlement.latest_consumption ORDER BY consumption_day_id",
+                            "SELECT settlement_date, gsp_group_id, supplier_id, mpan_count, energy_wh::text"
+                                    + " FROM settlement.allocated_volume ORDER BY settlement_date, gsp_group_id, supplier_id"),
+            "settlement-runs",
+                    List.of(
+                            "SELECT settlement_date, run_type, position, excluded_positions::text, content_hash, cell_count,"
+                                    + " supplier_count, total_wh, requested_by, run_trigger, completed_at"
+                                    + " FROM settlement.settlement_run ORDER BY settlement_date, run_type",
+                            "SELECT * FROM settlement.run_volume ORDER BY settlement_date, run_type, gsp_group_id, supplier_id, period"));
 
     @Autowired
     HubClient hub;
@@ -105,10 +108,14 @@ class ProjectionApiIntegrationTest {
             assertThat(projection.getLag()).isZero();
             assertThat(projection.getPosition()).isEqualTo(projection.getHead()).isPositive();
         }));
-        assertThat(projections(auditor)).extracting(Projection::getName).contains("isd", "registration", "metering",
-                "settlement-allocation", "settlement-runs");
-        assertThat(projections(auditor)).filteredOn(p -> p.getName().equals("settlement-allocation"))
-                .singleElement().extracting(Projection::getSegmentCount).isEqualTo(1);
+        assertThat(projections(auditor))
+                .extracting(Projection::getName)
+                .contains("isd", "registration", "metering", "settlement-allocation", "settlement-runs");
+        assertThat(projections(auditor))
+                .filteredOn(p -> p.getName().equals("settlement-allocation"))
+                .singleElement()
+                .extracting(Projection::getSegmentCount)
+                .isEqualTo(1);
         var bySupplier = refused(() -> projections(supplier));
         assertThat(code(bySupplier)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
@@ -120,26 +127,36 @@ class ProjectionApiIntegrationTest {
         settlementMarket.submit(dataService, mpan, "2026-08-04", "1.500");
         settlementMarket.runSchedule(SettlementMarket.SHORT_SCHEDULE);
         await().untilAsserted(() -> assertThat(allocated("2026-08-04")).isNotEmpty());
-        market.settlement(OPERATOR).startSettlementRun(StartSettlementRunRequest.newBuilder().setHeader(newCommand())
-                .setSettlementDate("2026-08-04").setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF).build());
+        market.settlement(OPERATOR)
+                .startSettlementRun(StartSettlementRunRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setSettlementDate("2026-08-04")
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                        .build());
         awaitCaughtUp();
 
         for (String name : READ_MODELS.keySet()) {
             Map<String, List<Map<String, Object>>> live = snapshot(name);
 
-            RebuildProgress started = market.projections(OPERATOR).rebuildProjection(RebuildProjectionRequest
-                    .newBuilder().setName(name).build());
+            RebuildProgress started = market.projections(OPERATOR)
+                    .rebuildProjection(
+                            RebuildProjectionRequest.newBuilder().setName(name).build());
 
             assertThat(started.getEventsTotal()).isPositive();
             // rebuilding isd empties the roles the operator's own calls are authorised by, until it has replayed
-            RebuildProgress done = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+            RebuildProgress done = await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
                     .until(() -> progress(name), RebuildProgress::getFinished);
             assertThat(done.getEventsDone()).isEqualTo(done.getEventsTotal()).isEqualTo(started.getEventsTotal());
             assertThat(done.getEtaSeconds()).isZero();
             assertThat(done.getEventsPerSecond()).isPositive();
             await().untilAsserted(() -> assertThat(snapshot(name)).as(name).isEqualTo(live));
-            assertThat(meters.find("hub.projection.rebuild.events.done").tag("processor", name).gauge())
-                    .isNotNull().extracting(gauge -> gauge.value()).isEqualTo((double) done.getEventsTotal());
+            assertThat(meters.find("hub.projection.rebuild.events.done")
+                            .tag("processor", name)
+                            .gauge())
+                    .isNotNull()
+                    .extracting(gauge -> gauge.value())
+                    .isEqualTo((double) done.getEventsTotal());
         }
     }
 
@@ -160,19 +177,27 @@ class ProjectionApiIntegrationTest {
             }
         });
 
-        market.projections(OPERATOR).rebuildProjection(RebuildProjectionRequest.newBuilder()
-                .setName("settlement-allocation").build());
+        market.projections(OPERATOR)
+                .rebuildProjection(RebuildProjectionRequest.newBuilder()
+                        .setName("settlement-allocation")
+                        .build());
         submissions.get(120, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> progress("settlement-allocation"),
-                RebuildProgress::getFinished);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> progress("settlement-allocation"), RebuildProgress::getFinished);
         awaitCaughtUp();
         for (String day : days) {
-            var fromTheStore = market.settlement(auditor).getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
-                    .setSettlementDate(day).setPosition(Long.MAX_VALUE).build()).getVolumesList();
+            var fromTheStore = market.settlement(auditor)
+                    .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
+                            .setSettlementDate(day)
+                            .setPosition(Long.MAX_VALUE)
+                            .build())
+                    .getVolumesList();
             assertThat(allocated(day)).as(day).isEqualTo(fromTheStore);
-            assertThat(allocated(day)).filteredOn(cell -> cell.getSupplierId().equals(supplier))
-                    .hasSize(48).allSatisfy(cell -> {
+            assertThat(allocated(day))
+                    .filteredOn(cell -> cell.getSupplierId().equals(supplier))
+                    .hasSize(48)
+                    .allSatisfy(cell -> {
                         assertThat(cell.getKwh()).isEqualTo("8.250");
                         assertThat(cell.getMpanCount()).isEqualTo(2);
                     });
@@ -181,42 +206,54 @@ class ProjectionApiIntegrationTest {
 
     @Test
     void anUnknownOrMissingNameAndCallersOtherThanTheOperatorAreRefused() {
-        var unknown = refused(() -> market.projections(OPERATOR).rebuildProjection(RebuildProjectionRequest
-                .newBuilder().setName("nonsense").build()));
+        var unknown = refused(() -> market.projections(OPERATOR)
+                .rebuildProjection(RebuildProjectionRequest.newBuilder()
+                        .setName("nonsense")
+                        .build()));
         assertThat(code(unknown)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(reason(unknown)).isEqualTo("ProjectionMustExist");
-        var missing = refused(() -> market.projections(OPERATOR).getRebuildProgress(GetRebuildProgressRequest
-                .newBuilder().build()));
+        var missing = refused(() -> market.projections(OPERATOR)
+                .getRebuildProgress(GetRebuildProgressRequest.newBuilder().build()));
         assertThat(violatedFields(missing)).containsExactly("name");
-        var byAuditor = refused(() -> market.projections(auditor).rebuildProjection(RebuildProjectionRequest
-                .newBuilder().setName("metering").build()));
+        var byAuditor = refused(() -> market.projections(auditor)
+                .rebuildProjection(RebuildProjectionRequest.newBuilder()
+                        .setName("metering")
+                        .build()));
         assertThat(code(byAuditor)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(byAuditor)).isEqualTo("RoleRequired");
     }
 
     private List<Projection> projections(String who) {
-        return market.projections(who).listProjections(ListProjectionsRequest.getDefaultInstance()).getProjectionsList();
+        return market.projections(who)
+                .listProjections(ListProjectionsRequest.getDefaultInstance())
+                .getProjectionsList();
     }
 
     private RebuildProgress progress(String name) {
-        return market.projections(OPERATOR).getRebuildProgress(GetRebuildProgressRequest.newBuilder().setName(name)
-                .build());
+        return market.projections(OPERATOR)
+                .getRebuildProgress(
+                        GetRebuildProgressRequest.newBuilder().setName(name).build());
     }
 
     private List<org.mhhs.backbone.grpc.v1.AllocatedVolume> allocated(String day) {
-        return market.settlement(OPERATOR).listAllocatedVolumes(ListAllocatedVolumesRequest.newBuilder()
-                .setSettlementDate(day).build()).getVolumesList();
+        return market.settlement(OPERATOR)
+                .listAllocatedVolumes(ListAllocatedVolumesRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .build())
+                .getVolumesList();
     }
 
     private void awaitCaughtUp() {
-        await().ignoreExceptions().untilAsserted(() -> assertThat(projections(OPERATOR)).allSatisfy(projection -> {
-            assertThat(projection.getState()).isEqualTo(ProjectionState.PROJECTION_STATE_RUNNING);
-            assertThat(projection.getLag()).as(projection.getName()).isZero();
-        }));
+        await().ignoreExceptions()
+                .untilAsserted(() -> assertThat(projections(OPERATOR)).allSatisfy(projection -> {
+                    assertThat(projection.getState()).isEqualTo(ProjectionState.PROJECTION_STATE_RUNNING);
+                    assertThat(projection.getLag()).as(projection.getName()).isZero();
+                }));
     }
 
     private Map<String, List<Map<String, Object>>> snapshot(String processor) {
-        return READ_MODELS.get(processor).stream().collect(Collectors.toMap(sql -> sql,
-                sql -> jdbc.sql(sql).query().listOfRows()));
+        return READ_MODELS.get(processor).stream()
+                .collect(Collectors.toMap(
+                        sql -> sql, sql -> jdbc.sql(sql).query().listOfRows()));
     }
 }

@@ -94,16 +94,20 @@ class SettlementApiIntegrationTest {
         assertThat(settlementMarket.submit(dataService, mpanA1, day, "0.500")).isEqualTo(2);
 
         await().untilAsserted(() -> assertThat(volumes(OPERATOR, day, "", supplierA))
-                .hasSize(48).allSatisfy(cell -> {
+                .hasSize(48)
+                .allSatisfy(cell -> {
                     assertThat(cell.getKwh()).isEqualTo("0.600");
                     assertThat(cell.getMpanCount()).isEqualTo(2);
                     assertThat(cell.getGspGroupId()).isEqualTo("_C");
                 }));
-        assertThat(volumes(supplierA, day, "", "")).hasSize(48)
+        assertThat(volumes(supplierA, day, "", ""))
+                .hasSize(48)
                 .allSatisfy(cell -> assertThat(cell.getSupplierId()).isEqualTo(supplierA));
-        assertThat(volumes(supplierB, day, "_C", "")).hasSize(48)
+        assertThat(volumes(supplierB, day, "_C", ""))
+                .hasSize(48)
                 .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("1.000"));
-        assertThat(volumes(dno, day, "_C", "")).extracting(AllocatedVolume::getSupplierId)
+        assertThat(volumes(dno, day, "_C", ""))
+                .extracting(AllocatedVolume::getSupplierId)
                 .contains(supplierA, supplierB);
 
         var foreign = refused(() -> volumes(supplierA, day, "", supplierB));
@@ -112,8 +116,8 @@ class SettlementApiIntegrationTest {
         var dataServiceRead = refused(() -> volumes(dataService, day, "", ""));
         assertThat(code(dataServiceRead)).isEqualTo(Status.Code.PERMISSION_DENIED);
         var badFilters = refused(() -> volumes(OPERATOR, "01-09-2026", "C", "x"));
-        assertThat(violatedFields(badFilters)).containsExactlyInAnyOrder("settlement_date", "gsp_group_id",
-                "supplier_id");
+        assertThat(violatedFields(badFilters))
+                .containsExactlyInAnyOrder("settlement_date", "gsp_group_id", "supplier_id");
     }
 
     @Test
@@ -133,23 +137,32 @@ class SettlementApiIntegrationTest {
         assertThat(sf.getTrigger()).isEqualTo(RunTrigger.RUN_TRIGGER_OPERATOR);
         assertThat(sf.getRequestedBy()).isEqualTo(OPERATOR);
         assertThat(sf.getPosition()).isPositive();
-        var ownResult = await().ignoreExceptions().until(() -> result(supplierA, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF),
-                r -> r.getVolumesCount() > 0);
+        var ownResult = await().ignoreExceptions()
+                .until(
+                        () -> result(supplierA, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF),
+                        r -> r.getVolumesCount() > 0);
         assertThat(ownResult.getVolumesList()).hasSize(48).allSatisfy(cell -> {
             assertThat(cell.getSupplierId()).isEqualTo(supplierA);
             assertThat(cell.getKwh()).as("frozen before the revision").isEqualTo("0.250");
         });
-        assertThat(result(supplierB, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF).getVolumesList())
+        assertThat(result(supplierB, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                        .getVolumesList())
                 .allSatisfy(cell -> assertThat(cell.getSupplierId()).isEqualTo(supplierB));
 
         start(day, SettlementRunType.SETTLEMENT_RUN_TYPE_R1);
-        var r1 = await().ignoreExceptions().until(() -> result(supplierA, day, SettlementRunType.SETTLEMENT_RUN_TYPE_R1),
-                r -> r.getVolumesCount() > 0);
-        assertThat(r1.getVolumesList()).allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("0.900"));
+        var r1 = await().ignoreExceptions()
+                .until(
+                        () -> result(supplierA, day, SettlementRunType.SETTLEMENT_RUN_TYPE_R1),
+                        r -> r.getVolumesCount() > 0);
+        assertThat(r1.getVolumesList())
+                .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("0.900"));
         assertThat(r1.getRun().getContentHash()).isNotEqualTo(sfHash);
-        assertThat(runs(day)).extracting(SettlementRun::getRunType).containsExactly(
-                SettlementRunType.SETTLEMENT_RUN_TYPE_SF, SettlementRunType.SETTLEMENT_RUN_TYPE_R1);
-        assertThat(publishedTo(supplierA, day)).as("each supplier gets one allocation event per run").isEqualTo(2);
+        assertThat(runs(day))
+                .extracting(SettlementRun::getRunType)
+                .containsExactly(SettlementRunType.SETTLEMENT_RUN_TYPE_SF, SettlementRunType.SETTLEMENT_RUN_TYPE_R1);
+        assertThat(publishedTo(supplierA, day))
+                .as("each supplier gets one allocation event per run")
+                .isEqualTo(2);
     }
 
     @Test
@@ -162,11 +175,19 @@ class SettlementApiIntegrationTest {
         String sfHash = start(day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF).getContentHash();
         settlementMarket.submit(dataService, mpanA2, day, "3.000");
         awaitAllocated(day, supplierA, "3.250");
-        long position = await().until(() -> runs(day), runs -> !runs.isEmpty()).getFirst().getPosition();
-        await().ignoreExceptions().until(() -> result(OPERATOR, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF).getVolumesCount() > 0);
+        long position = await().until(() -> runs(day), runs -> !runs.isEmpty())
+                .getFirst()
+                .getPosition();
+        await().ignoreExceptions()
+                .until(() -> result(OPERATOR, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                                .getVolumesCount()
+                        > 0);
 
-        var audit = settlement(auditor).auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                .setSettlementDate(day).setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF).build());
+        var audit = settlement(auditor)
+                .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                        .build());
 
         assertThat(audit.getIdentical()).isTrue();
         assertThat(audit.getPublishedHash()).isEqualTo(sfHash);
@@ -175,13 +196,20 @@ class SettlementApiIntegrationTest {
         assertThat(audit.getDifferencesList()).isEmpty();
         assertThat(auditRecord(audit.getAuditId())).isEqualTo("IDENTICAL/0/" + auditor);
 
-        var asAtRun = settlement(auditor).getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
-                .setSettlementDate(day).setPosition(position).build());
+        var asAtRun = settlement(auditor)
+                .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setPosition(position)
+                        .build());
         assertThat(asAtRun.getContentHash()).isEqualTo(sfHash);
-        var asAtNow = settlement(auditor).getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
-                .setSettlementDate(day).setPosition(Long.MAX_VALUE).build());
+        var asAtNow = settlement(auditor)
+                .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setPosition(Long.MAX_VALUE)
+                        .build());
         assertThat(asAtNow.getContentHash()).isNotEqualTo(sfHash);
-        assertThat(asAtNow.getVolumesList()).filteredOn(cell -> cell.getSupplierId().equals(supplierA))
+        assertThat(asAtNow.getVolumesList())
+                .filteredOn(cell -> cell.getSupplierId().equals(supplierA))
                 .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("3.250"));
         assertThat(auditRecord(asAtNow.getAuditId())).isEqualTo("AS_AT/0/" + auditor);
     }
@@ -193,21 +221,35 @@ class SettlementApiIntegrationTest {
         settlementMarket.submit(dataService, mpanB, day, "1.000");
         awaitAllocated(day, supplierB, "1.000");
         start(day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF);
-        await().ignoreExceptions().until(() -> result(OPERATOR, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF).getVolumesCount() > 0);
+        await().ignoreExceptions()
+                .until(() -> result(OPERATOR, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                                .getVolumesCount()
+                        > 0);
         String aggregate = mpanA1 + "/" + day;
         byte[] original = jdbc.sql("SELECT payload FROM axon.domain_event_entry WHERE aggregate_identifier = :id")
-                .param("id", aggregate).query(byte[].class).single();
+                .param("id", aggregate)
+                .query(byte[].class)
+                .single();
         // a forger holding the MPAN's key: readings sealed as a genuine 0.300 kWh a period would be
-        String tampered = new String(original, StandardCharsets.UTF_8).replaceFirst(
-                "\"sealedReadings\":\"[^\"]+\"", "\"sealedReadings\":\"" + cipher.seal(Mpan.of(mpanA1),
-                        LocalDate.parse(day), readings(48, "0.300")).sealedReadings() + "\"");
+        String tampered = new String(original, StandardCharsets.UTF_8)
+                .replaceFirst(
+                        "\"sealedReadings\":\"[^\"]+\"",
+                        "\"sealedReadings\":\""
+                                + cipher.seal(Mpan.of(mpanA1), LocalDate.parse(day), readings(48, "0.300"))
+                                        .sealedReadings()
+                                + "\"");
         assertThat(tampered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
         try {
             jdbc.sql("UPDATE axon.domain_event_entry SET payload = :payload WHERE aggregate_identifier = :id")
-                    .param("payload", tampered.getBytes(StandardCharsets.UTF_8)).param("id", aggregate).update();
+                    .param("payload", tampered.getBytes(StandardCharsets.UTF_8))
+                    .param("id", aggregate)
+                    .update();
 
-            var audit = settlement(auditor).auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                    .setSettlementDate(day).setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF).build());
+            var audit = settlement(auditor)
+                    .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
+                            .setSettlementDate(day)
+                            .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                            .build());
 
             assertThat(audit.getIdentical()).isFalse();
             assertThat(audit.getDerivedHash()).isNotEqualTo(audit.getPublishedHash());
@@ -222,7 +264,9 @@ class SettlementApiIntegrationTest {
             assertThat(auditRecord(audit.getAuditId())).isEqualTo("DIFFERENT/48/" + auditor);
         } finally {
             jdbc.sql("UPDATE axon.domain_event_entry SET payload = :payload WHERE aggregate_identifier = :id")
-                    .param("payload", original).param("id", aggregate).update();
+                    .param("payload", original)
+                    .param("id", aggregate)
+                    .update();
         }
     }
 
@@ -240,8 +284,11 @@ class SettlementApiIntegrationTest {
         assertThat(reason(notDue)).isEqualTo("RunMustHaveFallenDue");
         assertThat(hub.storedEvents()).isEqualTo(stored);
 
-        var sf = StartSettlementRunRequest.newBuilder().setHeader(newCommand()).setSettlementDate(day)
-                .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF).build();
+        var sf = StartSettlementRunRequest.newBuilder()
+                .setHeader(newCommand())
+                .setSettlementDate(day)
+                .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                .build();
         var first = settlement(OPERATOR).startSettlementRun(sf);
         var resent = settlement(OPERATOR).startSettlementRun(sf);
         assertThat(resent.getDuplicate()).isTrue();
@@ -251,8 +298,11 @@ class SettlementApiIntegrationTest {
         assertThat(reason(again)).isEqualTo("RunHappensOnce");
         var dfEarly = refused(() -> start(day, SettlementRunType.SETTLEMENT_RUN_TYPE_DF));
         assertThat(reason(dfEarly)).isEqualTo("RunsHappenInOrder");
-        for (var type : List.of(SettlementRunType.SETTLEMENT_RUN_TYPE_R1, SettlementRunType.SETTLEMENT_RUN_TYPE_R2,
-                SettlementRunType.SETTLEMENT_RUN_TYPE_R3, SettlementRunType.SETTLEMENT_RUN_TYPE_RF,
+        for (var type : List.of(
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R1,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R2,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_RF,
                 SettlementRunType.SETTLEMENT_RUN_TYPE_DF)) {
             start(day, type);
         }
@@ -261,8 +311,11 @@ class SettlementApiIntegrationTest {
 
     @Test
     void badRequestsAndCallersWithoutTheRoleAreRefusedPrecisely() {
-        var missing = refused(() -> settlement(OPERATOR).startSettlementRun(StartSettlementRunRequest.newBuilder()
-                .setHeader(newCommand()).setSettlementDate("2026-13-01").build()));
+        var missing = refused(() -> settlement(OPERATOR)
+                .startSettlementRun(StartSettlementRunRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setSettlementDate("2026-13-01")
+                        .build()));
         assertThat(code(missing)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(missing)).containsExactlyInAnyOrder("settlement_date", "run_type");
 
@@ -273,16 +326,23 @@ class SettlementApiIntegrationTest {
         var noRun = refused(() -> result(OPERATOR, "2026-09-08", SettlementRunType.SETTLEMENT_RUN_TYPE_R3));
         assertThat(code(noRun)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(reason(noRun)).isEqualTo("SettlementRunMustExist");
-        var noRunAudit = refused(() -> settlement(auditor).auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                .setSettlementDate("2026-09-08").setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_R3).build()));
+        var noRunAudit = refused(() -> settlement(auditor)
+                .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
+                        .setSettlementDate("2026-09-08")
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_R3)
+                        .build()));
         assertThat(code(noRunAudit)).isEqualTo(Status.Code.NOT_FOUND);
 
-        var supplierAudit = refused(() -> settlement(supplierA).auditSettlementRun(AuditSettlementRunRequest
-                .newBuilder().setSettlementDate("2026-09-08").setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
-                .build()));
+        var supplierAudit = refused(() -> settlement(supplierA)
+                .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
+                        .setSettlementDate("2026-09-08")
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
+                        .build()));
         assertThat(code(supplierAudit)).isEqualTo(Status.Code.PERMISSION_DENIED);
-        var position = refused(() -> settlement(auditor).getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
-                .setSettlementDate("2026-09-08").build()));
+        var position = refused(() -> settlement(auditor)
+                .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
+                        .setSettlementDate("2026-09-08")
+                        .build()));
         assertThat(violatedFields(position)).containsExactly("position");
     }
 
@@ -295,27 +355,43 @@ class SettlementApiIntegrationTest {
     }
 
     private org.mhhs.backbone.grpc.v1.SettlementRunStarted start(String who, String day, SettlementRunType type) {
-        return settlement(who).startSettlementRun(StartSettlementRunRequest.newBuilder().setHeader(newCommand())
-                .setSettlementDate(day).setRunType(type).build());
+        return settlement(who)
+                .startSettlementRun(StartSettlementRunRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setSettlementDate(day)
+                        .setRunType(type)
+                        .build());
     }
 
     private List<AllocatedVolume> volumes(String who, String day, String gsp, String supplier) {
-        return settlement(who).listAllocatedVolumes(ListAllocatedVolumesRequest.newBuilder().setSettlementDate(day)
-                .setGspGroupId(gsp).setSupplierId(supplier).build()).getVolumesList();
+        return settlement(who)
+                .listAllocatedVolumes(ListAllocatedVolumesRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setGspGroupId(gsp)
+                        .setSupplierId(supplier)
+                        .build())
+                .getVolumesList();
     }
 
     private List<SettlementRun> runs(String day) {
-        return settlement(supplierA).listSettlementRuns(ListSettlementRunsRequest.newBuilder().setSettlementDate(day)
-                .build()).getRunsList();
+        return settlement(supplierA)
+                .listSettlementRuns(ListSettlementRunsRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .build())
+                .getRunsList();
     }
 
     private org.mhhs.backbone.grpc.v1.SettlementRunResult result(String who, String day, SettlementRunType type) {
-        return settlement(who).getSettlementRunResult(GetSettlementRunResultRequest.newBuilder().setSettlementDate(day)
-                .setRunType(type).build());
+        return settlement(who)
+                .getSettlementRunResult(GetSettlementRunResultRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setRunType(type)
+                        .build());
     }
 
     private void awaitAllocated(String day, String supplier, String kwh) {
-        await().untilAsserted(() -> assertThat(volumes(OPERATOR, day, "_C", supplier)).hasSize(48)
+        await().untilAsserted(() -> assertThat(volumes(OPERATOR, day, "_C", supplier))
+                .hasSize(48)
                 .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo(kwh)));
     }
 
@@ -324,7 +400,10 @@ class SettlementApiIntegrationTest {
                 SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = :day
                 AND payload_type LIKE '%SupplierAllocationPublished'
                 AND convert_from(payload, 'UTF8')::jsonb ->> 'supplier' = :supplier""")
-                .param("day", day).param("supplier", supplier).query(Long.class).single();
+                .param("day", day)
+                .param("supplier", supplier)
+                .query(Long.class)
+                .single();
     }
 
     private String auditRecord(String auditId) {

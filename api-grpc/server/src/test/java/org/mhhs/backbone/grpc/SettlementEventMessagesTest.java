@@ -20,9 +20,12 @@ class SettlementEventMessagesTest {
 
     @Test
     void aSuppliersAllocationKeepsItsRecipientAndExactKwh() {
-        var message = SettlementEventMessages.of(new SupplierAllocationPublished("2026-11-02", DAY, SettlementRunType.SF,
-                ParticipantId.of("SUPA"), List.of(new SupplierAllocationPublished.Volume(GspGroupId.of("_A"), 3,
-                Energy.ofWattHours(1_250), 2))));
+        var message = SettlementEventMessages.of(new SupplierAllocationPublished(
+                "2026-11-02",
+                DAY,
+                SettlementRunType.SF,
+                ParticipantId.of("SUPA"),
+                List.of(new SupplierAllocationPublished.Volume(GspGroupId.of("_A"), 3, Energy.ofWattHours(1_250), 2))));
 
         assertThat(message.getSupplier()).isEqualTo("SUPA");
         assertThat(message.getRunType()).isEqualTo(org.mhhs.backbone.grpc.v1.SettlementRunType.SETTLEMENT_RUN_TYPE_SF);
@@ -33,9 +36,12 @@ class SettlementEventMessagesTest {
 
     @Test
     void aDnosTotalsKeepTheirRecipient() {
-        var message = SettlementEventMessages.of(new DnoTotalsPublished("2026-11-02", DAY, SettlementRunType.R1,
-                ParticipantId.of("DNOE"), List.of(new DnoTotalsPublished.Total(GspGroupId.of("_A"), 1,
-                Energy.ofWattHours(7), 1))));
+        var message = SettlementEventMessages.of(new DnoTotalsPublished(
+                "2026-11-02",
+                DAY,
+                SettlementRunType.R1,
+                ParticipantId.of("DNOE"),
+                List.of(new DnoTotalsPublished.Total(GspGroupId.of("_A"), 1, Energy.ofWattHours(7), 1))));
 
         assertThat(message.getDno()).isEqualTo("DNOE");
         assertThat(message.getTotals(0).getKwh()).isEqualTo("0.007");
@@ -43,8 +49,17 @@ class SettlementEventMessagesTest {
 
     @Test
     void theSummaryCarriesPositionGapsAndHash() {
-        var message = SettlementEventMessages.of(new SettlementRunCompleted("2026-11-02", DAY, SettlementRunType.RF, 42,
-                List.of(40L), "ab".repeat(32), 3, 2, Energy.ofWattHours(3_750), ParticipantId.of("OPER"),
+        var message = SettlementEventMessages.of(new SettlementRunCompleted(
+                "2026-11-02",
+                DAY,
+                SettlementRunType.RF,
+                42,
+                List.of(40L),
+                "ab".repeat(32),
+                3,
+                2,
+                Energy.ofWattHours(3_750),
+                ParticipantId.of("OPER"),
                 RunTrigger.SCHEDULER));
 
         assertThat(message.getPosition()).isEqualTo(42);

@@ -43,17 +43,20 @@ import org.springframework.test.context.TestPropertySource;
 @HubIntegrationTest
 @DirtiesContext
 @Import(SettlementScheduleIntegrationTest.MovableClock.class)
-@TestPropertySource(properties = {
-        "hub.settlement.scheduler.enabled=true",
-        "hub.settlement.scheduler.interval=PT0.5S",
-        "hub.settlement.scheduler.first-after=PT0.5S",
-        "hub.settlement.scheduler.catch-up-days=30"})
+@TestPropertySource(
+        properties = {
+            "hub.settlement.scheduler.enabled=true",
+            "hub.settlement.scheduler.interval=PT0.5S",
+            "hub.settlement.scheduler.first-after=PT0.5S",
+            "hub.settlement.scheduler.catch-up-days=30"
+        })
 class SettlementScheduleIntegrationTest {
 
     private static final String OPERATOR = "OPER";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Today and tomorrow when the test starts: appointment time-outs are persistent deadlines in real time. */
     private static final LocalDate TODAY = LocalDate.now(LONDON);
+
     private static final String BEFORE_CHANGE = TODAY.toString();
     private static final String CHANGE_DAY = TODAY.plusDays(1).toString();
 
@@ -100,8 +103,12 @@ class SettlementScheduleIntegrationTest {
         String auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
         String switching = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, "2026-01-01");
         String staying = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, "2026-01-01");
-        market.registration(gaining).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
-                .setMpan(switching).setEffectiveFrom(CHANGE_DAY).build());
+        market.registration(gaining)
+                .registerSupplier(RegisterSupplierRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(switching)
+                        .setEffectiveFrom(CHANGE_DAY)
+                        .build());
         // the data service's appointment carries on under the gaining supplier
 
         MovableClock.NOW.set(noonOf(TODAY.plusDays(3)));
@@ -111,27 +118,38 @@ class SettlementScheduleIntegrationTest {
         }
         settlementMarket.submit(dataService, switching, CHANGE_DAY, "2.000");
 
-        await().untilAsserted(() -> assertThat(allocated(market, gaining, CHANGE_DAY)).hasSize(48)
+        await().untilAsserted(() -> assertThat(allocated(market, gaining, CHANGE_DAY))
+                .hasSize(48)
                 .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("2.000")));
         assertThat(runs(market, BEFORE_CHANGE)).as("nothing is due yet").isEmpty();
 
         MovableClock.NOW.set(noonOf(TODAY.plusDays(25)));
-        List<SettlementRunType> scheduled = List.of(SettlementRunType.SETTLEMENT_RUN_TYPE_SF,
-                SettlementRunType.SETTLEMENT_RUN_TYPE_R1, SettlementRunType.SETTLEMENT_RUN_TYPE_R2,
-                SettlementRunType.SETTLEMENT_RUN_TYPE_R3, SettlementRunType.SETTLEMENT_RUN_TYPE_RF);
+        List<SettlementRunType> scheduled = List.of(
+                SettlementRunType.SETTLEMENT_RUN_TYPE_SF,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R1,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R2,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
+                SettlementRunType.SETTLEMENT_RUN_TYPE_RF);
         for (String day : List.of(BEFORE_CHANGE, CHANGE_DAY)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runs(market, day))
-                    .extracting(SettlementRun::getRunType).containsExactlyElementsOf(scheduled));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(runs(market, day))
+                            .extracting(SettlementRun::getRunType)
+                            .containsExactlyElementsOf(scheduled));
             assertThat(runs(market, day)).allSatisfy(run -> {
                 assertThat(run.getTrigger()).isEqualTo(RunTrigger.RUN_TRIGGER_SCHEDULER);
                 assertThat(run.getRequestedBy()).isEqualTo(OPERATOR);
             });
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> runs(market, CHANGE_DAY).size() == scheduled.size());
 
-        market.settlement(OPERATOR).startSettlementRun(StartSettlementRunRequest.newBuilder().setHeader(newCommand())
-                .setSettlementDate(CHANGE_DAY).setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_DF).build());
+        market.settlement(OPERATOR)
+                .startSettlementRun(StartSettlementRunRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setSettlementDate(CHANGE_DAY)
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_DF)
+                        .build());
 
         await().untilAsserted(() -> assertThat(runs(market, CHANGE_DAY)).hasSize(6));
         assertThat(result(market, losing, BEFORE_CHANGE)).hasSize(48).allSatisfy(cell -> {
@@ -147,9 +165,13 @@ class SettlementScheduleIntegrationTest {
             assertThat(cell.getKwh()).isEqualTo("2.000");
             assertThat(cell.getSupplierId()).isEqualTo(gaining);
         });
-        assertThat(market.settlement(auditor).auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                .setSettlementDate(CHANGE_DAY).setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_RF).build())
-                .getIdentical()).isTrue();
+        assertThat(market.settlement(auditor)
+                        .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
+                                .setSettlementDate(CHANGE_DAY)
+                                .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_RF)
+                                .build())
+                        .getIdentical())
+                .isTrue();
     }
 
     private static Instant noonOf(LocalDate day) {
@@ -157,18 +179,27 @@ class SettlementScheduleIntegrationTest {
     }
 
     private static List<SettlementRun> runs(Market market, String day) {
-        return market.settlement(OPERATOR).listSettlementRuns(ListSettlementRunsRequest.newBuilder()
-                .setSettlementDate(day).build()).getRunsList();
+        return market.settlement(OPERATOR)
+                .listSettlementRuns(ListSettlementRunsRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .build())
+                .getRunsList();
     }
 
     private static List<AllocatedVolume> allocated(Market market, String supplier, String day) {
-        return market.settlement(supplier).listAllocatedVolumes(org.mhhs.backbone.grpc.v1.ListAllocatedVolumesRequest
-                .newBuilder().setSettlementDate(day).build()).getVolumesList();
+        return market.settlement(supplier)
+                .listAllocatedVolumes(org.mhhs.backbone.grpc.v1.ListAllocatedVolumesRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .build())
+                .getVolumesList();
     }
 
     private static List<AllocatedVolume> result(Market market, String supplier, String day) {
-        return market.settlement(supplier).getSettlementRunResult(GetSettlementRunResultRequest.newBuilder()
-                .setSettlementDate(day).setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_RF).build())
+        return market.settlement(supplier)
+                .getSettlementRunResult(GetSettlementRunResultRequest.newBuilder()
+                        .setSettlementDate(day)
+                        .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_RF)
+                        .build())
                 .getVolumesList();
     }
 }

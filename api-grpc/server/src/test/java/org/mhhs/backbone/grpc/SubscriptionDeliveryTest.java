@@ -61,7 +61,9 @@ class SubscriptionDeliveryTest {
         String supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         String slow = MarketIds.mpid('L');
         String fast = MarketIds.mpid('F');
-        try (TestSubscriber subscriber = TestSubscriber.open(hub.channel(), market.token(supplier),
+        try (TestSubscriber subscriber = TestSubscriber.open(
+                hub.channel(),
+                market.token(supplier),
                 from("gaps", StartFrom.START_FROM_LATEST).build())) {
             subscriber.opened();
             CountDownLatch stored = new CountDownLatch(1);
@@ -71,7 +73,10 @@ class SubscriptionDeliveryTest {
                 try {
                     transaction.executeWithoutResult(status -> {
                         // takes the lower global index, then holds its transaction open
-                        eventStore.appendEvents(new GenericDomainEventMessage<>("Participant", slow, 0,
+                        eventStore.appendEvents(new GenericDomainEventMessage<>(
+                                "Participant",
+                                slow,
+                                0,
                                 new ParticipantRegistered(ParticipantId.of(slow), "Committed late")));
                         stored.countDown();
                         awaitQuietly(commit);
@@ -82,8 +87,12 @@ class SubscriptionDeliveryTest {
                 }
             });
             assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
-            hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
-                    .setParticipantId(fast).setName("Committed first").build());
+            hub.operatorIsd()
+                    .registerParticipant(RegisterParticipantRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setParticipantId(fast)
+                            .setName("Committed first")
+                            .build());
 
             EventEnvelope later = subscriber.awaitEvent(e -> registered(e, fast));
             Thread.sleep(500);
@@ -105,24 +114,33 @@ class SubscriptionDeliveryTest {
         String readingParticipant = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         int events = 3_000;
         // a client with a small HTTP/2 window, so that the transport itself holds little
-        ManagedChannel smallWindow = NettyChannelBuilder.forAddress("localhost", hub.port()).usePlaintext()
-                .flowControlWindow(32 * 1024).build();
-        try (TestSubscriber stalled = TestSubscriber.paused(smallWindow, market.token(stalledParticipant),
-                from("stalled", StartFrom.START_FROM_LATEST).build());
-             TestSubscriber reading = TestSubscriber.open(hub.channel(), market.token(readingParticipant),
-                     from("reading", StartFrom.START_FROM_LATEST).build())) {
+        ManagedChannel smallWindow = NettyChannelBuilder.forAddress("localhost", hub.port())
+                .usePlaintext()
+                .flowControlWindow(32 * 1024)
+                .build();
+        try (TestSubscriber stalled = TestSubscriber.paused(
+                        smallWindow,
+                        market.token(stalledParticipant),
+                        from("stalled", StartFrom.START_FROM_LATEST).build());
+                TestSubscriber reading = TestSubscriber.open(
+                        hub.channel(),
+                        market.token(readingParticipant),
+                        from("reading", StartFrom.START_FROM_LATEST).build())) {
             long start = stalled.opened().getHeadPosition();
             reading.opened();
 
             List<String> registered = registerParticipants(events);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> received(reading, registered).size() == events);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> received(reading, registered).size() == events);
             assertThat(received(reading, registered)).containsExactlyInAnyOrderElementsOf(registered);
 
             Subscriber held = subscriber(stalledParticipant);
             long headNow = hub.as(SubscriptionServiceGrpc.newBlockingStub(hub.channel()), hub.operatorToken())
-                    .listSubscribers(ListSubscribersRequest.getDefaultInstance()).getHeadPosition();
-            System.out.printf("stalled subscriber: %d of %d events taken by gRPC's buffers before it was held back%n",
+                    .listSubscribers(ListSubscribersRequest.getDefaultInstance())
+                    .getHeadPosition();
+            System.out.printf(
+                    "stalled subscriber: %d of %d events taken by gRPC's buffers before it was held back%n",
                     held.getEventsDelivered(), events);
             assertThat(held.getReady()).isFalse();
             assertThat(held.getEventsDelivered()).isLessThan(events / 2);
@@ -130,7 +148,8 @@ class SubscriptionDeliveryTest {
             assertThat(headNow - start).isGreaterThanOrEqualTo(events);
 
             stalled.request(Integer.MAX_VALUE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> received(stalled, registered).size() == events);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> received(stalled, registered).size() == events);
             assertThat(received(stalled, registered)).containsExactlyElementsOf(received(reading, registered));
         } finally {
             smallWindow.shutdownNow();
@@ -140,21 +159,27 @@ class SubscriptionDeliveryTest {
     private long globalIndexOf(String participant) {
         return jdbc.sql("""
                 SELECT global_index FROM axon.domain_event_entry
-                WHERE aggregate_identifier = :id AND sequence_number = 0""")
-                .param("id", participant).query(Long.class).single();
+                WHERE aggregate_identifier = :id AND sequence_number = 0""").param("id", participant).query(Long.class).single();
     }
 
     private Subscriber subscriber(String participant) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> hub.as(SubscriptionServiceGrpc.newBlockingStub(
-                        hub.channel()), hub.operatorToken()).listSubscribers(ListSubscribersRequest.getDefaultInstance())
-                .getSubscribersList().stream().filter(s -> s.getParticipantId().equals(participant)).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> hub
+                                .as(SubscriptionServiceGrpc.newBlockingStub(hub.channel()), hub.operatorToken())
+                                .listSubscribers(ListSubscribersRequest.getDefaultInstance())
+                                .getSubscribersList()
+                                .stream()
+                                .filter(s -> s.getParticipantId().equals(participant))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     /** Registers participants with up to 16 commands in flight; returns the ids in the order they were stored. */
     private List<String> registerParticipants(int count) throws Exception {
-        IsdServiceGrpc.IsdServiceFutureStub isd = hub.as(IsdServiceGrpc.newFutureStub(hub.channel()),
-                hub.operatorToken());
+        IsdServiceGrpc.IsdServiceFutureStub isd =
+                hub.as(IsdServiceGrpc.newFutureStub(hub.channel()), hub.operatorToken());
         Semaphore inFlight = new Semaphore(16);
         List<ListenableFuture<?>> calls = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -163,7 +188,10 @@ class SubscriptionDeliveryTest {
             ids.add(id);
             inFlight.acquire();
             ListenableFuture<?> call = isd.registerParticipant(RegisterParticipantRequest.newBuilder()
-                    .setHeader(newCommand()).setParticipantId(id).setName("Participant " + id).build());
+                    .setHeader(newCommand())
+                    .setParticipantId(id)
+                    .setName("Participant " + id)
+                    .build());
             call.addListener(inFlight::release, Runnable::run);
             calls.add(call);
         }
@@ -175,9 +203,15 @@ class SubscriptionDeliveryTest {
 
     /** The participants registered among these, in the order the subscriber received them. */
     private static List<String> received(TestSubscriber subscriber, List<String> among) {
-        assertThat(subscriber.events()).extracting(EventEnvelope::getPosition).isSorted().doesNotHaveDuplicates();
-        return subscriber.events().stream().filter(EventEnvelope::hasParticipantRegistered)
-                .map(e -> e.getParticipantRegistered().getParticipantId()).filter(among::contains).toList();
+        assertThat(subscriber.events())
+                .extracting(EventEnvelope::getPosition)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        return subscriber.events().stream()
+                .filter(EventEnvelope::hasParticipantRegistered)
+                .map(e -> e.getParticipantRegistered().getParticipantId())
+                .filter(among::contains)
+                .toList();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

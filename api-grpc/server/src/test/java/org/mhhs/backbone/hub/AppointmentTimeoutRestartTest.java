@@ -43,18 +43,34 @@ class AppointmentTimeoutRestartTest {
             supplierToken = market.participant("SUP1", MarketRole.MARKET_ROLE_SUPPLIER);
             market.participant("DAT1", MarketRole.MARKET_ROLE_DATA_SERVICE);
             market.gspGroup("_B", "DNO1");
-            market.isd().setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder()
-                    .setHeader(newCommand()).setTimeout(Duration.newBuilder().setSeconds(60)).build());
-            await().ignoreExceptions().until(() -> market.isd().getSettlementCalendar(GetSettlementCalendarRequest
-                    .getDefaultInstance()).getAppointmentResponseTimeout().getSeconds() == 60);
+            market.isd()
+                    .setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setTimeout(Duration.newBuilder().setSeconds(60))
+                            .build());
+            await().ignoreExceptions()
+                    .until(() -> market.isd()
+                                    .getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance())
+                                    .getAppointmentResponseTimeout()
+                                    .getSeconds()
+                            == 60);
             market.meteringPoint(mpan, "_B", registrationToken);
             market.supplier(mpan, supplierToken);
             var supplier = market.registration(supplierToken);
             appointmentId = supplier.requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
-                    .setHeader(newCommand()).setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
-                    .setServiceId("DAT1").setEffectiveFrom("2026-02-01").build()).getAppointmentId();
-            var requested = await().ignoreExceptions().until(() -> supplier.getAppointment(GetAppointmentRequest
-                    .newBuilder().setAppointmentId(appointmentId).build()), a -> a != null);
+                            .setHeader(newCommand())
+                            .setMpan(mpan)
+                            .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
+                            .setServiceId("DAT1")
+                            .setEffectiveFrom("2026-02-01")
+                            .build())
+                    .getAppointmentId();
+            var requested = await().ignoreExceptions()
+                    .until(
+                            () -> supplier.getAppointment(GetAppointmentRequest.newBuilder()
+                                    .setAppointmentId(appointmentId)
+                                    .build()),
+                            a -> a != null);
             assertThat(requested.getState()).isEqualTo(AppointmentState.APPOINTMENT_STATE_REQUESTED);
             respondBy = Instant.parse(requested.getRespondBy());
         }
@@ -62,9 +78,13 @@ class AppointmentTimeoutRestartTest {
         try (RunningHub hub = RunningHub.start(dataDir)) {
             var supplier = hub.as(RegistrationServiceGrpc.newBlockingStub(hub.channel()), supplierToken);
 
-            var timedOut = await().atMost(java.time.Duration.ofSeconds(120)).ignoreExceptions().until(() -> supplier
-                    .getAppointment(GetAppointmentRequest.newBuilder().setAppointmentId(appointmentId).build()),
-                    a -> a.getState() == AppointmentState.APPOINTMENT_STATE_TIMED_OUT);
+            var timedOut = await().atMost(java.time.Duration.ofSeconds(120))
+                    .ignoreExceptions()
+                    .until(
+                            () -> supplier.getAppointment(GetAppointmentRequest.newBuilder()
+                                    .setAppointmentId(appointmentId)
+                                    .build()),
+                            a -> a.getState() == AppointmentState.APPOINTMENT_STATE_TIMED_OUT);
 
             assertThat(timedOut.getRespondBy()).isEqualTo(respondBy.toString());
             assertThat(Instant.now()).isAfterOrEqualTo(respondBy);

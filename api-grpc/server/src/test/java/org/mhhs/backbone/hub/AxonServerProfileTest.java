@@ -24,13 +24,16 @@ import org.springframework.test.context.ActiveProfiles;
  * instead, which changes nothing of what is checked. The profile runs with mutual TLS, as production must (the test
  * profile's development mode would be refused; {@code SecurityModeGuardTest}).
  */
-@SpringBootTest(classes = HubApplication.class, properties = {
-        "hub.access.bootstrap-on-start=false",
-        "hub.processor-mode=subscribing",
-        "hub.security.mode=mtls",
-        "hub.tls.enabled=true",
-        "hub.tls.directory=target/axonserver-profile-tls",
-        "axon.axonserver.servers=localhost:18124"})
+@SpringBootTest(
+        classes = HubApplication.class,
+        properties = {
+            "hub.access.bootstrap-on-start=false",
+            "hub.processor-mode=subscribing",
+            "hub.security.mode=mtls",
+            "hub.tls.enabled=true",
+            "hub.tls.directory=target/axonserver-profile-tls",
+            "axon.axonserver.servers=localhost:18124"
+        })
 @ActiveProfiles({"test", "axonserver"})
 class AxonServerProfileTest {
 
@@ -44,6 +47,7 @@ class AxonServerProfileTest {
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
         assertThat(context.getBeansOfType(JdbcEventStorageEngine.class)).isEmpty();
         assertThat(context.getBean(AxonServerConfiguration.class).getServers()).isEqualTo("localhost:18124");
-        assertThat(context.getBean(AxonServerConfiguration.class).getComponentName()).isEqualTo("mhhs-hub");
+        assertThat(context.getBean(AxonServerConfiguration.class).getComponentName())
+                .isEqualTo("mhhs-hub");
     }
 }

@@ -62,18 +62,18 @@ class DurabilityTest {
                         @Override
                         public void onNext(SubmissionResult result) {
                             if (result.hasAccepted()) {
-                                acknowledged.put(result.getCommandId(), result.getAccepted().getVersion());
+                                acknowledged.put(
+                                        result.getCommandId(),
+                                        result.getAccepted().getVersion());
                                 enough.countDown();
                             }
                         }
 
                         @Override
-                        public void onError(Throwable killed) {
-                        }
+                        public void onError(Throwable killed) {}
 
                         @Override
-                        public void onCompleted() {
-                        }
+                        public void onCompleted() {}
                     });
             Thread sender = Thread.ofVirtual().start(() -> {
                 LocalDate day = LocalDate.of(2026, 1, 1);
@@ -81,7 +81,9 @@ class DurabilityTest {
                     requests.onNext(submission(mpan, day.plusDays(i)));
                 }
             });
-            assertThat(enough.await(120, TimeUnit.SECONDS)).as("enough submissions acknowledged").isTrue();
+            assertThat(enough.await(120, TimeUnit.SECONDS))
+                    .as("enough submissions acknowledged")
+                    .isTrue();
 
             hub.kill();
             sender.interrupt();
@@ -97,8 +99,10 @@ class DurabilityTest {
                 for (int i = 0; i < 300; i++) {
                     String commandId = "durable-" + i;
                     if (acknowledged.containsKey(commandId)) {
-                        var stored = metering.getConsumption(GetConsumptionRequest.newBuilder().setMpan(mpan)
-                                .setSettlementDate(day.plusDays(i).toString()).build());
+                        var stored = metering.getConsumption(GetConsumptionRequest.newBuilder()
+                                .setMpan(mpan)
+                                .setSettlementDate(day.plusDays(i).toString())
+                                .build());
                         if (stored.getVersion().getVersion() != acknowledged.get(commandId)) {
                             missing.add(commandId);
                         }
@@ -118,14 +122,20 @@ class DurabilityTest {
             token = hub.operatorToken();
             orphan = hub.killJvmOnly();
         }
-        assertThat(orphan.isAlive()).as("PostgreSQL outlives the JVM that started it").isTrue();
+        assertThat(orphan.isAlive())
+                .as("PostgreSQL outlives the JVM that started it")
+                .isTrue();
 
         try (HubProcess hub = HubProcess.start(dataDir)) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(hub.postmaster().pid()).isNotEqualTo(orphan.pid());
-            assertThat(new ChannelMarket(hub.channel(), token).isd().getParticipant(
-                    org.mhhs.backbone.grpc.v1.GetParticipantRequest.newBuilder().setParticipantId("OPER").build())
-                    .getName()).isEqualTo("Central service operator");
+            assertThat(new ChannelMarket(hub.channel(), token)
+                            .isd()
+                            .getParticipant(org.mhhs.backbone.grpc.v1.GetParticipantRequest.newBuilder()
+                                    .setParticipantId("OPER")
+                                    .build())
+                            .getName())
+                    .isEqualTo("Central service operator");
         }
     }
 
@@ -133,10 +143,13 @@ class DurabilityTest {
         int index = (int) (day.toEpochDay() - LocalDate.of(2026, 1, 1).toEpochDay());
         SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
                 .setHeader(org.mhhs.backbone.grpc.v1.CommandHeader.newBuilder().setCommandId("durable-" + index))
-                .setMpan(mpan).setSettlementDate(day.toString());
+                .setMpan(mpan)
+                .setSettlementDate(day.toString());
         int periods = org.mhhs.backbone.kernel.SettlementDate.of(day).periodCount();
         for (int period = 1; period <= periods; period++) {
-            request.addReadings(PeriodReading.newBuilder().setPeriod(period).setKwh("0." + (100 + period))
+            request.addReadings(PeriodReading.newBuilder()
+                    .setPeriod(period)
+                    .setKwh("0." + (100 + period))
                     .setQuality(Quality.QUALITY_ACTUAL));
         }
         return request.build();

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
@@ -29,9 +32,6 @@ import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.metering.api.ShredConsumption;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Stored events must read back exactly as written, and carry only their record components. */
 class EventSerializationTest {
@@ -43,32 +43,33 @@ class EventSerializationTest {
         LocalDate day = LocalDate.of(2026, 4, 1);
         // A sealed hierarchy: this switch stops compiling when an event type is added without a sample here.
         return Stream.<IsdEvent>of(
-                new ParticipantRegistered(supplier, "Supplier A"),
-                new RoleGranted(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day)),
-                new RoleGranted(supplier, MarketRole.DNO, EffectivePeriod.between(day, day.plusDays(30))),
-                new RoleRevoked(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day), day.plusDays(9)),
-                new GspGroupRegistered(GspGroupId.of("_A"), "Eastern", ParticipantId.of("DNOA")),
-                new GspGroupDnoChanged(GspGroupId.of("_A"), ParticipantId.of("DNOA"), ParticipantId.of("DNOB")),
-                new BankHolidayAdded(MarketCalendar.ID, LocalDate.of(2026, 12, 25), "Christmas Day"),
-                new BankHolidayRemoved(MarketCalendar.ID, LocalDate.of(2026, 12, 25)),
-                new RunScheduleChanged(MarketCalendar.ID, Map.of(SettlementRunType.SF, 5, SettlementRunType.RF, 80)),
-                new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofHours(48)),
-                new FinalDisputeWindowChanged(MarketCalendar.ID, 28))
+                        new ParticipantRegistered(supplier, "Supplier A"),
+                        new RoleGranted(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day)),
+                        new RoleGranted(supplier, MarketRole.DNO, EffectivePeriod.between(day, day.plusDays(30))),
+                        new RoleRevoked(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day), day.plusDays(9)),
+                        new GspGroupRegistered(GspGroupId.of("_A"), "Eastern", ParticipantId.of("DNOA")),
+                        new GspGroupDnoChanged(GspGroupId.of("_A"), ParticipantId.of("DNOA"), ParticipantId.of("DNOB")),
+                        new BankHolidayAdded(MarketCalendar.ID, LocalDate.of(2026, 12, 25), "Christmas Day"),
+                        new BankHolidayRemoved(MarketCalendar.ID, LocalDate.of(2026, 12, 25)),
+                        new RunScheduleChanged(
+                                MarketCalendar.ID, Map.of(SettlementRunType.SF, 5, SettlementRunType.RF, 80)),
+                        new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofHours(48)),
+                        new FinalDisputeWindowChanged(MarketCalendar.ID, 28))
                 .peek(EventSerializationTest::coveredBySample);
     }
 
     private static void coveredBySample(IsdEvent event) {
         switch (event) {
-            case ParticipantRegistered e -> { }
-            case RoleGranted e -> { }
-            case RoleRevoked e -> { }
-            case GspGroupRegistered e -> { }
-            case GspGroupDnoChanged e -> { }
-            case BankHolidayAdded e -> { }
-            case BankHolidayRemoved e -> { }
-            case RunScheduleChanged e -> { }
-            case AppointmentResponseTimeoutChanged e -> { }
-            case FinalDisputeWindowChanged e -> { }
+            case ParticipantRegistered e -> {}
+            case RoleGranted e -> {}
+            case RoleRevoked e -> {}
+            case GspGroupRegistered e -> {}
+            case GspGroupDnoChanged e -> {}
+            case BankHolidayAdded e -> {}
+            case BankHolidayRemoved e -> {}
+            case RunScheduleChanged e -> {}
+            case AppointmentResponseTimeoutChanged e -> {}
+            case FinalDisputeWindowChanged e -> {}
         }
     }
 
@@ -82,8 +83,8 @@ class EventSerializationTest {
 
     @Test
     void identifiersAreStoredAsTheirPlainText() throws Exception {
-        String stored = mapper.writeValueAsString(new GspGroupRegistered(GspGroupId.of("_A"), "Eastern",
-                ParticipantId.of("DNOA")));
+        String stored = mapper.writeValueAsString(
+                new GspGroupRegistered(GspGroupId.of("_A"), "Eastern", ParticipantId.of("DNOA")));
 
         assertThat(stored).isEqualTo("{\"gspGroupId\":\"_A\",\"name\":\"Eastern\",\"dnoId\":\"DNOA\"}");
     }
@@ -108,17 +109,33 @@ class EventSerializationTest {
     void consumptionEventsReadBackEqualAndStoreNeitherDerivedFieldsNorReadingsInClear() throws Exception {
         Mpan mpan = Mpan.of("1200000000002");
         LocalDate day = LocalDate.of(2026, 11, 2);
-        var recorded = new ConsumptionRecorded(mpan, day, 2, ParticipantId.of("DSVA"), ParticipantId.of("SUPA"),
-                GspGroupId.of("_A"), 48, 1, "c2VhbGVkIHJlYWRpbmdz");
-        var shredded = new ConsumptionShredded(ShredConsumption.idOf(mpan), mpan, 1, 2,
-                Instant.parse("2026-11-22T10:00:00Z"), ParticipantId.of("OPER"), "erasure request");
+        var recorded = new ConsumptionRecorded(
+                mpan,
+                day,
+                2,
+                ParticipantId.of("DSVA"),
+                ParticipantId.of("SUPA"),
+                GspGroupId.of("_A"),
+                48,
+                1,
+                "c2VhbGVkIHJlYWRpbmdz");
+        var shredded = new ConsumptionShredded(
+                ShredConsumption.idOf(mpan),
+                mpan,
+                1,
+                2,
+                Instant.parse("2026-11-22T10:00:00Z"),
+                ParticipantId.of("OPER"),
+                "erasure request");
 
         String stored = mapper.writeValueAsString(recorded);
 
         assertThat(mapper.readValue(stored, ConsumptionRecorded.class)).isEqualTo(recorded);
-        assertThat(mapper.readValue(mapper.writeValueAsBytes(shredded), ConsumptionShredded.class)).isEqualTo(shredded);
-        assertThat(stored).isEqualTo("{\"mpan\":\"1200000000002\",\"settlementDate\":\"2026-11-02\",\"version\":2,"
-                + "\"dataService\":\"DSVA\",\"supplier\":\"SUPA\",\"gspGroupId\":\"_A\",\"periodCount\":48,"
-                + "\"keyVersion\":1,\"sealedReadings\":\"c2VhbGVkIHJlYWRpbmdz\"}");
+        assertThat(mapper.readValue(mapper.writeValueAsBytes(shredded), ConsumptionShredded.class))
+                .isEqualTo(shredded);
+        assertThat(stored)
+                .isEqualTo("{\"mpan\":\"1200000000002\",\"settlementDate\":\"2026-11-02\",\"version\":2,"
+                        + "\"dataService\":\"DSVA\",\"supplier\":\"SUPA\",\"gspGroupId\":\"_A\",\"periodCount\":48,"
+                        + "\"keyVersion\":1,\"sealedReadings\":\"c2VhbGVkIHJlYWRpbmdz\"}");
     }
 }

@@ -59,13 +59,16 @@ class ExternalDatabaseTest {
 
     @Nested
     @DirtiesContext
-    @SpringBootTest(classes = HubApplication.class, properties = {
-            "hub.access.bootstrap-on-start=false",
-            "hub.processor-mode=subscribing",
-            "hub.security.mode=mtls",
-            "hub.tls.enabled=true",
-            "hub.tls.directory=target/axonserver-profile-tls",
-            "axon.axonserver.servers=localhost:18124"})
+    @SpringBootTest(
+            classes = HubApplication.class,
+            properties = {
+                "hub.access.bootstrap-on-start=false",
+                "hub.processor-mode=subscribing",
+                "hub.security.mode=mtls",
+                "hub.tls.enabled=true",
+                "hub.tls.directory=target/axonserver-profile-tls",
+                "axon.axonserver.servers=localhost:18124"
+            })
     @ActiveProfiles({"test", "axonserver"})
     class OnAxonServer {
 

@@ -26,22 +26,39 @@ class HubRestartTest {
         try (RunningHub hub = RunningHub.start(dataDir)) {
             tokenAtFirstStart = hub.operatorToken();
             var isd = hub.as(IsdServiceGrpc.newBlockingStub(hub.channel()), tokenAtFirstStart);
-            isd.registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(HubClient.newCommand())
-                    .setParticipantId("KEEP").setName("Kept across restarts").build());
-            isd.grantRole(GrantRoleRequest.newBuilder().setHeader(HubClient.newCommand()).setParticipantId("KEEP")
-                    .setRole(MarketRole.MARKET_ROLE_SUPPLIER).setEffectiveFrom("2026-01-01").build());
-            await().ignoreExceptions().until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
-                    .setParticipantId("KEEP").build()).getRolesCount() == 1);
+            isd.registerParticipant(RegisterParticipantRequest.newBuilder()
+                    .setHeader(HubClient.newCommand())
+                    .setParticipantId("KEEP")
+                    .setName("Kept across restarts")
+                    .build());
+            isd.grantRole(GrantRoleRequest.newBuilder()
+                    .setHeader(HubClient.newCommand())
+                    .setParticipantId("KEEP")
+                    .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
+                    .setEffectiveFrom("2026-01-01")
+                    .build());
+            await().ignoreExceptions()
+                    .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
+                                            .setParticipantId("KEEP")
+                                            .build())
+                                    .getRolesCount()
+                            == 1);
         }
 
         try (RunningHub hub = RunningHub.start(dataDir)) {
             assertThat(hub.operatorToken()).isEqualTo(tokenAtFirstStart);
-            var kept = hub.as(IsdServiceGrpc.newBlockingStub(hub.channel()), tokenAtFirstStart).getParticipant(GetParticipantRequest.newBuilder()
-                    .setParticipantId("KEEP").build());
+            var kept = hub.as(IsdServiceGrpc.newBlockingStub(hub.channel()), tokenAtFirstStart)
+                    .getParticipant(GetParticipantRequest.newBuilder()
+                            .setParticipantId("KEEP")
+                            .build());
             assertThat(kept.getName()).isEqualTo("Kept across restarts");
             assertThat(kept.getRolesCount()).isEqualTo(1);
-            assertThat(hub.jdbc().sql("SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = 'OPER'")
-                    .query(Long.class).single()).as("the operator is registered once, at the first start").isEqualTo(2);
+            assertThat(hub.jdbc()
+                            .sql("SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = 'OPER'")
+                            .query(Long.class)
+                            .single())
+                    .as("the operator is registered once, at the first start")
+                    .isEqualTo(2);
         }
     }
 }

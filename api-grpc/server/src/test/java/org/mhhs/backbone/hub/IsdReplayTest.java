@@ -53,8 +53,12 @@ class IsdReplayTest {
         commands.sendAndWait(new GrantRole(dno, MarketRole.DNO, EffectivePeriod.from(LocalDate.of(2020, 1, 1))));
         commands.sendAndWait(new GrantRole(dno, MarketRole.SUPPLIER, EffectivePeriod.from(LocalDate.of(2020, 1, 1))));
         commands.sendAndWait(new RevokeRole(dno, MarketRole.SUPPLIER, LocalDate.of(2024, 12, 31)));
-        await().until(() -> jdbc.sql("SELECT count(*) FROM isd.participant_role WHERE participant_id = :id AND role = 'DNO'")
-                .param("id", dno.value()).query(Long.class).single() == 1);
+        await().until(() ->
+                jdbc.sql("SELECT count(*) FROM isd.participant_role WHERE participant_id = :id AND role = 'DNO'")
+                                .param("id", dno.value())
+                                .query(Long.class)
+                                .single()
+                        == 1);
         try {
             commands.sendAndWait(new RegisterGspGroup(GspGroupId.of("_M"), "Yorkshire", dno));
         } catch (RuntimeException alreadyRegisteredByAnotherTest) {
@@ -65,8 +69,8 @@ class IsdReplayTest {
         } catch (RuntimeException alreadyListed) {
             // idem
         }
-        StreamingEventProcessor isd = processing.eventProcessor("isd", StreamingEventProcessor.class)
-                .orElseThrow();
+        StreamingEventProcessor isd =
+                processing.eventProcessor("isd", StreamingEventProcessor.class).orElseThrow();
         await().until(() -> count("SELECT count(*) FROM isd.gsp_group WHERE gsp_group_id = '_M'") == 1
                 && count("SELECT count(*) FROM isd.bank_holiday WHERE holiday_date = DATE '2027-01-01'") == 1);
         Map<String, List<Map<String, Object>>> live = snapshot();
@@ -74,12 +78,14 @@ class IsdReplayTest {
         isd.shutDown();
         isd.resetTokens();
         assertThat(count("SELECT count(*) FROM isd.participant"))
-                .as("the reset handlers empty the read models before the replay").isZero();
+                .as("the reset handlers empty the read models before the replay")
+                .isZero();
         isd.start();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(snapshot()).isEqualTo(live));
-        assertThat(live.get(READ_MODELS.get(0))).anySatisfy(row -> assertThat(row).containsEntry("participant_id",
-                dno.value()));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(snapshot()).isEqualTo(live));
+        assertThat(live.get(READ_MODELS.get(0)))
+                .anySatisfy(row -> assertThat(row).containsEntry("participant_id", dno.value()));
     }
 
     private long count(String sql) {
@@ -87,7 +93,8 @@ class IsdReplayTest {
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {
-        return READ_MODELS.stream().collect(java.util.stream.Collectors.toMap(sql -> sql,
-                sql -> jdbc.sql(sql).query().listOfRows()));
+        return READ_MODELS.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        sql -> sql, sql -> jdbc.sql(sql).query().listOfRows()));
     }
 }

@@ -56,7 +56,9 @@ class ManagementEndpointsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -14,20 +14,26 @@ class MasterKeyCheckTest {
 
     @Test
     void aNodeWithAnotherMasterKeyThanTheDatabasesDoesNotStart(@TempDir Path dir) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+        try (EmbeddedPostgres postgres =
+                EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             String database = "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
             String theHubsKey = "--hub.encryption.master-key-file=" + dir.resolve("master.key");
             try (RunningHub first = RunningHub.start(dir.resolve("node-a"), database, theHubsKey)) {
                 assertThat(first.operatorToken()).isNotBlank();
             }
 
-            assertThatThrownBy(() -> RunningHub.start(dir.resolve("node-b"), database,
-                    "--hub.encryption.master-key-file=" + dir.resolve("another.key")))
+            assertThatThrownBy(() -> RunningHub.start(
+                            dir.resolve("node-b"),
+                            database,
+                            "--hub.encryption.master-key-file=" + dir.resolve("another.key")))
                     .hasStackTraceContaining("another master key");
 
             try (RunningHub again = RunningHub.start(dir.resolve("node-c"), database, theHubsKey)) {
-                assertThat(again.jdbc().sql("SELECT count(*) FROM metering.master_key_check").query(Long.class)
-                        .single()).isOne();
+                assertThat(again.jdbc()
+                                .sql("SELECT count(*) FROM metering.master_key_check")
+                                .query(Long.class)
+                                .single())
+                        .isOne();
             }
         }
     }

@@ -27,7 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
  * runs without one unless wired explicitly). A handler that writes and then fails must leave nothing behind, and the
  * event must be handled again rather than skipped.
  */
-@SpringBootTest(classes = HubApplication.class, properties = "axon.eventhandling.processors.transaction-probe.mode=pooled")
+@SpringBootTest(
+        classes = HubApplication.class,
+        properties = "axon.eventhandling.processors.transaction-probe.mode=pooled")
 @ActiveProfiles("test")
 @Import(ProjectionTransactionTest.ProbeConfiguration.class)
 class ProjectionTransactionTest {
@@ -49,8 +51,7 @@ class ProjectionTransactionTest {
         commands.sendAndWait(new RegisterParticipant(ParticipantId.of(MarketIds.mpid('P')), poisoned));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> probe.failures.get() >= 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> rowsFor(poisoned) == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> rowsFor(poisoned) == 0);
 
         probe.failOn.set(null);
         await().atMost(Duration.ofSeconds(60)).until(() -> rowsFor(poisoned) == 1);
@@ -59,7 +60,9 @@ class ProjectionTransactionTest {
 
     private long rowsFor(String name) {
         return jdbc.sql("SELECT count(*) FROM public.transaction_probe WHERE name = :name")
-                .param("name", name).query(Long.class).single();
+                .param("name", name)
+                .query(Long.class)
+                .single();
     }
 
     @TestConfiguration
@@ -67,7 +70,8 @@ class ProjectionTransactionTest {
 
         @org.springframework.context.annotation.Bean
         Probe probe(JdbcClient jdbc) {
-            jdbc.sql("CREATE TABLE IF NOT EXISTS public.transaction_probe (name text PRIMARY KEY)").update();
+            jdbc.sql("CREATE TABLE IF NOT EXISTS public.transaction_probe (name text PRIMARY KEY)")
+                    .update();
             return new Probe(jdbc);
         }
     }
@@ -85,7 +89,9 @@ class ProjectionTransactionTest {
 
         @EventHandler
         void on(ParticipantRegistered event) {
-            jdbc.sql("INSERT INTO public.transaction_probe (name) VALUES (:name)").param("name", event.name()).update();
+            jdbc.sql("INSERT INTO public.transaction_probe (name) VALUES (:name)")
+                    .param("name", event.name())
+                    .update();
             if (event.name().equals(failOn.get())) {
                 failures.incrementAndGet();
                 throw new IllegalStateException("probe failure after writing " + event.name());

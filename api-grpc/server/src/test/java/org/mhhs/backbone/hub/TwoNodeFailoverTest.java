@@ -48,7 +48,8 @@ class TwoNodeFailoverTest {
     @Test
     void theSurvivorTakesOverTheKilledNodesSegmentsAndEndsWhereASingleNodeRebuildEnds(@TempDir Path dir)
             throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+        try (EmbeddedPostgres postgres =
+                EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             String database = "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres");
             // the nodes of one hub wrap the consumption data keys with one master key
             String masterKey = "--hub.encryption.master-key-file=" + dir.resolve("master.key");
@@ -63,8 +64,8 @@ class TwoNodeFailoverTest {
                     String dno = MarketIds.mpid('D');
                     viaSurvivor.participant(dno, MarketRole.MARKET_ROLE_DNO);
                     viaSurvivor.gspGroup("_G", dno);
-                    String registration = viaSurvivor.participant(MarketIds.mpid('R'),
-                            MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
+                    String registration =
+                            viaSurvivor.participant(MarketIds.mpid('R'), MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
                     String supplierId = MarketIds.mpid('S');
                     String supplier = viaSurvivor.participant(supplierId, MarketRole.MARKET_ROLE_SUPPLIER);
                     String dataServiceId = MarketIds.mpid('A');
@@ -73,24 +74,30 @@ class TwoNodeFailoverTest {
                     // the survivor started first and holds every segment; it lets go of one of each two-segment
                     // processor, which the other node claims
                     assertThat(owner(jdbc, "registration", 1)).isEqualTo(survivorNode);
-                    EventProcessingConfiguration processing = survivor.context()
-                            .getBean(EventProcessingConfiguration.class);
+                    EventProcessingConfiguration processing =
+                            survivor.context().getBean(EventProcessingConfiguration.class);
                     long releasedAt = System.nanoTime();
                     for (String name : List.of("registration", "metering")) {
-                        processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()
+                        processing
+                                .eventProcessor(name, StreamingEventProcessor.class)
+                                .orElseThrow()
                                 .releaseSegment(1, 20, TimeUnit.SECONDS);
                     }
                     await().atMost(Duration.ofSeconds(20)).until(() -> {
                         String registrationOwner = owner(jdbc, "registration", 1);
-                        return registrationOwner != null && !registrationOwner.equals(survivorNode)
+                        return registrationOwner != null
+                                && !registrationOwner.equals(survivorNode)
                                 && registrationOwner.equals(owner(jdbc, "metering", 1));
                     });
                     String doomedNode = owner(jdbc, "registration", 1);
                     assertThat(owner(jdbc, "registration", 0)).isEqualTo(survivorNode);
                     assertThat(owner(jdbc, "metering", 0)).isEqualTo(survivorNode);
 
-                    try (TestSubscriber subscriber = TestSubscriber.open(survivor.channel(), supplier,
-                            TestSubscriber.from("failover", StartFrom.START_FROM_LATEST).build())) {
+                    try (TestSubscriber subscriber = TestSubscriber.open(
+                            survivor.channel(),
+                            supplier,
+                            TestSubscriber.from("failover", StartFrom.START_FROM_LATEST)
+                                    .build())) {
                         subscriber.opened();
                         // commands through both nodes
                         ChannelMarket viaDoomed = new ChannelMarket(doomed.channel(), operator);
@@ -111,12 +118,15 @@ class TwoNodeFailoverTest {
                         Thread.sleep(Math.max(0, releaseLeft / 1_000_000));
                         long killedAt = System.nanoTime();
                         doomed.killJvm();
-                        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        await().atMost(Duration.ofSeconds(60))
+                                .pollInterval(Duration.ofMillis(100))
                                 .until(() -> survivorNode.equals(owner(jdbc, "registration", 1))
                                         && survivorNode.equals(owner(jdbc, "metering", 1)));
                         double takeoverSeconds = (System.nanoTime() - killedAt) / 1e9;
-                        System.out.printf("two-node failover: the survivor held the killed node's segments %.1f s "
-                                + "after SIGKILL (claim timeout %s)%n", takeoverSeconds, "10 s");
+                        System.out.printf(
+                                "two-node failover: the survivor held the killed node's segments %.1f s "
+                                        + "after SIGKILL (claim timeout %s)%n",
+                                takeoverSeconds, "10 s");
                         assertThat(doomedNode).isNotEqualTo(survivorNode);
 
                         // the survivor serves everything, including what the dead node's segments process
@@ -128,8 +138,13 @@ class TwoNodeFailoverTest {
                         viaSurvivor.meteringPoint(lateMpan, "_G", registration);
                         viaSurvivor.supplier(lateMpan, supplier);
                         viaSurvivor.dataService(lateMpan, supplier, dataServiceId, dataService);
-                        assertThat(viaSurvivor.registration(supplier).getResponsibility(GetResponsibilityRequest
-                                .newBuilder().setMpan(lateMpan).setDate("2026-01-01").build()).getSupplierId())
+                        assertThat(viaSurvivor
+                                        .registration(supplier)
+                                        .getResponsibility(GetResponsibilityRequest.newBuilder()
+                                                .setMpan(lateMpan)
+                                                .setDate("2026-01-01")
+                                                .build())
+                                        .getSupplierId())
                                 .isEqualTo(supplierId);
                     }
 
@@ -137,8 +152,9 @@ class TwoNodeFailoverTest {
                     awaitCaughtUp(processing);
                     Map<String, String> beforeRebuild = readModels(jdbc);
                     for (String name : REBUILT) {
-                        StreamingEventProcessor processor = processing.eventProcessor(name,
-                                StreamingEventProcessor.class).orElseThrow();
+                        StreamingEventProcessor processor = processing
+                                .eventProcessor(name, StreamingEventProcessor.class)
+                                .orElseThrow();
                         processor.shutDown();
                         processor.resetTokens();
                         processor.start();
@@ -154,38 +170,59 @@ class TwoNodeFailoverTest {
 
     private static String owner(JdbcClient jdbc, String processor, int segment) {
         return jdbc.sql("SELECT owner FROM axon.token_entry WHERE processor_name = :name AND segment = :segment")
-                .param("name", processor).param("segment", segment).query(String.class).optional().orElse(null);
+                .param("name", processor)
+                .param("segment", segment)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private static void submit(ManagedChannel channel, String dataServiceToken, String mpan, int variant) {
-        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setSettlementDate("2026-02-02");
+        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
+                .setHeader(newCommand())
+                .setMpan(mpan)
+                .setSettlementDate("2026-02-02");
         for (int period = 1; period <= 48; period++) {
-            request.addReadings(PeriodReading.newBuilder().setPeriod(period)
-                    .setKwh("0." + (100 + variant * 7 + period)).setQuality(Quality.QUALITY_ACTUAL));
+            request.addReadings(PeriodReading.newBuilder()
+                    .setPeriod(period)
+                    .setKwh("0." + (100 + variant * 7 + period))
+                    .setQuality(Quality.QUALITY_ACTUAL));
         }
-        MeteringServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(dataServiceToken))
+        MeteringServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(HubClient.bearer(dataServiceToken))
                 .submitConsumption(request.build());
     }
 
     private static void awaitConsumption(TestSubscriber subscriber, List<String> mpans, int version) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> subscriber.events().stream()
-                .filter(EventEnvelope::hasConsumptionRecorded)
-                .filter(e -> e.getConsumptionRecorded().getVersion() == version)
-                .map(e -> e.getConsumptionRecorded().getMpan()).distinct().count() == mpans.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> subscriber.events().stream()
+                                .filter(EventEnvelope::hasConsumptionRecorded)
+                                .filter(e -> e.getConsumptionRecorded().getVersion() == version)
+                                .map(e -> e.getConsumptionRecorded().getMpan())
+                                .distinct()
+                                .count()
+                        == mpans.size());
     }
 
     private static void awaitCaughtUp(EventProcessingConfiguration processing) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> REBUILT.stream()
-                .allMatch(name -> {
-                    StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> REBUILT.stream().allMatch(name -> {
+                    StreamingEventProcessor processor = processing
+                            .eventProcessor(name, StreamingEventProcessor.class)
                             .orElseThrow();
                     Map<Integer, EventTrackerStatus> status = processor.processingStatus();
                     int segments = name.equals("isd") ? 1 : 2;
-                    return status.size() == segments && status.values().stream()
-                            .allMatch(s -> s.isCaughtUp() && !s.isErrorState() && (!s.isReplaying()
-                                    // Axon ends a replay only at the first event past the reset position
-                                    || s.getCurrentPosition().orElse(-1) >= s.getResetPosition().orElse(0)));
+                    return status.size() == segments
+                            && status.values().stream()
+                                    .allMatch(s -> s.isCaughtUp()
+                                            && !s.isErrorState()
+                                            && (!s.isReplaying()
+                                                    // Axon ends a replay only at the first event past the reset
+                                                    // position
+                                                    || s.getCurrentPosition().orElse(-1)
+                                                            >= s.getResetPosition()
+                                                                    .orElse(0)));
                 }));
     }
 
@@ -196,10 +233,17 @@ class TwoNodeFailoverTest {
                 SELECT table_schema || '.' || table_name FROM information_schema.tables
                 WHERE table_schema = ANY (CAST(:schemas AS text[])) AND table_name <> 'flyway_schema_history'
                   AND table_type = 'BASE TABLE'
-                ORDER BY 1""").param("schemas", REBUILT.toArray(String[]::new)).query(String.class).list();
+                ORDER BY 1""")
+                .param("schemas", REBUILT.toArray(String[]::new))
+                .query(String.class)
+                .list();
         for (String table : tables) {
-            digests.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY "
-                    + "t::text)), '') FROM " + table + " t").query(String.class).single());
+            digests.put(
+                    table,
+                    jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY "
+                                    + "t::text)), '') FROM " + table + " t")
+                            .query(String.class)
+                            .single());
         }
         assertThat(digests).isNotEmpty();
         return digests;

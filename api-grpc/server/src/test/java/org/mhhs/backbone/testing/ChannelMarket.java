@@ -52,44 +52,89 @@ public final class ChannelMarket {
 
     /** Registers the participant with the role from 2020-01-01 and answers a bearer token for it. */
     public String participant(String id, MarketRole role) {
-        isd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
-                .setName("Participant " + id).build());
-        isd().grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id).setRole(role)
-                .setEffectiveFrom("2020-01-01").build());
-        await().ignoreExceptions().until(() -> isd().getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(id).build()).getRolesCount() == 1);
-        return AccessServiceGrpc.newBlockingStub(channel).withCallCredentials(HubClient.bearer(operatorToken))
-                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build()).getToken();
+        isd().registerParticipant(RegisterParticipantRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setName("Participant " + id)
+                .build());
+        isd().grantRole(GrantRoleRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setRole(role)
+                .setEffectiveFrom("2020-01-01")
+                .build());
+        await().ignoreExceptions()
+                .until(() -> isd().getParticipant(GetParticipantRequest.newBuilder()
+                                        .setParticipantId(id)
+                                        .build())
+                                .getRolesCount()
+                        == 1);
+        return AccessServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(HubClient.bearer(operatorToken))
+                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build())
+                .getToken();
     }
 
     public void gspGroup(String gspGroupId, String dno) {
-        isd().registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(newCommand()).setGspGroupId(gspGroupId)
-                .setName("Group " + gspGroupId).setDnoId(dno).build());
-        await().ignoreExceptions().until(() -> isd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
-                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
+        isd().registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                .setHeader(newCommand())
+                .setGspGroupId(gspGroupId)
+                .setName("Group " + gspGroupId)
+                .setDnoId(dno)
+                .build());
+        await().ignoreExceptions()
+                .until(() -> isd().listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsList().stream()
+                        .anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
     }
 
     public void meteringPoint(String mpan, String gspGroupId, String registrationServiceToken) {
-        registration(registrationServiceToken).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setGspGroupId(gspGroupId)
-                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom("2026-01-01").build());
+        registration(registrationServiceToken)
+                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setGspGroupId(gspGroupId)
+                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
+                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
+                        .setEffectiveFrom("2026-01-01")
+                        .build());
     }
 
     public void supplier(String mpan, String supplierToken) {
-        registration(supplierToken).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setEffectiveFrom("2026-01-01").build());
+        registration(supplierToken)
+                .registerSupplier(RegisterSupplierRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setEffectiveFrom("2026-01-01")
+                        .build());
     }
 
     /** The supplier appoints the data service from 2026-01-01, the service accepts; waits until it is in force. */
     public void dataService(String mpan, String supplierToken, String dataServiceId, String dataServiceToken) {
-        String appointment = await().ignoreExceptions().until(() -> registration(supplierToken)
-                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
-                        .setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataServiceId)
-                        .setEffectiveFrom("2026-01-01").build()).getAppointmentId(), id -> !id.isEmpty());
-        registration(dataServiceToken).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setAppointmentId(appointment).build());
-        await().ignoreExceptions().until(() -> registration(supplierToken).getResponsibility(GetResponsibilityRequest
-                .newBuilder().setMpan(mpan).setDate("2026-01-01").build()).getDataServiceId().equals(dataServiceId));
+        String appointment = await().ignoreExceptions()
+                .until(
+                        () -> registration(supplierToken)
+                                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
+                                        .setHeader(newCommand())
+                                        .setMpan(mpan)
+                                        .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
+                                        .setServiceId(dataServiceId)
+                                        .setEffectiveFrom("2026-01-01")
+                                        .build())
+                                .getAppointmentId(),
+                        id -> !id.isEmpty());
+        registration(dataServiceToken)
+                .acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setAppointmentId(appointment)
+                        .build());
+        await().ignoreExceptions()
+                .until(() -> registration(supplierToken)
+                        .getResponsibility(GetResponsibilityRequest.newBuilder()
+                                .setMpan(mpan)
+                                .setDate("2026-01-01")
+                                .build())
+                        .getDataServiceId()
+                        .equals(dataServiceId));
     }
 }

@@ -27,30 +27,90 @@ import net.jqwik.api.Combinators;
 public final class HostileRequests {
 
     /** Values that look like identifiers, dates, decimals and numbers but are not valid ones. */
-    private static final List<String> MALFORMED = List.of("", " ", "ABC", "abcd", "ABCDE", "AB D", "ab12", "A-B1",
-            "1234567890123", "123456789012", "12345678901234", "0000000000000", "1200000000000", "12345678901２3",
-            "_Z", "_", "A", "__A", "2026-02-30", "2026-13-01", "2026-11-31", "26-11-01", "2026/11/01", "20261101",
-            "9999-12-31", "0000-01-01", "-2026-11-01", "2026-11-01T00:00:00Z", "1970-01-01", "2200-01-01", "-1", "0",
-            "-0.001", "1.2345", "1e3", "NaN", "Infinity", "0x10", "10000.001", "99999999999999999999999999999",
-            "1,5", ".5", "5.", "+1", "00000000-0000-0000-0000-000000000000", "not-a-uuid",
-            "ffffffff-ffff-ffff-ffff-ffffffffffffff", "' OR '1'='1", "%s%n%x", "${jndi:ldap://x}", "../../etc/passwd",
-            "\u0000", "A\u0000B", "\t\r\n", "\u202Eevil", "\uFEFF", "\uD83D\uDE00\uD83D\uDE00", "É", "ÄÖÜ1");
-    private static final List<Long> EXTREME_NUMBERS = List.of(-1L, 0L, 1L, 51L, 1000L, (long) Integer.MAX_VALUE,
-            (long) Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 32);
+    private static final List<String> MALFORMED = List.of(
+            "",
+            " ",
+            "ABC",
+            "abcd",
+            "ABCDE",
+            "AB D",
+            "ab12",
+            "A-B1",
+            "1234567890123",
+            "123456789012",
+            "12345678901234",
+            "0000000000000",
+            "1200000000000",
+            "12345678901２3",
+            "_Z",
+            "_",
+            "A",
+            "__A",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-11-31",
+            "26-11-01",
+            "2026/11/01",
+            "20261101",
+            "9999-12-31",
+            "0000-01-01",
+            "-2026-11-01",
+            "2026-11-01T00:00:00Z",
+            "1970-01-01",
+            "2200-01-01",
+            "-1",
+            "0",
+            "-0.001",
+            "1.2345",
+            "1e3",
+            "NaN",
+            "Infinity",
+            "0x10",
+            "10000.001",
+            "99999999999999999999999999999",
+            "1,5",
+            ".5",
+            "5.",
+            "+1",
+            "00000000-0000-0000-0000-000000000000",
+            "not-a-uuid",
+            "ffffffff-ffff-ffff-ffff-ffffffffffffff",
+            "' OR '1'='1",
+            "%s%n%x",
+            "${jndi:ldap://x}",
+            "../../etc/passwd",
+            "\u0000",
+            "A\u0000B",
+            "\t\r\n",
+            "\u202Eevil",
+            "\uFEFF",
+            "\uD83D\uDE00\uD83D\uDE00",
+            "É",
+            "ÄÖÜ1");
+
+    private static final List<Long> EXTREME_NUMBERS = List.of(
+            -1L,
+            0L,
+            1L,
+            51L,
+            1000L,
+            (long) Integer.MAX_VALUE,
+            (long) Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            1L << 32);
     private static final int MAX_DEPTH = 4;
 
     /** One change to a request: which field, what kind of damage, and the raw material for it. */
-    public record Mutation(int field, int kind, String text, long number, int count) {
-    }
+    public record Mutation(int field, int kind, String text, long number, int count) {}
 
-    private HostileRequests() {
-    }
+    private HostileRequests() {}
 
     /** The protobuf type of the method's requests. */
     public static Descriptor requestType(MethodDescriptor<?, ?> method) {
         if (!(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier schema)) {
-            throw new IllegalStateException(method.getFullMethodName() + " has no protobuf schema to derive requests "
-                    + "from");
+            throw new IllegalStateException(
+                    method.getFullMethodName() + " has no protobuf schema to derive requests " + "from");
         }
         return schema.getMethodDescriptor().getInputType();
     }
@@ -93,7 +153,9 @@ public final class HostileRequests {
     /** The i-th of a day's readings is for period i + 1; any other message is left as it is. */
     private static DynamicMessage reading(DynamicMessage message, int index) {
         FieldDescriptor period = message.getDescriptorForType().findFieldByName("period");
-        return period == null ? message : message.toBuilder().setField(period, index + 1).build();
+        return period == null
+                ? message
+                : message.toBuilder().setField(period, index + 1).build();
     }
 
     private static Object plausible(FieldDescriptor field, String participant) {
@@ -104,13 +166,20 @@ public final class HostileRequests {
                     yield validMpan();
                 } else if (name.equals("gsp_group_id")) {
                     yield "_A";
-                } else if (name.equals("command_id") || name.equals("token_id") || name.endsWith("appointment_id")
+                } else if (name.equals("command_id")
+                        || name.equals("token_id")
+                        || name.endsWith("appointment_id")
                         || name.equals("audit_id")) {
                     yield UUID.randomUUID().toString();
-                } else if (name.endsWith("participant_id") || name.endsWith("supplier_id") || name.endsWith("dno_id")
-                        || name.endsWith("service_id") || name.equals("requested_by")) {
+                } else if (name.endsWith("participant_id")
+                        || name.endsWith("supplier_id")
+                        || name.endsWith("dno_id")
+                        || name.endsWith("service_id")
+                        || name.equals("requested_by")) {
                     yield participant;
-                } else if (name.contains("date") || name.startsWith("effective_") || name.equals("last_day")
+                } else if (name.contains("date")
+                        || name.startsWith("effective_")
+                        || name.equals("last_day")
                         || name.equals("as_at")) {
                     yield "2026-11-01";
                 } else if (name.contains("kwh")) {
@@ -122,8 +191,11 @@ public final class HostileRequests {
                 }
                 yield "sweep";
             }
-            case ENUM -> field.getEnumType().getValues().stream().filter(v -> v.getNumber() != 0).findFirst()
-                    .orElse(field.getEnumType().getValues().getFirst());
+            case ENUM ->
+                field.getEnumType().getValues().stream()
+                        .filter(v -> v.getNumber() != 0)
+                        .findFirst()
+                        .orElse(field.getEnumType().getValues().getFirst());
             case INT -> name.equals("page_size") ? 10 : name.equals("months") ? 12 : 1;
             case LONG -> name.contains("position") ? 0L : 1L;
             case BOOLEAN -> true;
@@ -162,12 +234,19 @@ public final class HostileRequests {
         Arbitrary<String> hostileText = Arbitraries.oneOf(
                 Arbitraries.of(MALFORMED),
                 Arbitraries.strings().all().ofMaxLength(80),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(10),
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u001f')
+                        .ofMinLength(1)
+                        .ofMaxLength(10),
                 Arbitraries.integers().between(1_000, 100_000).map("A"::repeat),
                 Arbitraries.just("9".repeat(100_000)));
-        return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().between(0, 5),
-                hostileText, Arbitraries.oneOf(Arbitraries.of(EXTREME_NUMBERS), Arbitraries.longs()),
-                Arbitraries.integers().between(2, 20_000)).as(Mutation::new);
+        return Combinators.combine(
+                        Arbitraries.integers().greaterOrEqual(0),
+                        Arbitraries.integers().between(0, 5),
+                        hostileText,
+                        Arbitraries.oneOf(Arbitraries.of(EXTREME_NUMBERS), Arbitraries.longs()),
+                        Arbitraries.integers().between(2, 20_000))
+                .as(Mutation::new);
     }
 
     /** The request with one mutation applied to one of its fields. */
@@ -187,8 +266,8 @@ public final class HostileRequests {
                 if (message.getRepeatedFieldCount(field) == 0) {
                     return message;
                 }
-                builder.setRepeatedField(field, 0,
-                        apply((Message) message.getRepeatedField(field, 0), path, depth + 1, mutation));
+                builder.setRepeatedField(
+                        field, 0, apply((Message) message.getRepeatedField(field, 0), path, depth + 1, mutation));
             } else {
                 builder.setField(field, apply((Message) message.getField(field), path, depth + 1, mutation));
             }
@@ -206,12 +285,14 @@ public final class HostileRequests {
                 },
                 () -> field.getJavaType() == FieldDescriptor.JavaType.STRING && set(builder, field, mutation.text()),
                 () -> number(field, mutation.number()) != null && set(builder, field, number(field, mutation.number())),
-                () -> field.getJavaType() == FieldDescriptor.JavaType.ENUM && set(builder, field,
-                        unknownEnum(field, mutation.number())),
-                () -> field.isRepeated() && message.getRepeatedFieldCount(field) > 0 && repeat(builder, message, field,
-                        mutation.count()),
-                () -> field.isRepeated() && message.getRepeatedFieldCount(field) > 0 && repeat(builder, message, field,
-                        2));
+                () -> field.getJavaType() == FieldDescriptor.JavaType.ENUM
+                        && set(builder, field, unknownEnum(field, mutation.number())),
+                () -> field.isRepeated()
+                        && message.getRepeatedFieldCount(field) > 0
+                        && repeat(builder, message, field, mutation.count()),
+                () -> field.isRepeated()
+                        && message.getRepeatedFieldCount(field) > 0
+                        && repeat(builder, message, field, 2));
         // the chosen kind when it fits the field, else the first that does (clearing always fits)
         for (int i = 0; i < kinds.size(); i++) {
             if (kinds.get((mutation.kind() + i) % kinds.size()).getAsBoolean()) {

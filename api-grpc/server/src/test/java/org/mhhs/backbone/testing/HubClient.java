@@ -1,5 +1,9 @@
 package org.mhhs.backbone.testing;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -19,10 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
-import com.google.rpc.PreconditionFailure;
+import org.awaitility.Awaitility;
 import org.mhhs.backbone.access.AccessProperties;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
@@ -32,7 +33,6 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.awaitility.Awaitility;
 
 /** A real gRPC client of the hub under test, as a participant would use it: a channel plus bearer tokens. */
 @TestComponent
@@ -57,7 +57,9 @@ public class HubClient implements AutoCloseable {
         if (channel == null) {
             synchronized (this) {
                 if (channel == null) {
-                    channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+                    channel = NettyChannelBuilder.forAddress("localhost", port)
+                            .usePlaintext()
+                            .build();
                 }
             }
         }
@@ -66,8 +68,12 @@ public class HubClient implements AutoCloseable {
 
     public void awaitServing() {
         var health = HealthGrpc.newBlockingStub(channel());
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> health
-                .check(HealthCheckRequest.getDefaultInstance()).getStatus() == HealthCheckResponse.ServingStatus.SERVING);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() ->
+                        health.check(HealthCheckRequest.getDefaultInstance()).getStatus()
+                                == HealthCheckResponse.ServingStatus.SERVING);
     }
 
     public int port() {
@@ -102,17 +108,25 @@ public class HubClient implements AutoCloseable {
 
     /** Issues a token for a participant through the API, as the operator does. */
     public String tokenFor(String participantId) {
-        return access(operatorToken()).issueToken(IssueTokenRequest.newBuilder()
-                .setParticipantId(participantId).setDescription("test").build()).getToken();
+        return access(operatorToken())
+                .issueToken(IssueTokenRequest.newBuilder()
+                        .setParticipantId(participantId)
+                        .setDescription("test")
+                        .build())
+                .getToken();
     }
 
     public static CommandHeader newCommand() {
-        return CommandHeader.newBuilder().setCommandId(UUID.randomUUID().toString()).build();
+        return CommandHeader.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .build();
     }
 
     /** Events in the store: a failed command must leave this unchanged. */
     public long storedEvents() {
-        return jdbc.sql("SELECT count(*) FROM axon.domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM axon.domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     public static CallCredentials bearer(String token) {
@@ -131,16 +145,23 @@ public class HubClient implements AutoCloseable {
     }
 
     public static String reason(StatusRuntimeException e) {
-        return details(e, ErrorInfo.class).stream().map(ErrorInfo::getReason).findFirst().orElse("");
+        return details(e, ErrorInfo.class).stream()
+                .map(ErrorInfo::getReason)
+                .findFirst()
+                .orElse("");
     }
 
     public static List<String> violatedFields(StatusRuntimeException e) {
         return details(e, BadRequest.class).stream()
-                .flatMap(b -> b.getFieldViolationsList().stream()).map(BadRequest.FieldViolation::getField).toList();
+                .flatMap(b -> b.getFieldViolationsList().stream())
+                .map(BadRequest.FieldViolation::getField)
+                .toList();
     }
 
     public static List<PreconditionFailure.Violation> preconditionViolations(StatusRuntimeException e) {
-        return details(e, PreconditionFailure.class).stream().flatMap(p -> p.getViolationsList().stream()).toList();
+        return details(e, PreconditionFailure.class).stream()
+                .flatMap(p -> p.getViolationsList().stream())
+                .toList();
     }
 
     private static <T extends com.google.protobuf.Message> List<T> details(StatusRuntimeException e, Class<T> type) {
@@ -148,13 +169,16 @@ public class HubClient implements AutoCloseable {
         if (status == null) {
             return List.of();
         }
-        return status.getDetailsList().stream().filter(any -> any.is(type)).map(any -> {
-            try {
-                return any.unpack(type);
-            } catch (InvalidProtocolBufferException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).toList();
+        return status.getDetailsList().stream()
+                .filter(any -> any.is(type))
+                .map(any -> {
+                    try {
+                        return any.unpack(type);
+                    } catch (InvalidProtocolBufferException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .toList();
     }
 
     @Override

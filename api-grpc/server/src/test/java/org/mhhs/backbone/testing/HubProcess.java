@@ -42,29 +42,44 @@ public final class HubProcess implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx512m",
-                    "-XX:+EnableDynamicAgentLoading", "-cp", System.getProperty("java.class.path"),
-                    HubApplication.class.getName(), "--spring.profiles.active=test", "--hub.data-dir=" + dataDir,
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    java.toString(),
+                    "-Xmx512m",
+                    "-XX:+EnableDynamicAgentLoading",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    HubApplication.class.getName(),
+                    "--spring.profiles.active=test",
+                    "--hub.data-dir=" + dataDir,
                     "--hub.embedded-postgres.ephemeral=false",
                     "--hub.access.operator-token-file=" + dataDir.resolve("operator.token"),
-                    "--spring.grpc.server.port=" + port, "--server.port=0"));
+                    "--spring.grpc.server.port=" + port,
+                    "--server.port=0"));
             command.addAll(List.of(arguments));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("hub.log").toFile()))
                     .start();
-            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+            ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port)
+                    .usePlaintext()
+                    .build();
             HubProcess hub = new HubProcess(process, channel, dataDir);
             var health = HealthGrpc.newBlockingStub(channel);
             try {
-                await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> process.isAlive() && health
-                        .check(HealthCheckRequest.getDefaultInstance()).getStatus()
-                        == HealthCheckResponse.ServingStatus.SERVING);
+                await().atMost(Duration.ofSeconds(120))
+                        .ignoreExceptions()
+                        .until(() -> process.isAlive()
+                                && health.check(HealthCheckRequest.getDefaultInstance())
+                                                .getStatus()
+                                        == HealthCheckResponse.ServingStatus.SERVING);
             } catch (ConditionTimeoutException notServing) {
                 hub.close();
                 List<String> log = Files.readAllLines(dataDir.resolve("hub.log"));
-                throw new IllegalStateException("the hub process did not become ready; the end of its log:\n"
-                        + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())), notServing);
+                throw new IllegalStateException(
+                        "the hub process did not become ready; the end of its log:\n"
+                                + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())),
+                        notServing);
             }
             return hub;
         } catch (IOException e) {
@@ -90,12 +105,13 @@ public final class HubProcess implements AutoCloseable {
      */
     public void kill() {
         ProcessHandle postmaster = postmaster();
-        List<ProcessHandle> postgres = java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                postmaster.descendants()).toList();
+        List<ProcessHandle> postgres = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(postmaster), postmaster.descendants())
+                .toList();
         process.destroyForcibly();
         postgres.forEach(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive()
-                && postgres.stream().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !process.isAlive() && postgres.stream().noneMatch(ProcessHandle::isAlive));
         channel.shutdownNow();
     }
 
@@ -117,8 +133,10 @@ public final class HubProcess implements AutoCloseable {
 
     public ProcessHandle postmaster() {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
-                    .getFirst().strip());
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                            .getFirst()
+                            .strip());
             return ProcessHandle.of(pid).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,9 +14,9 @@ import org.mhhs.backbone.grpc.v1.GspGroup;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
+import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
-import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.SettlementServiceGrpc;
 import org.mhhs.backbone.kernel.Mpan;
@@ -34,14 +34,28 @@ public final class Market {
     /** A new participant holding the roles from 2020-01-01 on, visible in ISD once this returns. */
     public String participant(char letter, MarketRole... roles) {
         String id = MarketIds.mpid(letter);
-        hub.operatorIsd().registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(newCommand())
-                .setParticipantId(id).setName("Participant " + id).build());
+        hub.operatorIsd()
+                .registerParticipant(RegisterParticipantRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setParticipantId(id)
+                        .setName("Participant " + id)
+                        .build());
         for (MarketRole role : roles) {
-            hub.operatorIsd().grantRole(GrantRoleRequest.newBuilder().setHeader(newCommand()).setParticipantId(id)
-                    .setRole(role).setEffectiveFrom("2020-01-01").build());
+            hub.operatorIsd()
+                    .grantRole(GrantRoleRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setParticipantId(id)
+                            .setRole(role)
+                            .setEffectiveFrom("2020-01-01")
+                            .build());
         }
-        await().ignoreExceptions().until(() -> hub.operatorIsd().getParticipant(GetParticipantRequest.newBuilder()
-                .setParticipantId(id).build()).getRolesCount() == roles.length);
+        await().ignoreExceptions()
+                .until(() -> hub.operatorIsd()
+                                .getParticipant(GetParticipantRequest.newBuilder()
+                                        .setParticipantId(id)
+                                        .build())
+                                .getRolesCount()
+                        == roles.length);
         return id;
     }
 
@@ -71,28 +85,39 @@ public final class Market {
 
     /** A GSP group with a DNO in ISD; registered (with a new DNO) by the first test that needs it. */
     public GspGroup gspGroup(String gspGroupId) {
-        boolean registered = hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
-                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId));
+        boolean registered =
+                hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsList().stream()
+                        .anyMatch(g -> g.getGspGroupId().equals(gspGroupId));
         if (!registered) {
             String dno = participant('D', MarketRole.MARKET_ROLE_DNO);
             try {
-                hub.operatorIsd().registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(newCommand())
-                        .setGspGroupId(gspGroupId).setName("Group " + gspGroupId).setDnoId(dno).build());
+                hub.operatorIsd()
+                        .registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                                .setHeader(newCommand())
+                                .setGspGroupId(gspGroupId)
+                                .setName("Group " + gspGroupId)
+                                .setDnoId(dno)
+                                .build());
             } catch (StatusRuntimeException e) {
                 if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
                     throw e;
                 }
             }
         }
-        await().until(() -> hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance())
-                .getGspGroupsList().stream().anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
+        await().until(() ->
+                hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsList().stream()
+                        .anyMatch(g -> g.getGspGroupId().equals(gspGroupId)));
         return hub.operatorIsd().listGspGroups(ListGspGroupsRequest.getDefaultInstance()).getGspGroupsList().stream()
-                .filter(g -> g.getGspGroupId().equals(gspGroupId)).findFirst().orElseThrow();
+                .filter(g -> g.getGspGroupId().equals(gspGroupId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A valid MPAN core no other test uses. */
     public static String newMpan() {
-        String prefix = String.format("%02d%010d", ThreadLocalRandom.current().nextInt(10, 30),
+        String prefix = String.format(
+                "%02d%010d",
+                ThreadLocalRandom.current().nextInt(10, 30),
                 ThreadLocalRandom.current().nextLong(10_000_000_000L));
         return prefix + Mpan.checkDigitOf(prefix);
     }

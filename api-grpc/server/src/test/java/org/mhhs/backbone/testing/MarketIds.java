@@ -8,8 +8,7 @@ public final class MarketIds {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 20_000));
 
-    private MarketIds() {
-    }
+    private MarketIds() {}
 
     /** A 4-character MPID starting with {@code letter}. */
     public static String mpid(char letter) {

@@ -37,13 +37,17 @@ public final class RawCall {
         /** The ErrorInfo reason the hub gave, or "" when none. */
         public String reason() {
             com.google.rpc.Status details = StatusProto.fromStatusAndTrailers(status, trailers);
-            return details.getDetailsList().stream().filter(any -> any.is(ErrorInfo.class)).map(any -> {
-                try {
-                    return any.unpack(ErrorInfo.class).getReason();
-                } catch (InvalidProtocolBufferException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).findFirst().orElse("");
+            return details.getDetailsList().stream()
+                    .filter(any -> any.is(ErrorInfo.class))
+                    .map(any -> {
+                        try {
+                            return any.unpack(ErrorInfo.class).getReason();
+                        } catch (InvalidProtocolBufferException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .findFirst()
+                    .orElse("");
         }
 
         /** The call was answered (a response came, or it ended OK) rather than refused. */
@@ -74,14 +78,15 @@ public final class RawCall {
         }
     };
 
-    private RawCall() {
-    }
+    private RawCall() {}
 
     /** Calls the method as a client without credentials ({@code credentials} null) or with them. */
-    public static Outcome call(Channel channel, MethodDescriptor<?, ?> method, CallCredentials credentials,
-                               List<byte[]> requests) {
+    public static Outcome call(
+            Channel channel, MethodDescriptor<?, ?> method, CallCredentials credentials, List<byte[]> requests) {
         MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder(BYTES, BYTES)
-                .setFullMethodName(method.getFullMethodName()).setType(method.getType()).build();
+                .setFullMethodName(method.getFullMethodName())
+                .setType(method.getType())
+                .build();
         CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS);
         if (credentials != null) {
             options = options.withCallCredentials(credentials);
@@ -91,23 +96,25 @@ public final class RawCall {
         int[] responses = {0};
         // the listener may cancel while this thread still sends: one lock, so that nothing is sent after a cancel
         boolean[] cancelled = {false};
-        call.start(new ClientCall.Listener<>() {
-            @Override
-            public void onMessage(byte[] message) {
-                responses[0]++;
-                if (!method.getType().serverSendsOneMessage()) {
-                    synchronized (cancelled) {
-                        cancelled[0] = true;
-                        call.cancel("the first answer is enough", null);
+        call.start(
+                new ClientCall.Listener<>() {
+                    @Override
+                    public void onMessage(byte[] message) {
+                        responses[0]++;
+                        if (!method.getType().serverSendsOneMessage()) {
+                            synchronized (cancelled) {
+                                cancelled[0] = true;
+                                call.cancel("the first answer is enough", null);
+                            }
+                        }
                     }
-                }
-            }
 
-            @Override
-            public void onClose(Status status, Metadata trailers) {
-                outcome.complete(new Outcome(status, trailers, responses[0]));
-            }
-        }, new Metadata());
+                    @Override
+                    public void onClose(Status status, Metadata trailers) {
+                        outcome.complete(new Outcome(status, trailers, responses[0]));
+                    }
+                },
+                new Metadata());
         call.request(Integer.MAX_VALUE);
         synchronized (cancelled) {
             if (!cancelled[0]) {

@@ -35,17 +35,27 @@ public record RunningHub(ConfigurableApplicationContext context, ManagedChannel 
                         port.set(started.getPort());
                     }
                 })
-                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--hub.data-dir=" + dataDir,
-                        "--hub.embedded-postgres.ephemeral=false", "--hub.access.operator-token-file=" + tokenFile),
-                        java.util.Arrays.stream(arguments)).toArray(String[]::new));
-        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port.get()).usePlaintext().build();
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--hub.data-dir=" + dataDir,
+                                        "--hub.embedded-postgres.ephemeral=false",
+                                        "--hub.access.operator-token-file=" + tokenFile),
+                                java.util.Arrays.stream(arguments))
+                        .toArray(String[]::new));
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port.get())
+                .usePlaintext()
+                .build();
         return new RunningHub(context, channel, tokenFile);
     }
 
     /** The operator's token, once the hub says the operator can act. */
     public String operatorToken() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> context.getBean("bootstrap", HealthIndicator.class)
-                .health().getStatus().getCode().equals("UP"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> context.getBean("bootstrap", HealthIndicator.class)
+                        .health()
+                        .getStatus()
+                        .getCode()
+                        .equals("UP"));
         try {
             return Files.readString(tokenFile).strip();
         } catch (IOException e) {

@@ -34,36 +34,65 @@ public final class SettlementMarket {
     }
 
     /** A metering point in a GSP group, with its supplier and data service from {@code from} on. */
-    public String meteringPoint(String gspGroup, String registrationService, String supplier, String dataService,
-                                String from) {
+    public String meteringPoint(
+            String gspGroup, String registrationService, String supplier, String dataService, String from) {
         String mpan = Market.newMpan();
-        market.registration(registrationService).registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setGspGroupId(gspGroup)
-                .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED).setEffectiveFrom(from).build());
-        market.registration(supplier).registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setEffectiveFrom(from).build());
-        String appointment = await().ignoreExceptions().until(() -> market.registration(supplier)
-                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder().setHeader(newCommand())
-                        .setMpan(mpan).setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE).setServiceId(dataService)
-                        .setEffectiveFrom(from).build()).getAppointmentId(), id -> !id.isEmpty());
-        market.registration(dataService).acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
-                .setHeader(newCommand()).setMpan(mpan).setAppointmentId(appointment).build());
+        market.registration(registrationService)
+                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setGspGroupId(gspGroup)
+                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
+                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
+                        .setEffectiveFrom(from)
+                        .build());
+        market.registration(supplier)
+                .registerSupplier(RegisterSupplierRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setEffectiveFrom(from)
+                        .build());
+        String appointment = await().ignoreExceptions()
+                .until(
+                        () -> market.registration(supplier)
+                                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
+                                        .setHeader(newCommand())
+                                        .setMpan(mpan)
+                                        .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
+                                        .setServiceId(dataService)
+                                        .setEffectiveFrom(from)
+                                        .build())
+                                .getAppointmentId(),
+                        id -> !id.isEmpty());
+        market.registration(dataService)
+                .acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setMpan(mpan)
+                        .setAppointmentId(appointment)
+                        .build());
         return mpan;
     }
 
     /** Submits a day of 48 equal readings, once the appointment is in force; answers the version recorded. */
     public int submit(String dataService, String mpan, String day, String kwhEachPeriod) {
         SubmitConsumptionRequest request = day(mpan, day, kwhEachPeriod);
-        return await().ignoreExceptions().until(() -> market.metering(dataService).submitConsumption(request)
-                .getVersion(), version -> version > 0);
+        return await().ignoreExceptions()
+                .until(
+                        () -> market.metering(dataService)
+                                .submitConsumption(request)
+                                .getVersion(),
+                        version -> version > 0);
     }
 
     public static SubmitConsumptionRequest day(String mpan, String day, String kwhEachPeriod) {
-        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder().setHeader(newCommand())
-                .setMpan(mpan).setSettlementDate(day);
+        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
+                .setHeader(newCommand())
+                .setMpan(mpan)
+                .setSettlementDate(day);
         for (int period = 1; period <= 48; period++) {
-            request.addReadings(PeriodReading.newBuilder().setPeriod(period).setKwh(kwhEachPeriod)
+            request.addReadings(PeriodReading.newBuilder()
+                    .setPeriod(period)
+                    .setKwh(kwhEachPeriod)
                     .setQuality(Quality.QUALITY_ACTUAL));
         }
         return request.build();
@@ -71,15 +100,26 @@ public final class SettlementMarket {
 
     /** Sets the ISD run schedule and waits until ISD shows it. */
     public void runSchedule(List<Integer> workingDays) {
-        SettlementRunType[] types = {SettlementRunType.SETTLEMENT_RUN_TYPE_SF, SettlementRunType.SETTLEMENT_RUN_TYPE_R1,
-                SettlementRunType.SETTLEMENT_RUN_TYPE_R2, SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
-                SettlementRunType.SETTLEMENT_RUN_TYPE_RF};
-        SetRunScheduleRequest.Builder request = SetRunScheduleRequest.newBuilder().setHeader(newCommand());
+        SettlementRunType[] types = {
+            SettlementRunType.SETTLEMENT_RUN_TYPE_SF,
+            SettlementRunType.SETTLEMENT_RUN_TYPE_R1,
+            SettlementRunType.SETTLEMENT_RUN_TYPE_R2,
+            SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
+            SettlementRunType.SETTLEMENT_RUN_TYPE_RF
+        };
+        SetRunScheduleRequest.Builder request =
+                SetRunScheduleRequest.newBuilder().setHeader(newCommand());
         for (int i = 0; i < types.length; i++) {
             request.addOffsets(RunOffset.newBuilder().setRunType(types[i]).setWorkingDays(workingDays.get(i)));
         }
         hub.operatorIsd().setRunSchedule(request.build());
-        await().until(() -> hub.operatorIsd().getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance())
-                .getRunScheduleList().stream().map(RunOffset::getWorkingDays).toList().equals(workingDays));
+        await().until(() -> hub
+                .operatorIsd()
+                .getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance())
+                .getRunScheduleList()
+                .stream()
+                .map(RunOffset::getWorkingDays)
+                .toList()
+                .equals(workingDays));
     }
 }

@@ -32,8 +32,7 @@ public final class TestSubscriber implements AutoCloseable {
     private final CompletableFuture<StatusRuntimeException> ended = new CompletableFuture<>();
     private volatile ClientCallStreamObserver<SubscribeRequest> requests;
 
-    private TestSubscriber() {
-    }
+    private TestSubscriber() {}
 
     public static TestSubscriber open(ManagedChannel channel, String token, OpenSubscription open) {
         return start(channel, token, open, false);
@@ -56,7 +55,8 @@ public final class TestSubscriber implements AutoCloseable {
 
     private static TestSubscriber start(ManagedChannel channel, String token, OpenSubscription open, boolean paused) {
         TestSubscriber subscriber = new TestSubscriber();
-        SubscriptionServiceGrpc.newStub(channel).withCallCredentials(HubClient.bearer(token))
+        SubscriptionServiceGrpc.newStub(channel)
+                .withCallCredentials(HubClient.bearer(token))
                 .subscribe(subscriber.observer(paused));
         subscriber.requests.onNext(SubscribeRequest.newBuilder().setOpen(open).build());
         if (paused) {
@@ -86,7 +86,8 @@ public final class TestSubscriber implements AutoCloseable {
 
             @Override
             public void onError(Throwable t) {
-                StatusRuntimeException status = t instanceof StatusRuntimeException s ? s
+                StatusRuntimeException status = t instanceof StatusRuntimeException s
+                        ? s
                         : new StatusRuntimeException(io.grpc.Status.fromThrowable(t));
                 opened.completeExceptionally(status);
                 ended.complete(status);
@@ -110,7 +111,9 @@ public final class TestSubscriber implements AutoCloseable {
     }
 
     public void ack(long position) {
-        requests.onNext(SubscribeRequest.newBuilder().setAck(Acknowledge.newBuilder().setPosition(position)).build());
+        requests.onNext(SubscribeRequest.newBuilder()
+                .setAck(Acknowledge.newBuilder().setPosition(position))
+                .build());
     }
 
     public List<EventEnvelope> events() {
@@ -119,8 +122,9 @@ public final class TestSubscriber implements AutoCloseable {
 
     /** Waits until an event matching the predicate has arrived and returns it. */
     public EventEnvelope awaitEvent(Predicate<EventEnvelope> wanted) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().filter(wanted).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The status the hub ended the stream with (null for a normal completion), waiting for it. */

@@ -14,13 +14,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.mhhs.bench.market.ConsumptionSubmission;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.PeriodReading;
 import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.SubmissionResult;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
+import org.mhhs.bench.market.ConsumptionSubmission;
 
 /**
  * Sends consumption through {@code SubmitConsumptionStream} as data services do: one stream per data service, each
@@ -34,8 +34,8 @@ final class ConsumptionSender {
         void acknowledged(ConsumptionSubmission submission, long nanoTime);
     }
 
-    record Result(int sent, long accepted, long rejected, Map<String, Long> rejections, double seconds,
-            Latencies latencies) {
+    record Result(
+            int sent, long accepted, long rejected, Map<String, Long> rejections, double seconds, Latencies latencies) {
         double perSecond() {
             return sent / seconds;
         }
@@ -74,23 +74,31 @@ final class ConsumptionSender {
             if (pending != null) {
                 pending[sent] = submission;
             }
-            Lane lane = lanes.computeIfAbsent(submission.dataServiceId(), dataService -> new Lane(dataService,
-                    lanes.size(), result -> {
-                        int item = Integer.parseInt(result.getCommandId().substring(2));
-                        long now = System.nanoTime();
-                        latencies[item] = now - sentAt[item];
-                        if (result.hasAccepted()) {
-                            accepted.incrementAndGet();
-                            if (listener != null) {
-                                listener.acknowledged(pending[item], now);
-                                pending[item] = null;
-                            }
-                        } else {
-                            rejected.incrementAndGet();
-                            rejections.merge(result.getRejected().getMessage().replaceAll("[0-9]{13}", "<mpan>"), 1L,
-                                    Long::sum);
-                        }
-                    }, sentAt));
+            Lane lane = lanes.computeIfAbsent(
+                    submission.dataServiceId(),
+                    dataService -> new Lane(
+                            dataService,
+                            lanes.size(),
+                            result -> {
+                                int item =
+                                        Integer.parseInt(result.getCommandId().substring(2));
+                                long now = System.nanoTime();
+                                latencies[item] = now - sentAt[item];
+                                if (result.hasAccepted()) {
+                                    accepted.incrementAndGet();
+                                    if (listener != null) {
+                                        listener.acknowledged(pending[item], now);
+                                        pending[item] = null;
+                                    }
+                                } else {
+                                    rejected.incrementAndGet();
+                                    rejections.merge(
+                                            result.getRejected().getMessage().replaceAll("[0-9]{13}", "<mpan>"),
+                                            1L,
+                                            Long::sum);
+                                }
+                            },
+                            sentAt));
             lane.offer(new Item(sent, submission));
             sent++;
         }
@@ -106,10 +114,13 @@ final class ConsumptionSender {
 
     static SubmitConsumptionRequest request(ConsumptionSubmission submission, String commandId) {
         SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
-                .setHeader(CommandHeader.newBuilder().setCommandId(commandId)).setMpan(submission.mpan())
+                .setHeader(CommandHeader.newBuilder().setCommandId(commandId))
+                .setMpan(submission.mpan())
                 .setSettlementDate(submission.day().toString());
         for (int period = 1; period <= submission.periodCount(); period++) {
-            request.addReadings(PeriodReading.newBuilder().setPeriod(period).setKwh(kwh(submission.wattHours(period)))
+            request.addReadings(PeriodReading.newBuilder()
+                    .setPeriod(period)
+                    .setKwh(kwh(submission.wattHours(period)))
                     .setQuality(submission.estimated(period) ? Quality.QUALITY_ESTIMATED : Quality.QUALITY_ACTUAL));
         }
         return request.build();
@@ -120,8 +131,7 @@ final class ConsumptionSender {
         return wattHours / 1000 + (thousandths < 10 ? ".00" : thousandths < 100 ? ".0" : ".") + thousandths;
     }
 
-    private record Item(int index, ConsumptionSubmission submission) {
-    }
+    private record Item(int index, ConsumptionSubmission submission) {}
 
     /** One data service's stream, fed by its own thread so that a slow stream holds up no other. */
     private final class Lane {
@@ -140,8 +150,9 @@ final class ConsumptionSender {
 
         Lane(String dataService, int number, java.util.function.Consumer<SubmissionResult> onResult, long[] sentAt) {
             Semaphore window = new Semaphore(inFlight);
-            StreamObserver<SubmitConsumptionRequest> requests = hub.as(dataService, number,
-                    MeteringServiceGrpc::newStub).submitConsumptionStream(new StreamObserver<>() {
+            StreamObserver<SubmitConsumptionRequest> requests = hub.as(
+                            dataService, number, MeteringServiceGrpc::newStub)
+                    .submitConsumptionStream(new StreamObserver<>() {
                         @Override
                         public void onNext(SubmissionResult result) {
                             onResult.accept(result);
@@ -182,7 +193,9 @@ final class ConsumptionSender {
 
     static List<String> top(Map<String, Long> rejections) {
         List<String> lines = new ArrayList<>();
-        rejections.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+        rejections.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(5)
                 .forEach(e -> lines.add(e.getValue() + " x " + e.getKey()));
         return lines;
     }

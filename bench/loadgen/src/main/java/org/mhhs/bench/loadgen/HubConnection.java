@@ -75,7 +75,8 @@ final class HubConnection implements AutoCloseable {
     }
 
     /** A stub acting as the participant; {@code lane} spreads streams over the shared channels in bearer mode. */
-    <S extends AbstractStub<S>> S as(String participantId, int lane, java.util.function.Function<ManagedChannel, S> stub) {
+    <S extends AbstractStub<S>> S as(
+            String participantId, int lane, java.util.function.Function<ManagedChannel, S> stub) {
         if (mutualTls()) {
             return stub.apply(perParticipant.computeIfAbsent(participantId, this::mutualTlsChannel));
         }
@@ -87,22 +88,34 @@ final class HubConnection implements AutoCloseable {
         if (participantId.equals(operatorId)) {
             return operatorToken;
         }
-        return tokens.computeIfAbsent(participantId, id -> AccessServiceGrpc.newBlockingStub(shared.getFirst())
-                .withCallCredentials(bearer(operatorToken)).withDeadlineAfter(30, TimeUnit.SECONDS)
-                .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build()).getToken());
+        return tokens.computeIfAbsent(
+                participantId,
+                id -> AccessServiceGrpc.newBlockingStub(shared.getFirst())
+                        .withCallCredentials(bearer(operatorToken))
+                        .withDeadlineAfter(30, TimeUnit.SECONDS)
+                        .issueToken(IssueTokenRequest.newBuilder()
+                                .setParticipantId(id)
+                                .build())
+                        .getToken());
     }
 
     private ManagedChannel mutualTlsChannel(String participantId) {
-        if (issuer != null && !participantId.equals(operatorId)
+        if (issuer != null
+                && !participantId.equals(operatorId)
                 && !Files.exists(clientCertDir.resolve(participantId + ".crt"))) {
             String pem = issuer.issue(participantId, clientCertDir);
-            asOperator(AccessServiceGrpc::newBlockingStub).withDeadlineAfter(30, TimeUnit.SECONDS)
-                    .registerCertificate(RegisterCertificateRequest.newBuilder().setParticipantId(participantId)
-                            .setCertificatePem(pem).setDescription("load generator").build());
+            asOperator(AccessServiceGrpc::newBlockingStub)
+                    .withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .registerCertificate(RegisterCertificateRequest.newBuilder()
+                            .setParticipantId(participantId)
+                            .setCertificatePem(pem)
+                            .setDescription("load generator")
+                            .build());
         }
         try {
             TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
-                    .keyManager(clientCertDir.resolve(participantId + ".crt").toFile(),
+                    .keyManager(
+                            clientCertDir.resolve(participantId + ".crt").toFile(),
                             clientCertDir.resolve(participantId + ".key").toFile());
             if (tlsCa != null) {
                 tls.trustManager(tlsCa.toFile());
@@ -118,14 +131,17 @@ final class HubConnection implements AutoCloseable {
             return InsecureChannelCredentials.create();
         }
         try {
-            return TlsChannelCredentials.newBuilder().trustManager(tlsCa.toFile()).build();
+            return TlsChannelCredentials.newBuilder()
+                    .trustManager(tlsCa.toFile())
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("CA certificate " + tlsCa, e);
         }
     }
 
     private ManagedChannel newChannel(ChannelCredentials credentials) {
-        return Grpc.newChannelBuilderForAddress(host, port, credentials).maxInboundMessageSize(16 * 1024 * 1024)
+        return Grpc.newChannelBuilderForAddress(host, port, credentials)
+                .maxInboundMessageSize(16 * 1024 * 1024)
                 .build();
     }
 
@@ -144,8 +160,10 @@ final class HubConnection implements AutoCloseable {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("the operator's token file " + file
-                    + " (the hub writes it on its first start; pass --operator-token-file)", e);
+            throw new UncheckedIOException(
+                    "the operator's token file " + file
+                            + " (the hub writes it on its first start; pass --operator-token-file)",
+                    e);
         }
     }
 

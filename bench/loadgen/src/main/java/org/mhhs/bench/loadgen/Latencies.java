@@ -11,8 +11,11 @@ record Latencies(long count, double p50, double p99, double max) {
         if (count == 0) {
             return new Latencies(0, 0, 0, 0);
         }
-        return new Latencies(count, ms(sorted[(int) Math.min(count - 1, count * 0.50)]),
-                ms(sorted[(int) Math.min(count - 1, count * 0.99)]), ms(sorted[count - 1]));
+        return new Latencies(
+                count,
+                ms(sorted[(int) Math.min(count - 1, count * 0.50)]),
+                ms(sorted[(int) Math.min(count - 1, count * 0.99)]),
+                ms(sorted[count - 1]));
     }
 
     void into(Report report, String prefix) {

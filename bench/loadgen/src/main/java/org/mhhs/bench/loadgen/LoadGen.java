@@ -15,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.mhhs.bench.market.ConsumptionSubmission;
-import org.mhhs.bench.market.MarketSize;
-import org.mhhs.bench.market.SyntheticMarket;
-import org.mhhs.bench.market.SyntheticMeteringPoint;
-import org.mhhs.bench.market.SyntheticParticipant;
 import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
 import org.mhhs.backbone.grpc.v1.Projection;
@@ -27,6 +22,11 @@ import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
+import org.mhhs.bench.market.ConsumptionSubmission;
+import org.mhhs.bench.market.MarketSize;
+import org.mhhs.bench.market.SyntheticMarket;
+import org.mhhs.bench.market.SyntheticMeteringPoint;
+import org.mhhs.bench.market.SyntheticParticipant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,9 +87,16 @@ public final class LoadGen {
 
         ConsumptionSender.Result result = sendAll(market, options.count(), 0, null);
         int streams = market.size().participantsPerRole();
-        report.say("ingest: %,d submissions (%,d readings) on %d streams (%d in flight each) in %.1f s = %,.0f/s; "
-                + "latency %s", result.sent(), result.sent() * 48L, streams, options.inFlight(), result.seconds(),
-                result.perSecond(), result.latencies());
+        report.say(
+                "ingest: %,d submissions (%,d readings) on %d streams (%d in flight each) in %.1f s = %,.0f/s; "
+                        + "latency %s",
+                result.sent(),
+                result.sent() * 48L,
+                streams,
+                options.inFlight(),
+                result.seconds(),
+                result.perSecond(),
+                result.latencies());
         report.figure("ingest.submissions", result.sent());
         report.figure("ingest.accepted", result.accepted());
         report.figure("ingest.rejected", result.rejected());
@@ -109,11 +116,13 @@ public final class LoadGen {
 
         double single = postgres.insertRate(result.sent(), streams, 1);
         double batched = postgres.insertRate(result.sent(), streams, 100);
-        report.say("raw PostgreSQL, %,d rows of the same shape and indexes as axon.domain_event_entry, %d connections: "
-                + "%,.0f/s one row per transaction, %,.0f/s 100 rows per transaction", result.sent(), streams,
-                single, batched);
-        report.say("hub / raw: %.3f (single-row transactions), %.3f (batched)", result.perSecond() / single,
-                result.perSecond() / batched);
+        report.say(
+                "raw PostgreSQL, %,d rows of the same shape and indexes as axon.domain_event_entry, %d connections: "
+                        + "%,.0f/s one row per transaction, %,.0f/s 100 rows per transaction",
+                result.sent(), streams, single, batched);
+        report.say(
+                "hub / raw: %.3f (single-row transactions), %.3f (batched)",
+                result.perSecond() / single, result.perSecond() / batched);
         report.figure("reference.single_row_per_second", single);
         report.figure("reference.batched_per_second", batched);
         report.figure("reference.hub_to_single_row", result.perSecond() / single);
@@ -144,14 +153,17 @@ public final class LoadGen {
         report.say("backlog: %,d submissions ingested at %,.0f/s", result.sent(), result.perSecond());
         double drained = awaitProjections();
         report.say("projections (the feed included) caught up %.1f s after the last acknowledgement", drained);
-        String reader = market.participants(org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT).getFirst().id();
+        String reader = market.participants(org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT)
+                .getFirst()
+                .id();
         long start = System.nanoTime();
         Subscriber subscriber = new Subscriber(hub, reader, 0, "catch-up", StartFrom.START_FROM_BEGINNING, null);
         long head = subscriber.opened().getHeadPosition();
         MarketLoader.await("the backlog", () -> subscriber.lastPosition() >= head || subscriber.failed());
         double seconds = (System.nanoTime() - start) / 1e9;
         subscriber.close();
-        report.say("catch-up: %s read %,d events (backlog to position %,d) in %.1f s = %,.0f events/s",
+        report.say(
+                "catch-up: %s read %,d events (backlog to position %,d) in %.1f s = %,.0f events/s",
                 reader, subscriber.received(), head, seconds, subscriber.received() / seconds);
         report.figure("catchup.events", subscriber.received());
         report.figure("catchup.seconds", seconds);
@@ -159,8 +171,10 @@ public final class LoadGen {
         if (options.jdbcUrl() != null) {
             RawPostgres postgres = new RawPostgres(options.jdbcUrl());
             double scan = postgres.scanRate("SELECT envelope FROM notification.feed ORDER BY position");
-            report.say("raw PostgreSQL: a JDBC scan of the feed's envelopes in position order at %,.0f rows/s "
-                    + "(catch-up / raw = %.3f)", scan, subscriber.received() / seconds / scan);
+            report.say(
+                    "raw PostgreSQL: a JDBC scan of the feed's envelopes in position order at %,.0f rows/s "
+                            + "(catch-up / raw = %.3f)",
+                    scan, subscriber.received() / seconds / scan);
             report.figure("catchup.raw_feed_scan_rows_per_second", scan);
         }
     }
@@ -175,34 +189,46 @@ public final class LoadGen {
         if (options.replayEvents() > result.accepted()) {
             long start = System.nanoTime();
             long copies = postgres.amplifyConsumption(options.replayEvents());
-            report.say("appended %,d copies of those consumption events by SQL (new aggregate ids, same payloads) in "
-                    + "%.1f s", copies, (System.nanoTime() - start) / 1e9);
+            report.say(
+                    "appended %,d copies of those consumption events by SQL (new aggregate ids, same payloads) in "
+                            + "%.1f s",
+                    copies, (System.nanoTime() - start) / 1e9);
             report.figure("replay.copied_events", copies);
         }
         double drained = awaitProjections();
         report.say("projections caught up %.1f s after the last append", drained);
         var projections = hub.asOperator(ProjectionServiceGrpc::newBlockingStub);
         RebuildProgress progress = projections.rebuildProjection(RebuildProjectionRequest.newBuilder()
-                .setName("settlement-allocation").build());
+                .setName("settlement-allocation")
+                .build());
         long start = System.nanoTime();
         while (!progress.getFinished()) {
             Thread.sleep(1_000);
             progress = projections.getRebuildProgress(GetRebuildProgressRequest.newBuilder()
-                    .setName("settlement-allocation").build());
+                    .setName("settlement-allocation")
+                    .build());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long consumption = consumptionEvents(postgres);
-        report.say("replay: settlement-allocation rebuilt over %,d positions (%,d consumption events) in %.1f s = "
-                + "%,.0f events/s (the hub's own figure: %,.0f/s over %.1f s)", progress.getEventsTotal(), consumption,
-                seconds, progress.getEventsTotal() / seconds, progress.getEventsPerSecond(), progress.getElapsedSeconds());
+        report.say(
+                "replay: settlement-allocation rebuilt over %,d positions (%,d consumption events) in %.1f s = "
+                        + "%,.0f events/s (the hub's own figure: %,.0f/s over %.1f s)",
+                progress.getEventsTotal(),
+                consumption,
+                seconds,
+                progress.getEventsTotal() / seconds,
+                progress.getEventsPerSecond(),
+                progress.getElapsedSeconds());
         report.figure("replay.events", progress.getEventsTotal());
         report.figure("replay.consumption_events", consumption);
         report.figure("replay.seconds", seconds);
         report.figure("replay.events_per_second", progress.getEventsTotal() / seconds);
         report.figure("replay.hub_events_per_second", progress.getEventsPerSecond());
         double scan = postgres.scanRate("SELECT payload FROM axon.domain_event_entry ORDER BY global_index");
-        report.say("raw PostgreSQL: a JDBC scan of every event payload in store order at %,.0f rows/s (replay / raw = "
-                + "%.3f)", scan, progress.getEventsTotal() / seconds / scan);
+        report.say(
+                "raw PostgreSQL: a JDBC scan of every event payload in store order at %,.0f rows/s (replay / raw = "
+                        + "%.3f)",
+                scan, progress.getEventsTotal() / seconds / scan);
         report.figure("replay.raw_payload_scan_rows_per_second", scan);
     }
 
@@ -219,29 +245,42 @@ public final class LoadGen {
         new MarketLoader(hub, market).load(report);
         awaitProjections();
         Memory idleBefore = memory();
-        report.say("hub before subscribers: heap used %.0f MB, resident %.0f MB", idleBefore.heapMb(),
-                idleBefore.rssMb());
+        report.say(
+                "hub before subscribers: heap used %.0f MB, resident %.0f MB", idleBefore.heapMb(), idleBefore.rssMb());
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Object[]> receipts = new ConcurrentLinkedQueue<>();
         List<Subscriber> subscribers = new ArrayList<>();
         List<SyntheticParticipant> participants = market.participants();
         for (int i = 0; i < Math.min(options.subscribers(), participants.size()); i++) {
-            subscribers.add(new Subscriber(hub, participants.get(i).id(), i, "fan-out", StartFrom.START_FROM_LATEST,
+            subscribers.add(new Subscriber(
+                    hub,
+                    participants.get(i).id(),
+                    i,
+                    "fan-out",
+                    StartFrom.START_FROM_LATEST,
                     (subscriber, event, now) -> {
                         if (event.hasConsumptionRecorded() && !event.getReplayed()) {
                             var consumption = event.getConsumptionRecorded();
-                            receipts.add(new Object[] {consumption.getMpan() + "/" + consumption.getSettlementDate()
-                                    + "/" + consumption.getVersion(), now});
+                            receipts.add(new Object[] {
+                                consumption.getMpan() + "/" + consumption.getSettlementDate() + "/"
+                                        + consumption.getVersion(),
+                                now
+                            });
                         }
                     }));
         }
         subscribers.forEach(Subscriber::opened);
         Thread.sleep(5_000);
         Memory idle = memory();
-        report.say("memory: %d idle subscribers connected: heap used %.0f MB, resident %.0f MB (%+.0f MB / %+.0f MB "
-                + "for the subscribers)", subscribers.size(), idle.heapMb(), idle.rssMb(),
-                idle.heapMb() - idleBefore.heapMb(), idle.rssMb() - idleBefore.rssMb());
+        report.say(
+                "memory: %d idle subscribers connected: heap used %.0f MB, resident %.0f MB (%+.0f MB / %+.0f MB "
+                        + "for the subscribers)",
+                subscribers.size(),
+                idle.heapMb(),
+                idle.rssMb(),
+                idle.heapMb() - idleBefore.heapMb(),
+                idle.rssMb() - idleBefore.rssMb());
         report.figure("memory.subscribers", subscribers.size());
         report.figure("memory.heap_used_mb", idle.heapMb());
         report.figure("memory.resident_mb", idle.rssMb());
@@ -254,9 +293,11 @@ public final class LoadGen {
             market.gspGroups().forEach(group -> dnoOfGroup.put(group.id(), group.dnoId()));
             java.util.Set<String> subscribed = new java.util.HashSet<>();
             subscribers.forEach(subscriber -> subscribed.add(subscriber.participantId()));
-            int everything = (int) participants.stream().filter(p -> subscribed.contains(p.id())
-                    && (p.role() == org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT
-                    || p.role() == org.mhhs.backbone.kernel.MarketRole.AUDITOR)).count();
+            int everything = (int) participants.stream()
+                    .filter(p -> subscribed.contains(p.id())
+                            && (p.role() == org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT
+                                    || p.role() == org.mhhs.backbone.kernel.MarketRole.AUDITOR))
+                    .count();
             java.util.concurrent.atomic.AtomicLong expectedDeliveries = new java.util.concurrent.atomic.AtomicLong();
             ConsumptionSender.Result result = sendAll(market, submissions, options.rate(), (submission, now) -> {
                 acknowledged.put(submission.mpan() + "/" + submission.day() + "/" + submission.version(), now);
@@ -279,10 +320,11 @@ public final class LoadGen {
                 }
             }
             Latencies fanOut = Latencies.of(latencies, n);
-            report.say("fan-out: %,d submissions at %d/s (%.0f/s achieved) to %d subscribers: %,d deliveries of %,d "
-                    + "expected; latency from acknowledgement to receipt %s (%,d arrived before the acknowledgement, "
-                    + "counted as 0)", result.sent(), options.rate(), result.perSecond(), subscribers.size(), n,
-                    expected, fanOut, early);
+            report.say(
+                    "fan-out: %,d submissions at %d/s (%.0f/s achieved) to %d subscribers: %,d deliveries of %,d "
+                            + "expected; latency from acknowledgement to receipt %s (%,d arrived before the acknowledgement, "
+                            + "counted as 0)",
+                    result.sent(), options.rate(), result.perSecond(), subscribers.size(), n, expected, fanOut, early);
             report.say("fan-out ingest acknowledgement latency %s", result.latencies());
             report.figure("fanout.submissions", result.sent());
             report.figure("fanout.rate_per_second", options.rate());
@@ -295,17 +337,26 @@ public final class LoadGen {
     }
 
     /** How many subscribers a consumption event goes to: supplier, data service, DNO, central settlement, auditors. */
-    private static int addressees(Map<String, SyntheticMeteringPoint> points, Map<String, String> dnoOfGroup,
-            java.util.Set<String> subscribed, int everything, ConsumptionSubmission submission) {
+    private static int addressees(
+            Map<String, SyntheticMeteringPoint> points,
+            Map<String, String> dnoOfGroup,
+            java.util.Set<String> subscribed,
+            int everything,
+            ConsumptionSubmission submission) {
         SyntheticMeteringPoint point = points.get(submission.mpan());
-        return (int) java.util.stream.Stream.of(point.supplierOn(submission.day()), submission.dataServiceId(),
-                dnoOfGroup.get(point.gspGroupId())).filter(subscribed::contains).count() + everything;
+        return (int) java.util.stream.Stream.of(
+                                point.supplierOn(submission.day()),
+                                submission.dataServiceId(),
+                                dnoOfGroup.get(point.gspGroupId()))
+                        .filter(subscribed::contains)
+                        .count()
+                + everything;
     }
 
-    private ConsumptionSender.Result sendAll(SyntheticMarket market, int count, int rate,
-            ConsumptionSender.AckListener listener) throws Exception {
-        return new ConsumptionSender(hub, options.inFlight()).send(market.consumption().iterator(), count, rate,
-                listener);
+    private ConsumptionSender.Result sendAll(
+            SyntheticMarket market, int count, int rate, ConsumptionSender.AckListener listener) throws Exception {
+        return new ConsumptionSender(hub, options.inFlight())
+                .send(market.consumption().iterator(), count, rate, listener);
     }
 
     /** A market whose consumption holds at least {@code submissions}, ending yesterday. */
@@ -318,34 +369,55 @@ public final class LoadGen {
         }
         LocalDate today = LocalDate.now(LONDON);
         MarketSize size = MarketSize.of(perRole, meters, days, today.minusDays(days));
-        report.parameter("market", Map.of("participants_per_role", perRole, "metering_points", meters, "days", days,
-                "first_day", size.firstDay().toString()));
+        report.parameter(
+                "market",
+                Map.of(
+                        "participants_per_role",
+                        perRole,
+                        "metering_points",
+                        meters,
+                        "days",
+                        days,
+                        "first_day",
+                        size.firstDay().toString()));
         return SyntheticMarket.generate(options.seed(), size);
     }
 
     private long consumptionEvents(RawPostgres postgres) throws Exception {
-        return postgres.count("SELECT count(*) FROM axon.domain_event_entry WHERE payload_type LIKE "
-                + "'%ConsumptionRecorded'");
+        return postgres.count(
+                "SELECT count(*) FROM axon.domain_event_entry WHERE payload_type LIKE " + "'%ConsumptionRecorded'");
     }
 
     /** Seconds until every event processor has processed the event store's head. */
     private double awaitProjections() throws InterruptedException {
         long start = System.nanoTime();
         var projections = hub.asOperator(ProjectionServiceGrpc::newBlockingStub);
-        // the six processors take every appended copy live first (about 2,000 events/s on 2 cores): a million takes long
-        MarketLoader.await("the projections", () -> projections.listProjections(ListProjectionsRequest
-                .getDefaultInstance()).getProjectionsList().stream().mapToLong(Projection::getLag).max().orElse(0) == 0,
+        // the six processors take every appended copy live first (about 2,000 events/s on 2 cores): a million takes
+        // long
+        MarketLoader.await(
+                "the projections",
+                () ->
+                        projections
+                                        .listProjections(ListProjectionsRequest.getDefaultInstance())
+                                        .getProjectionsList()
+                                        .stream()
+                                        .mapToLong(Projection::getLag)
+                                        .max()
+                                        .orElse(0)
+                                == 0,
                 java.time.Duration.ofMinutes(60));
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private record Memory(double heapMb, double rssMb) {
-    }
+    private record Memory(double heapMb, double rssMb) {}
 
     private Memory memory() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                options.managementUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        options.managementUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode metric = JsonMapper.builder().build().readTree(response.body());
         double heap = metric.get("measurements").get(0).get("value").asDouble() / 1024 / 1024;
         double rss = 0;

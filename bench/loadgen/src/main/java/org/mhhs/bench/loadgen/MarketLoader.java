@@ -12,11 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.mhhs.bench.market.SupplierPeriod;
-import org.mhhs.bench.market.SyntheticGspGroup;
-import org.mhhs.bench.market.SyntheticMarket;
-import org.mhhs.bench.market.SyntheticMeteringPoint;
-import org.mhhs.bench.market.SyntheticParticipant;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;
@@ -34,6 +29,11 @@ import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
+import org.mhhs.bench.market.SupplierPeriod;
+import org.mhhs.bench.market.SyntheticGspGroup;
+import org.mhhs.bench.market.SyntheticMarket;
+import org.mhhs.bench.market.SyntheticMeteringPoint;
+import org.mhhs.bench.market.SyntheticParticipant;
 
 /**
  * Puts a synthetic market into an empty hub through its gRPC API, as the operator and the participants would:
@@ -53,35 +53,61 @@ final class MarketLoader {
         long start = System.nanoTime();
         IsdServiceGrpc.IsdServiceBlockingStub isd = hub.asOperator(IsdServiceGrpc::newBlockingStub);
         parallel(market.participants(), participant -> {
-            isd.registerParticipant(RegisterParticipantRequest.newBuilder().setHeader(command("p-" + participant.id()))
-                    .setParticipantId(participant.id()).setName(participant.name()).build());
-            isd.grantRole(GrantRoleRequest.newBuilder().setHeader(command("r-" + participant.id()))
-                    .setParticipantId(participant.id()).setRole(protoRole(participant))
-                    .setEffectiveFrom(SyntheticMarket.ROLES_FROM.toString()).build());
+            isd.registerParticipant(RegisterParticipantRequest.newBuilder()
+                    .setHeader(command("p-" + participant.id()))
+                    .setParticipantId(participant.id())
+                    .setName(participant.name())
+                    .build());
+            isd.grantRole(GrantRoleRequest.newBuilder()
+                    .setHeader(command("r-" + participant.id()))
+                    .setParticipantId(participant.id())
+                    .setRole(protoRole(participant))
+                    .setEffectiveFrom(SyntheticMarket.ROLES_FROM.toString())
+                    .build());
         });
         SyntheticParticipant last = market.participants().getLast();
-        await("the participants in ISD", () -> market.participants().stream().allMatch(p ->
-                isd.getParticipant(GetParticipantRequest.newBuilder().setParticipantId(p.id()).build())
-                        .getRolesCount() == 1));
+        await(
+                "the participants in ISD",
+                () -> market.participants().stream()
+                        .allMatch(p -> isd.getParticipant(GetParticipantRequest.newBuilder()
+                                                .setParticipantId(p.id())
+                                                .build())
+                                        .getRolesCount()
+                                == 1));
         for (SyntheticGspGroup group : market.gspGroups()) {
-            isd.registerGspGroup(RegisterGspGroupRequest.newBuilder().setHeader(command("g-" + group.id()))
-                    .setGspGroupId(group.id()).setName(group.name()).setDnoId(group.dnoId()).build());
+            isd.registerGspGroup(RegisterGspGroupRequest.newBuilder()
+                    .setHeader(command("g-" + group.id()))
+                    .setGspGroupId(group.id())
+                    .setName(group.name())
+                    .setDnoId(group.dnoId())
+                    .build());
         }
-        await("the GSP groups in ISD", () -> isd.listGspGroups(ListGspGroupsRequest.getDefaultInstance())
-                .getGspGroupsCount() >= market.gspGroups().size());
-        report.say("standing data: %d participants (last %s), %d GSP groups", market.participants().size(), last.id(),
-                market.gspGroups().size());
+        await(
+                "the GSP groups in ISD",
+                () -> isd.listGspGroups(ListGspGroupsRequest.getDefaultInstance())
+                                .getGspGroupsCount()
+                        >= market.gspGroups().size());
+        report.say(
+                "standing data: %d participants (last %s), %d GSP groups",
+                market.participants().size(), last.id(), market.gspGroups().size());
 
         parallel(market.meteringPoints(), this::register);
         Map<String, Long> servedBy = market.meteringPoints().stream()
                 .collect(Collectors.groupingBy(SyntheticMeteringPoint::dataServiceId, Collectors.counting()));
         LocalDate firstDay = market.size().firstDay();
-        await("the appointments in the registration read model", () -> servedBy.entrySet().stream()
-                .allMatch(served -> served(served.getKey(), firstDay) == served.getValue()));
+        await(
+                "the appointments in the registration read model",
+                () -> servedBy.entrySet().stream()
+                        .allMatch(served -> served(served.getKey(), firstDay) == served.getValue()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        report.say("market loaded through gRPC: %,d metering points with supplier, data and metering service (%d "
-                + "changes of supplier) in %.1f s", market.meteringPoints().size(), market.meteringPoints().stream()
-                .filter(p -> p.suppliers().size() > 1).count(), seconds);
+        report.say(
+                "market loaded through gRPC: %,d metering points with supplier, data and metering service (%d "
+                        + "changes of supplier) in %.1f s",
+                market.meteringPoints().size(),
+                market.meteringPoints().stream()
+                        .filter(p -> p.suppliers().size() > 1)
+                        .count(),
+                seconds);
         report.figure("setup.metering_points", market.meteringPoints().size());
         report.figure("setup.seconds", seconds);
     }
@@ -90,33 +116,53 @@ final class MarketLoader {
         String mpan = point.mpan();
         SupplierPeriod first = point.suppliers().getFirst();
         hub.as(point.registrationServiceId(), point.index(), RegistrationServiceGrpc::newBlockingStub)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder().setHeader(command("mp-" + mpan))
-                        .setMpan(mpan).setGspGroupId(point.gspGroupId())
+                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
+                        .setHeader(command("mp-" + mpan))
+                        .setMpan(mpan)
+                        .setGspGroupId(point.gspGroupId())
                         .setSegment(MarketSegment.valueOf("MARKET_SEGMENT_" + point.segment()))
                         .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(point.registeredFrom().toString()).build());
+                        .setEffectiveFrom(point.registeredFrom().toString())
+                        .build());
         RegistrationServiceGrpc.RegistrationServiceBlockingStub supplier =
                 hub.as(first.supplierId(), point.index(), RegistrationServiceGrpc::newBlockingStub);
-        supplier.registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(command("s-" + mpan)).setMpan(mpan)
-                .setEffectiveFrom(first.from().toString()).build());
+        supplier.registerSupplier(RegisterSupplierRequest.newBuilder()
+                .setHeader(command("s-" + mpan))
+                .setMpan(mpan)
+                .setEffectiveFrom(first.from().toString())
+                .build());
         appoint(point, supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, point.dataServiceId());
         appoint(point, supplier, ServiceRole.SERVICE_ROLE_METERING_SERVICE, point.meteringServiceId());
-        for (SupplierPeriod change : point.suppliers().subList(1, point.suppliers().size())) {
+        for (SupplierPeriod change :
+                point.suppliers().subList(1, point.suppliers().size())) {
             hub.as(change.supplierId(), point.index(), RegistrationServiceGrpc::newBlockingStub)
-                    .registerSupplier(RegisterSupplierRequest.newBuilder().setHeader(command("cos-" + mpan))
-                            .setMpan(mpan).setEffectiveFrom(change.from().toString()).build());
+                    .registerSupplier(RegisterSupplierRequest.newBuilder()
+                            .setHeader(command("cos-" + mpan))
+                            .setMpan(mpan)
+                            .setEffectiveFrom(change.from().toString())
+                            .build());
         }
     }
 
-    private void appoint(SyntheticMeteringPoint point, RegistrationServiceGrpc.RegistrationServiceBlockingStub supplier,
-            ServiceRole role, String serviceId) {
+    private void appoint(
+            SyntheticMeteringPoint point,
+            RegistrationServiceGrpc.RegistrationServiceBlockingStub supplier,
+            ServiceRole role,
+            String serviceId) {
         String appointment = supplier.requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
-                .setHeader(command("a-" + role.getNumber() + "-" + point.mpan())).setMpan(point.mpan()).setRole(role)
-                .setServiceId(serviceId).setEffectiveFrom(point.registeredFrom().toString()).build())
+                        .setHeader(command("a-" + role.getNumber() + "-" + point.mpan()))
+                        .setMpan(point.mpan())
+                        .setRole(role)
+                        .setServiceId(serviceId)
+                        .setEffectiveFrom(point.registeredFrom().toString())
+                        .build())
                 .getAppointmentId();
-        hub.as(serviceId, point.index(), RegistrationServiceGrpc::newBlockingStub).acceptServiceAppointment(
-                AnswerServiceAppointmentRequest.newBuilder().setHeader(command("aa-" + role.getNumber() + "-"
-                        + point.mpan())).setMpan(point.mpan()).setAppointmentId(appointment).build());
+        hub.as(serviceId, point.index(), RegistrationServiceGrpc::newBlockingStub)
+                .acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
+                        .setHeader(command("aa-" + role.getNumber() + "-" + point.mpan()))
+                        .setMpan(point.mpan())
+                        .setAppointmentId(appointment)
+                        .build());
     }
 
     private long served(String dataServiceId, LocalDate day) {
@@ -126,8 +172,12 @@ final class MarketLoader {
         String page = "";
         do {
             var response = registration.listServedMeteringPoints(ListServedMeteringPointsRequest.newBuilder()
-                    .setParticipantId(dataServiceId).setRole(MarketRole.MARKET_ROLE_DATA_SERVICE)
-                    .setDate(day.toString()).setPageSize(10_000).setPageToken(page).build());
+                    .setParticipantId(dataServiceId)
+                    .setRole(MarketRole.MARKET_ROLE_DATA_SERVICE)
+                    .setDate(day.toString())
+                    .setPageSize(10_000)
+                    .setPageToken(page)
+                    .build());
             count += response.getMpansCount();
             page = response.getNextPageToken();
         } while (!page.isEmpty());

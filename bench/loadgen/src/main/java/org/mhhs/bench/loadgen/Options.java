@@ -7,20 +7,57 @@ import java.util.Map;
 import java.util.Set;
 
 /** The command line of the load generator: {@code <scenario> [--name value]...}. */
-record Options(String scenario, String host, int port, String operatorId, Path operatorTokenFile, Path tlsCa,
-        Path clientCertDir, Path clientCaKey, int channels, String jdbcUrl, String managementUrl, long hubPid, long seed, int count,
-        int meters, int participantsPerRole, int inFlight, int rate, int seconds, int subscribers,
-        int replayEvents, Path out) {
+record Options(
+        String scenario,
+        String host,
+        int port,
+        String operatorId,
+        Path operatorTokenFile,
+        Path tlsCa,
+        Path clientCertDir,
+        Path clientCaKey,
+        int channels,
+        String jdbcUrl,
+        String managementUrl,
+        long hubPid,
+        long seed,
+        int count,
+        int meters,
+        int participantsPerRole,
+        int inFlight,
+        int rate,
+        int seconds,
+        int subscribers,
+        int replayEvents,
+        Path out) {
 
     static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory");
 
     /** Submissions ingested through the hub: the benchmark's size, or the backlog the scenario then reads. */
-    private static final Map<String, Integer> DEFAULT_COUNTS = Map.of("ingest", 1_000_000, "catchup", 200_000,
-            "replay", 100_000, "fanout", 0, "memory", 0);
+    private static final Map<String, Integer> DEFAULT_COUNTS =
+            Map.of("ingest", 1_000_000, "catchup", 200_000, "replay", 100_000, "fanout", 0, "memory", 0);
 
-    private static final Set<String> NAMES = Set.of("target", "operator-id", "operator-token-file", "tls-ca",
-            "client-cert-dir", "client-ca-key", "channels", "jdbc-url", "management-url", "hub-pid", "seed", "count", "meters",
-            "participants-per-role", "in-flight", "rate", "seconds", "subscribers", "replay-events", "out");
+    private static final Set<String> NAMES = Set.of(
+            "target",
+            "operator-id",
+            "operator-token-file",
+            "tls-ca",
+            "client-cert-dir",
+            "client-ca-key",
+            "channels",
+            "jdbc-url",
+            "management-url",
+            "hub-pid",
+            "seed",
+            "count",
+            "meters",
+            "participants-per-role",
+            "in-flight",
+            "rate",
+            "seconds",
+            "subscribers",
+            "replay-events",
+            "out");
 
     static Options parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
@@ -50,17 +87,28 @@ record Options(String scenario, String host, int port, String operatorId, Path o
         }
         String target = values.getOrDefault("target", "localhost:9090");
         int colon = target.lastIndexOf(':');
-        return new Options(args[0], target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
+        return new Options(
+                args[0],
+                target.substring(0, colon),
+                Integer.parseInt(target.substring(colon + 1)),
                 values.getOrDefault("operator-id", "OPER"),
                 Path.of(values.getOrDefault("operator-token-file", "hub-data/operator.token")),
-                path(values.get("tls-ca")), path(values.get("client-cert-dir")), path(values.get("client-ca-key")),
-                integer(values, "channels", 8), values.get("jdbc-url"),
+                path(values.get("tls-ca")),
+                path(values.get("client-cert-dir")),
+                path(values.get("client-ca-key")),
+                integer(values, "channels", 8),
+                values.get("jdbc-url"),
                 values.getOrDefault("management-url", "http://localhost:9091"),
-                Long.parseLong(values.getOrDefault("hub-pid", "0")), Long.parseLong(values.getOrDefault("seed", "42")),
-                integer(values, "count", DEFAULT_COUNTS.get(args[0])), integer(values, "meters", 2_000),
+                Long.parseLong(values.getOrDefault("hub-pid", "0")),
+                Long.parseLong(values.getOrDefault("seed", "42")),
+                integer(values, "count", DEFAULT_COUNTS.get(args[0])),
+                integer(values, "meters", 2_000),
                 integer(values, "participants-per-role", 8),
-                integer(values, "in-flight", 32), integer(values, "rate", 100), integer(values, "seconds", 30),
-                integer(values, "subscribers", 400), integer(values, "replay-events", 1_000_000),
+                integer(values, "in-flight", 32),
+                integer(values, "rate", 100),
+                integer(values, "seconds", 30),
+                integer(values, "subscribers", 400),
+                integer(values, "replay-events", 1_000_000),
                 Path.of(values.getOrDefault("out", "bench-" + args[0] + ".json")));
     }
 

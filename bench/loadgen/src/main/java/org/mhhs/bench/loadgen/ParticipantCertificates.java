@@ -48,8 +48,8 @@ final class ParticipantCertificates {
 
     ParticipantCertificates(Path caCertificate, Path caKey) {
         try {
-            authority = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(Files.newInputStream(caCertificate));
+            authority = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(Files.newInputStream(caCertificate));
             try (PEMParser parser = new PEMParser(new StringReader(Files.readString(caKey)))) {
                 Object read = parser.readObject();
                 JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -71,18 +71,23 @@ final class ParticipantCertificates {
             generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(authority,
-                    new BigInteger(127, RANDOM), Date.from(now.minus(Duration.ofMinutes(5))),
-                    Date.from(now.plus(Duration.ofDays(30))), new X500Name("CN=" + participantId + ",O=load generator"),
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    authority,
+                    new BigInteger(127, RANDOM),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(Duration.ofDays(30))),
+                    new X500Name("CN=" + participantId + ",O=load generator"),
                     keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(authorityKey)));
             String pem = pem(certificate);
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(participantId + ".key"),
+            Files.writeString(
+                    directory.resolve(participantId + ".key"),
                     pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()));
             Files.writeString(directory.resolve(participantId + ".crt"), pem);
             return pem;

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RawPostgres {
 
     private static final String SCRATCH = "bench_raw";
-    private static final List<String> SCHEMAS = List.of("axon", "metering", "settlement", "notification", "registration",
-            "isd");
+    private static final List<String> SCHEMAS =
+            List.of("axon", "metering", "settlement", "notification", "registration", "isd");
 
     private final String url;
 
@@ -38,10 +38,11 @@ final class RawPostgres {
     /** Total size (table, indexes, TOAST) of every table of the hub's schemas. */
     Map<String, Long> tableSizes() throws SQLException {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
-                "SELECT n.nspname || '.' || c.relname, pg_total_relation_size(c.oid) FROM pg_class c "
-                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
-                        + "AND n.nspname = ANY (?) ORDER BY 1")) {
+        try (Connection connection = connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT n.nspname || '.' || c.relname, pg_total_relation_size(c.oid) FROM pg_class c "
+                                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+                                + "AND n.nspname = ANY (?) ORDER BY 1")) {
             query.setArray(1, connection.createArrayOf("text", SCHEMAS.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -53,7 +54,8 @@ final class RawPostgres {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -87,7 +89,8 @@ final class RawPostgres {
      * event table with its indexes, on {@code threads} connections; {@code batch} rows per transaction.
      */
     double insertRate(int count, int threads, int batch) throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCRATCH);
             statement.execute("CREATE TABLE " + SCRATCH + ".event_copy (LIKE axon.domain_event_entry INCLUDING ALL)");
@@ -98,7 +101,8 @@ final class RawPostgres {
                 + "type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
                 + "SELECT nextval('" + SCRATCH + ".event_copy_seq'), ?, 0, type, gen_random_uuid()::text, meta_data, "
                 + "payload, payload_revision, payload_type, time_stamp FROM " + SCRATCH + ".sample";
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE " + SCRATCH + ".sample AS SELECT * FROM axon.domain_event_entry "
                     + "WHERE payload_type LIKE '%ConsumptionRecorded' ORDER BY global_index DESC LIMIT 1");
         }
@@ -109,8 +113,8 @@ final class RawPostgres {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    try (Connection connection = connect(); PreparedStatement statement =
-                            connection.prepareStatement(insert)) {
+                    try (Connection connection = connect();
+                            PreparedStatement statement = connection.prepareStatement(insert)) {
                         connection.setAutoCommit(batch == 1);
                         for (int from = next.getAndAdd(batch); from < count; from = next.getAndAdd(batch)) {
                             for (int i = from; i < Math.min(count, from + batch); i++) {
@@ -132,7 +136,8 @@ final class RawPostgres {
             return count / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdown();
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA " + SCRATCH + " CASCADE");
             }
         }
@@ -144,16 +149,18 @@ final class RawPostgres {
      * how the replay benchmark reaches millions of events faster than the hub ingests them.
      */
     long amplifyConsumption(long target) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            long existing = count("SELECT count(*) FROM axon.domain_event_entry WHERE payload_type LIKE "
-                    + "'%ConsumptionRecorded'");
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            long existing = count(
+                    "SELECT count(*) FROM axon.domain_event_entry WHERE payload_type LIKE " + "'%ConsumptionRecorded'");
             if (existing == 0) {
                 throw new IllegalStateException("no consumption events to copy");
             }
             long copies = 0;
-            statement.execute("CREATE TEMPORARY TABLE originals AS SELECT row_number() OVER (ORDER BY global_index) - 1 "
-                    + "AS n, type, meta_data, payload, payload_revision, payload_type, time_stamp "
-                    + "FROM axon.domain_event_entry WHERE payload_type LIKE '%ConsumptionRecorded'");
+            statement.execute(
+                    "CREATE TEMPORARY TABLE originals AS SELECT row_number() OVER (ORDER BY global_index) - 1 "
+                            + "AS n, type, meta_data, payload, payload_revision, payload_type, time_stamp "
+                            + "FROM axon.domain_event_entry WHERE payload_type LIKE '%ConsumptionRecorded'");
             while (existing + copies < target) {
                 long rows = Math.min(100_000, target - existing - copies);
                 statement.execute("INSERT INTO axon.domain_event_entry (aggregate_identifier, sequence_number, type, "

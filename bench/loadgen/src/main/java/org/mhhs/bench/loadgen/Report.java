@@ -47,8 +47,12 @@ final class Report {
         document.put("finished_at", Instant.now().toString());
         document.put("summary", summary);
         try {
-            Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(document) + "\n");
+            Files.writeString(
+                    file,
+                    JsonMapper.builder()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .build()
+                                    .writeValueAsString(document) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

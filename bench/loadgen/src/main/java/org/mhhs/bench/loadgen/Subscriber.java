@@ -31,32 +31,34 @@ final class Subscriber implements AutoCloseable {
     private volatile long lastPosition;
     private final StreamObserver<SubscribeRequest> requests;
 
-    Subscriber(HubConnection hub, String participantId, int lane, String name, StartFrom start,
-            EventListener listener) {
+    Subscriber(
+            HubConnection hub, String participantId, int lane, String name, StartFrom start, EventListener listener) {
         this.participantId = participantId;
-        this.requests = hub.as(participantId, lane, SubscriptionServiceGrpc::newStub).subscribe(new StreamObserver<>() {
-            @Override
-            public void onNext(SubscribeResponse response) {
-                if (response.hasOpened()) {
-                    opened.complete(response.getOpened());
-                } else {
-                    onEvent(response.getEvent(), listener);
-                }
-            }
+        this.requests = hub.as(participantId, lane, SubscriptionServiceGrpc::newStub)
+                .subscribe(new StreamObserver<>() {
+                    @Override
+                    public void onNext(SubscribeResponse response) {
+                        if (response.hasOpened()) {
+                            opened.complete(response.getOpened());
+                        } else {
+                            onEvent(response.getEvent(), listener);
+                        }
+                    }
 
-            @Override
-            public void onError(Throwable t) {
-                opened.completeExceptionally(t);
-                ended.completeExceptionally(t);
-            }
+                    @Override
+                    public void onError(Throwable t) {
+                        opened.completeExceptionally(t);
+                        ended.completeExceptionally(t);
+                    }
 
-            @Override
-            public void onCompleted() {
-                ended.complete(null);
-            }
-        });
-        requests.onNext(SubscribeRequest.newBuilder().setOpen(OpenSubscription.newBuilder().setSubscriptionName(name)
-                .setStart(start)).build());
+                    @Override
+                    public void onCompleted() {
+                        ended.complete(null);
+                    }
+                });
+        requests.onNext(SubscribeRequest.newBuilder()
+                .setOpen(OpenSubscription.newBuilder().setSubscriptionName(name).setStart(start))
+                .build());
     }
 
     private void onEvent(EventEnvelope event, EventListener listener) {
@@ -67,8 +69,9 @@ final class Subscriber implements AutoCloseable {
         }
         if (received.incrementAndGet() % ACK_EVERY == 0) {
             synchronized (requests) {
-                requests.onNext(SubscribeRequest.newBuilder().setAck(Acknowledge.newBuilder()
-                        .setPosition(event.getPosition())).build());
+                requests.onNext(SubscribeRequest.newBuilder()
+                        .setAck(Acknowledge.newBuilder().setPosition(event.getPosition()))
+                        .build());
             }
         }
     }

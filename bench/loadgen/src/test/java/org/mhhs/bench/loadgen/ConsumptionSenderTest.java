@@ -19,17 +19,21 @@ class ConsumptionSenderTest {
         wattHours[2] = 10_000_000;
         wattHours[3] = 99;
         estimated[1] = true;
-        ConsumptionSubmission submission = new ConsumptionSubmission("1200000000009", LocalDate.of(2026, 3, 29), 1,
-                "A000", wattHours, estimated);
+        ConsumptionSubmission submission =
+                new ConsumptionSubmission("1200000000009", LocalDate.of(2026, 3, 29), 1, "A000", wattHours, estimated);
 
         SubmitConsumptionRequest request = ConsumptionSender.request(submission, "c-7");
 
         assertThat(request.getHeader().getCommandId()).isEqualTo("c-7");
         assertThat(request.getSettlementDate()).isEqualTo("2026-03-29");
         assertThat(request.getReadingsList()).hasSize(46);
-        assertThat(request.getReadingsList()).extracting(r -> r.getPeriod()).startsWith(1, 2, 3, 4).endsWith(46);
-        assertThat(request.getReadingsList()).extracting(r -> r.getKwh()).startsWith("0.007", "1.250", "10000.000",
-                "0.099", "0.000");
+        assertThat(request.getReadingsList())
+                .extracting(r -> r.getPeriod())
+                .startsWith(1, 2, 3, 4)
+                .endsWith(46);
+        assertThat(request.getReadingsList())
+                .extracting(r -> r.getKwh())
+                .startsWith("0.007", "1.250", "10000.000", "0.099", "0.000");
         assertThat(request.getReadings(1).getQuality()).isEqualTo(Quality.QUALITY_ESTIMATED);
         assertThat(request.getReadings(0).getQuality()).isEqualTo(Quality.QUALITY_ACTUAL);
     }

@@ -17,7 +17,13 @@ class OptionsTest {
 
     @Test
     void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
-        Options options = Options.parse("fanout", "--target", "hub.example:7443", "--rate=250", "--tls-ca", "ca.pem",
+        Options options = Options.parse(
+                "fanout",
+                "--target",
+                "hub.example:7443",
+                "--rate=250",
+                "--tls-ca",
+                "ca.pem",
                 "--client-cert-dir=certs");
 
         assertThat(options.host()).isEqualTo("hub.example");
@@ -30,7 +36,8 @@ class OptionsTest {
     @Test
     void anUnknownScenarioOrOptionIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> Options.parse("soak")).hasMessageContaining("ingest|catchup|replay|fanout|memory");
-        assertThatThrownBy(() -> Options.parse("ingest", "--lanes", "4")).hasMessageContaining("--lanes")
+        assertThatThrownBy(() -> Options.parse("ingest", "--lanes", "4"))
+                .hasMessageContaining("--lanes")
                 .hasMessageContaining("in-flight");
         assertThatThrownBy(() -> Options.parse("ingest", "--count", "0")).hasMessageContaining("at least 1");
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * One MPAN-day of half-hourly consumption as its data service submits it: watt-hours and an estimated flag per
  * settlement period (index 0 is period 1). Version 2 is a revision with changed readings.
  */
-public record ConsumptionSubmission(String mpan, LocalDate day, int version, String dataServiceId,
-        long[] wattHours, boolean[] estimated) {
+public record ConsumptionSubmission(
+        String mpan, LocalDate day, int version, String dataServiceId, long[] wattHours, boolean[] estimated) {
 
     public ConsumptionSubmission {
         if (wattHours.length != estimated.length) {
@@ -47,9 +47,13 @@ public record ConsumptionSubmission(String mpan, LocalDate day, int version, Str
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ConsumptionSubmission that && mpan.equals(that.mpan) && day.equals(that.day)
-                && version == that.version && dataServiceId.equals(that.dataServiceId)
-                && Arrays.equals(wattHours, that.wattHours) && Arrays.equals(estimated, that.estimated);
+        return other instanceof ConsumptionSubmission that
+                && mpan.equals(that.mpan)
+                && day.equals(that.day)
+                && version == that.version
+                && dataServiceId.equals(that.dataServiceId)
+                && Arrays.equals(wattHours, that.wattHours)
+                && Arrays.equals(estimated, that.estimated);
     }
 
     @Override

@@ -16,8 +16,7 @@ final class DailyShape {
 
     private static final int PERIODS_PER_YEAR = 365 * 48;
 
-    private DailyShape() {
-    }
+    private DailyShape() {}
 
     /** Expected watt-hours of every period of the day, for a metering point using {@code annualWattHours} a year. */
     static double[] expected(LoadProfile profile, long annualWattHours, LocalDate day) {
@@ -35,12 +34,17 @@ final class DailyShape {
     }
 
     /** Relative to the profile's mean over an ordinary weekday (about 1.0 on average). */
-    private static double relative(LoadProfile profile, double localHour, double utcHour, LocalDate day,
-            boolean weekend) {
+    private static double relative(
+            LoadProfile profile, double localHour, double utcHour, LocalDate day, boolean weekend) {
         double mid = localHour + 0.25;
         return switch (profile) {
-            case DOMESTIC -> (0.35 + 0.15 * bump(mid, 12, 4.5) * (weekend ? 3 : 1) + 0.9 * bump(mid, 7.5, 1.2)
-                    + 1.7 * bump(mid, 18.5, 1.8) + 0.25 * bump(mid, 21.5, 1.5)) / 0.86;
+            case DOMESTIC ->
+                (0.35
+                                + 0.15 * bump(mid, 12, 4.5) * (weekend ? 3 : 1)
+                                + 0.9 * bump(mid, 7.5, 1.2)
+                                + 1.7 * bump(mid, 18.5, 1.8)
+                                + 0.25 * bump(mid, 21.5, 1.5))
+                        / 0.86;
             case SMALL_BUSINESS -> weekend ? 0.35 : (0.3 + 1.7 * step(mid, 8, 18)) / 0.97;
             case UNMETERED_LIGHTING -> dark(utcHour + 0.25, day) ? 2.0 : 0.0;
         };

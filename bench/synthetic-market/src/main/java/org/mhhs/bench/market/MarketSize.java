@@ -11,8 +11,14 @@ import java.time.LocalDate;
  * @param changeOfSupplierPercent share of metering points that change supplier
  * @param estimatedPercent share of MPAN-days with a run of estimated readings
  */
-public record MarketSize(int participantsPerRole, int meteringPoints, int days, LocalDate firstDay,
-        int revisionPercent, int changeOfSupplierPercent, int estimatedPercent) {
+public record MarketSize(
+        int participantsPerRole,
+        int meteringPoints,
+        int days,
+        LocalDate firstDay,
+        int revisionPercent,
+        int changeOfSupplierPercent,
+        int estimatedPercent) {
 
     public MarketSize {
         requireAtLeast("participantsPerRole", participantsPerRole, 1);

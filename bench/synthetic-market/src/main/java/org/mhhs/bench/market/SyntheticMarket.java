@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mhhs.backbone.kernel.MarketRole;
@@ -33,7 +33,10 @@ public final class SyntheticMarket {
     private final List<SyntheticParticipant> participants;
     private final List<SyntheticMeteringPoint> meteringPoints;
 
-    private SyntheticMarket(long seed, MarketSize size, List<SyntheticParticipant> participants,
+    private SyntheticMarket(
+            long seed,
+            MarketSize size,
+            List<SyntheticParticipant> participants,
             List<SyntheticMeteringPoint> meteringPoints) {
         this.seed = seed;
         this.size = size;
@@ -43,7 +46,10 @@ public final class SyntheticMarket {
 
     public static SyntheticMarket generate(long seed, MarketSize size) {
         List<SyntheticParticipant> participants = new ArrayList<>();
-        for (MarketRole role : List.of(MarketRole.SUPPLIER, MarketRole.DATA_SERVICE, MarketRole.METERING_SERVICE,
+        for (MarketRole role : List.of(
+                MarketRole.SUPPLIER,
+                MarketRole.DATA_SERVICE,
+                MarketRole.METERING_SERVICE,
                 MarketRole.REGISTRATION_SERVICE)) {
             for (int i = 0; i < size.participantsPerRole(); i++) {
                 participants.add(participant(role, i));
@@ -93,8 +99,10 @@ public final class SyntheticMarket {
      * points, then the revisions of the previous day.
      */
     public Stream<ConsumptionSubmission> consumption() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new SubmissionIterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(
+                        new SubmissionIterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+                false);
     }
 
     /** How many submissions {@link #consumption()} yields, first versions and revisions. */
@@ -165,7 +173,9 @@ public final class SyntheticMarket {
     }
 
     private SplittableRandom randomFor(SyntheticMeteringPoint point, LocalDate day, int purpose) {
-        long mixed = seed * 0x9E3779B97F4A7C15L + point.index() * 0xBF58476D1CE4E5B9L + day.toEpochDay() * 0x94D049BB133111EBL
+        long mixed = seed * 0x9E3779B97F4A7C15L
+                + point.index() * 0xBF58476D1CE4E5B9L
+                + day.toEpochDay() * 0x94D049BB133111EBL
                 + purpose;
         return new SplittableRandom(new SplittableRandom(mixed).nextLong());
     }
@@ -184,11 +194,12 @@ public final class SyntheticMarket {
 
     private static SyntheticParticipant participant(MarketRole role, int index) {
         String id = MarketIdentifiers.participantId(role, index);
-        return new SyntheticParticipant(id, "Synthetic " + role.name().toLowerCase().replace('_', ' ') + " " + id, role);
+        return new SyntheticParticipant(
+                id, "Synthetic " + role.name().toLowerCase().replace('_', ' ') + " " + id, role);
     }
 
-    private static SyntheticMeteringPoint meteringPoint(int index, SplittableRandom random, long mpanOffset,
-            MarketSize size) {
+    private static SyntheticMeteringPoint meteringPoint(
+            int index, SplittableRandom random, long mpanOffset, MarketSize size) {
         SyntheticGspGroup group = MarketIdentifiers.GSP_GROUPS.get(random.nextInt(MarketIdentifiers.GSP_GROUPS.size()));
         int kind = random.nextInt(100);
         LoadProfile profile;
@@ -219,10 +230,16 @@ public final class SyntheticMarket {
             }
             suppliers.add(new SupplierPeriod(gainingId, size.lastDay().plusDays(2 + random.nextInt(28))));
         }
-        return new SyntheticMeteringPoint(index, MarketIdentifiers.mpan(group.distributorId(), index, mpanOffset),
-                group.id(), segment, profile, annual,
+        return new SyntheticMeteringPoint(
+                index,
+                MarketIdentifiers.mpan(group.distributorId(), index, mpanOffset),
+                group.id(),
+                segment,
+                profile,
+                annual,
                 MarketIdentifiers.participantId(MarketRole.REGISTRATION_SERVICE, random.nextInt(perRole)),
-                registeredFrom, suppliers,
+                registeredFrom,
+                suppliers,
                 MarketIdentifiers.participantId(MarketRole.DATA_SERVICE, random.nextInt(perRole)),
                 MarketIdentifiers.participantId(MarketRole.METERING_SERVICE, random.nextInt(perRole)));
     }
@@ -257,7 +274,8 @@ public final class SyntheticMarket {
             while (day <= size.days()) {
                 if (!revisionsOfPreviousDay) {
                     if (day < size.days() && point < meteringPoints.size()) {
-                        return firstVersion(meteringPoints.get(point++), size.firstDay().plusDays(day));
+                        return firstVersion(
+                                meteringPoints.get(point++), size.firstDay().plusDays(day));
                     }
                     revisionsOfPreviousDay = true;
                     point = 0;

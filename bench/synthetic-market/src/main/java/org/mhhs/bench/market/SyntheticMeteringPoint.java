@@ -10,9 +10,18 @@ import java.util.List;
  * @param segment {@code SMART}, {@code ADVANCED} or {@code UNMETERED}
  * @param annualWattHours the scale of its consumption over a year
  */
-public record SyntheticMeteringPoint(int index, String mpan, String gspGroupId, String segment, LoadProfile profile,
-        long annualWattHours, String registrationServiceId, LocalDate registeredFrom, List<SupplierPeriod> suppliers,
-        String dataServiceId, String meteringServiceId) {
+public record SyntheticMeteringPoint(
+        int index,
+        String mpan,
+        String gspGroupId,
+        String segment,
+        LoadProfile profile,
+        long annualWattHours,
+        String registrationServiceId,
+        LocalDate registeredFrom,
+        List<SupplierPeriod> suppliers,
+        String dataServiceId,
+        String meteringServiceId) {
 
     public SyntheticMeteringPoint {
         suppliers = List.copyOf(suppliers);

@@ -2,5 +2,5 @@ package org.mhhs.backbone.isd.api;
 
 import java.time.Duration;
 
-public record AppointmentResponseTimeoutChanged(String calendarId, Duration timeout) implements SettlementCalendarEvent {
-}
+public record AppointmentResponseTimeoutChanged(String calendarId, Duration timeout)
+        implements SettlementCalendarEvent {}

@@ -4,5 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record ChangeGspGroupDno(@TargetAggregateIdentifier GspGroupId gspGroupId, ParticipantId dnoId) {
-}
+public record ChangeGspGroupDno(@TargetAggregateIdentifier GspGroupId gspGroupId, ParticipantId dnoId) {}

@@ -1,4 +1,3 @@
 package org.mhhs.backbone.isd.api;
 
-public record FinalDisputeWindowChanged(String calendarId, int months) implements SettlementCalendarEvent {
-}
+public record FinalDisputeWindowChanged(String calendarId, int months) implements SettlementCalendarEvent {}

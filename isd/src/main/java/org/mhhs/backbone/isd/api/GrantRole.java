@@ -5,5 +5,5 @@ import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record GrantRole(@TargetAggregateIdentifier ParticipantId participantId, MarketRole role, EffectivePeriod period) {
-}
+public record GrantRole(
+        @TargetAggregateIdentifier ParticipantId participantId, MarketRole role, EffectivePeriod period) {}

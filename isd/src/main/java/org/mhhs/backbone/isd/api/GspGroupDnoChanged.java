@@ -4,5 +4,4 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 public record GspGroupDnoChanged(GspGroupId gspGroupId, ParticipantId previousDnoId, ParticipantId dnoId)
-        implements GspGroupEvent {
-}
+        implements GspGroupEvent {}

@@ -3,5 +3,4 @@ package org.mhhs.backbone.isd.api;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record GspGroupRegistered(GspGroupId gspGroupId, String name, ParticipantId dnoId) implements GspGroupEvent {
-}
+public record GspGroupRegistered(GspGroupId gspGroupId, String name, ParticipantId dnoId) implements GspGroupEvent {}

@@ -3,5 +3,4 @@ package org.mhhs.backbone.isd.api;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record GspGroupView(GspGroupId gspGroupId, String name, ParticipantId dnoId) {
-}
+public record GspGroupView(GspGroupId gspGroupId, String name, ParticipantId dnoId) {}

@@ -14,8 +14,8 @@ public interface IsdQueries {
     Optional<ParticipantView> findParticipant(ParticipantId participantId);
 
     /** Participants ordered by id, after {@code after} when given, holding {@code role} (on {@code asAt} when given). */
-    List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
-                                           Optional<ParticipantId> after, int limit);
+    List<ParticipantView> findParticipants(
+            Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit);
 
     Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date);
 

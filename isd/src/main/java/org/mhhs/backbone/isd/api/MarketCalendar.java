@@ -5,6 +5,5 @@ public final class MarketCalendar {
 
     public static final String ID = "GB";
 
-    private MarketCalendar() {
-    }
+    private MarketCalendar() {}
 }

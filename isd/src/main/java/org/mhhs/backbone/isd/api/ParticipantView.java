@@ -11,6 +11,9 @@ public record ParticipantView(ParticipantId participantId, String name, List<Rol
     }
 
     public ParticipantView rolesAsAt(LocalDate date) {
-        return new ParticipantView(participantId, name, roles.stream().filter(r -> r.period().contains(date)).toList());
+        return new ParticipantView(
+                participantId,
+                name,
+                roles.stream().filter(r -> r.period().contains(date)).toList());
     }
 }

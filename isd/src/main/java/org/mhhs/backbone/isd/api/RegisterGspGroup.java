@@ -4,5 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record RegisterGspGroup(@TargetAggregateIdentifier GspGroupId gspGroupId, String name, ParticipantId dnoId) {
-}
+public record RegisterGspGroup(@TargetAggregateIdentifier GspGroupId gspGroupId, String name, ParticipantId dnoId) {}

@@ -5,5 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record RevokeRole(@TargetAggregateIdentifier ParticipantId participantId, MarketRole role, LocalDate lastDay) {
-}
+public record RevokeRole(@TargetAggregateIdentifier ParticipantId participantId, MarketRole role, LocalDate lastDay) {}

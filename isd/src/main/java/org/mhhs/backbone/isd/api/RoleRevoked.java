@@ -7,5 +7,4 @@ import org.mhhs.backbone.kernel.ParticipantId;
 
 /** The role period {@code period} now ends on {@code lastDay}. */
 public record RoleRevoked(ParticipantId participantId, MarketRole role, EffectivePeriod period, LocalDate lastDay)
-        implements ParticipantEvent {
-}
+        implements ParticipantEvent {}

@@ -1,8 +1,11 @@
 package org.mhhs.backbone.isd.api;
 
 public sealed interface SettlementCalendarEvent extends IsdEvent
-        permits BankHolidayAdded, BankHolidayRemoved, RunScheduleChanged, AppointmentResponseTimeoutChanged,
-        FinalDisputeWindowChanged {
+        permits BankHolidayAdded,
+                BankHolidayRemoved,
+                RunScheduleChanged,
+                AppointmentResponseTimeoutChanged,
+                FinalDisputeWindowChanged {
 
     String calendarId();
 }

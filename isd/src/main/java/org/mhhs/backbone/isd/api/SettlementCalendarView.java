@@ -16,19 +16,20 @@ import java.util.TreeMap;
  * The settlement calendar as data: bank holidays, the working-day offset of each scheduled run, the appointment
  * response time-out and the final dispute window. Unset values are empty.
  */
-public record SettlementCalendarView(NavigableMap<LocalDate, String> bankHolidays,
-                                     Map<SettlementRunType, Integer> runSchedule,
-                                     Optional<Duration> appointmentResponseTimeout,
-                                     Optional<Integer> finalDisputeWindowMonths) {
+public record SettlementCalendarView(
+        NavigableMap<LocalDate, String> bankHolidays,
+        Map<SettlementRunType, Integer> runSchedule,
+        Optional<Duration> appointmentResponseTimeout,
+        Optional<Integer> finalDisputeWindowMonths) {
 
     public SettlementCalendarView {
         bankHolidays = Collections.unmodifiableNavigableMap(new TreeMap<>(bankHolidays));
-        runSchedule = runSchedule.isEmpty()
-                ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(runSchedule));
+        runSchedule = runSchedule.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(runSchedule));
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY
+                && date.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !bankHolidays.containsKey(date);
     }
 
@@ -75,7 +76,8 @@ public record SettlementCalendarView(NavigableMap<LocalDate, String> bankHoliday
             }
         }
         due.sort((a, b) -> a.settlementDate().equals(b.settlementDate())
-                ? a.runType().compareTo(b.runType()) : a.settlementDate().compareTo(b.settlementDate()));
+                ? a.runType().compareTo(b.runType())
+                : a.settlementDate().compareTo(b.settlementDate()));
         return due;
     }
 }

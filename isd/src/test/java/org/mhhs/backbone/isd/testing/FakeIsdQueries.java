@@ -73,13 +73,15 @@ public final class FakeIsdQueries implements IsdQueries {
     }
 
     @Override
-    public List<ParticipantView> findParticipants(Optional<MarketRole> role, Optional<LocalDate> asAt,
-                                                  Optional<ParticipantId> after, int limit) {
+    public List<ParticipantView> findParticipants(
+            Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit) {
         return roles.entrySet().stream()
-                .filter(e -> after.map(a -> e.getKey().value().compareTo(a.value()) > 0).orElse(true))
+                .filter(e -> after.map(a -> e.getKey().value().compareTo(a.value()) > 0)
+                        .orElse(true))
                 .map(e -> new ParticipantView(e.getKey(), "Participant " + e.getKey(), e.getValue()))
                 .map(view -> asAt.map(view::rolesAsAt).orElse(view))
-                .filter(view -> role.map(r -> view.roles().stream().anyMatch(held -> held.role() == r)).orElse(true))
+                .filter(view -> role.map(r -> view.roles().stream().anyMatch(held -> held.role() == r))
+                        .orElse(true))
                 .limit(limit)
                 .toList();
     }
@@ -105,7 +107,7 @@ public final class FakeIsdQueries implements IsdQueries {
 
     @Override
     public SettlementCalendarView findSettlementCalendar() {
-        return new SettlementCalendarView(new TreeMap<>(bankHolidays), runSchedule, appointmentResponseTimeout,
-                finalDisputeWindowMonths);
+        return new SettlementCalendarView(
+                new TreeMap<>(bankHolidays), runSchedule, appointmentResponseTimeout, finalDisputeWindowMonths);
     }
 }

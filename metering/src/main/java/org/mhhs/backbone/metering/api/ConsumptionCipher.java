@@ -15,22 +15,23 @@ public interface ConsumptionCipher {
     /** Readings (ordered by period) sealed with the MPAN's current data key, created if the MPAN has none. */
     Sealed seal(Mpan mpan, LocalDate settlementDate, List<SubmitConsumption.Reading> readings);
 
-    Optional<List<SubmitConsumption.Reading>> open(Mpan mpan, LocalDate settlementDate, int keyVersion,
-                                                   int periodCount, String sealedReadings);
+    Optional<List<SubmitConsumption.Reading>> open(
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings);
 
     default Optional<List<SubmitConsumption.Reading>> open(ConsumptionRecorded event) {
-        return open(event.mpan(), event.settlementDate(), event.keyVersion(), event.periodCount(),
-                event.sealedReadings());
+        return open(
+                event.mpan(), event.settlementDate(), event.keyVersion(), event.periodCount(), event.sealedReadings());
     }
 
     /** Only the watt-hours per period (index 0 is period 1). */
-    default Optional<long[]> wattHours(Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount,
-                                       String sealedReadings) {
+    default Optional<long[]> wattHours(
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings) {
         return open(mpan, settlementDate, keyVersion, periodCount, sealedReadings)
-                .map(readings -> readings.stream().mapToLong(reading -> reading.energy().wattHours()).toArray());
+                .map(readings -> readings.stream()
+                        .mapToLong(reading -> reading.energy().wattHours())
+                        .toArray());
     }
 
     /** Sealed readings and the version of the MPAN's data key that sealed them. */
-    record Sealed(int keyVersion, String sealedReadings) {
-    }
+    record Sealed(int keyVersion, String sealedReadings) {}
 }

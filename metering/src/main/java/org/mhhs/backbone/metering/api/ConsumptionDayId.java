@@ -6,8 +6,7 @@ import org.mhhs.backbone.kernel.Mpan;
 /** The identifier of an MPAN's consumption for one settlement day: "MPAN/date". */
 public final class ConsumptionDayId {
 
-    private ConsumptionDayId() {
-    }
+    private ConsumptionDayId() {}
 
     public static String of(Mpan mpan, LocalDate settlementDate) {
         return mpan.value() + "/" + settlementDate;

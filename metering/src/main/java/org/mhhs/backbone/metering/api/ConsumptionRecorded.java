@@ -16,9 +16,17 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * encryption's nonce and tag; there is no revision 1 data to upcast.
  */
 @Revision("2")
-public record ConsumptionRecorded(Mpan mpan, LocalDate settlementDate, int version, ParticipantId dataService,
-                                  ParticipantId supplier, GspGroupId gspGroupId, int periodCount, int keyVersion,
-                                  String sealedReadings) implements ConsumptionEvent {
+public record ConsumptionRecorded(
+        Mpan mpan,
+        LocalDate settlementDate,
+        int version,
+        ParticipantId dataService,
+        ParticipantId supplier,
+        GspGroupId gspGroupId,
+        int periodCount,
+        int keyVersion,
+        String sealedReadings)
+        implements ConsumptionEvent {
 
     @Override
     public String consumptionDayId() {

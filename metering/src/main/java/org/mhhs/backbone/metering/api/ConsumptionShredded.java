@@ -9,7 +9,12 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * with it ({@code versionsShredded} of them in metering's read model at the time) can no longer be read. Holds no
  * key material. Read models drop what they kept of those readings.
  */
-public record ConsumptionShredded(String consumptionKeyId, Mpan mpan, int keyVersion, int versionsShredded,
-                                  Instant shreddedAt, ParticipantId shreddedBy, String reason)
-        implements ConsumptionKeyEvent {
-}
+public record ConsumptionShredded(
+        String consumptionKeyId,
+        Mpan mpan,
+        int keyVersion,
+        int versionsShredded,
+        Instant shreddedAt,
+        ParticipantId shreddedBy,
+        String reason)
+        implements ConsumptionKeyEvent {}

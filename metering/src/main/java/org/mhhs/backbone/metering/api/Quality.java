@@ -1,5 +1,6 @@
 package org.mhhs.backbone.metering.api;
 
 public enum Quality {
-    ACTUAL, ESTIMATED
+    ACTUAL,
+    ESTIMATED
 }

@@ -12,8 +12,7 @@ import org.mhhs.backbone.kernel.Energy;
  */
 public final class ReadingsCodec {
 
-    private ReadingsCodec() {
-    }
+    private ReadingsCodec() {}
 
     /** Readings must be ordered by period 1..n, each non-negative. */
     public static byte[] encode(List<SubmitConsumption.Reading> readings) {
@@ -44,14 +43,14 @@ public final class ReadingsCodec {
         long[] values = new long[periodCount];
         int at = readWattHours(encoded, values);
         if (encoded.length - at != flagBytes(periodCount)) {
-            throw new IllegalStateException("stored readings of " + periodCount + " periods have "
-                    + (encoded.length - at) + " bytes of flags");
+            throw new IllegalStateException(
+                    "stored readings of " + periodCount + " periods have " + (encoded.length - at) + " bytes of flags");
         }
         List<SubmitConsumption.Reading> readings = new ArrayList<>(periodCount);
         for (int i = 0; i < periodCount; i++) {
             boolean estimated = (encoded[at + (i >>> 3)] & (1 << (i & 7))) != 0;
-            readings.add(new SubmitConsumption.Reading(i + 1, Energy.ofWattHours(values[i]),
-                    estimated ? Quality.ESTIMATED : Quality.ACTUAL));
+            readings.add(new SubmitConsumption.Reading(
+                    i + 1, Energy.ofWattHours(values[i]), estimated ? Quality.ESTIMATED : Quality.ACTUAL));
         }
         return readings;
     }

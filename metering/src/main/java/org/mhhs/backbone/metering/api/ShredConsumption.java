@@ -8,8 +8,8 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * An operator's order to make an MPAN's recorded consumption unreadable for good (crypto-shredding): its data key is
  * destroyed. Answers "keyVersion versions shreddedAt" (the key destroyed, the versions made unreadable, when).
  */
-public record ShredConsumption(@TargetAggregateIdentifier String consumptionKeyId, Mpan mpan, String reason,
-                               ParticipantId requestedBy) {
+public record ShredConsumption(
+        @TargetAggregateIdentifier String consumptionKeyId, Mpan mpan, String reason, ParticipantId requestedBy) {
 
     public ShredConsumption {
         if (!consumptionKeyId.equals(idOf(mpan))) {

@@ -28,9 +28,11 @@ class ReadingsCodecProperties {
 
     @Property
     void theWattHoursAloneDecodeToThoseOfAnyDaysReadings(@ForAll("days") List<Reading> day) {
-        long[] wattHours = day.stream().mapToLong(reading -> reading.energy().wattHours()).toArray();
+        long[] wattHours =
+                day.stream().mapToLong(reading -> reading.energy().wattHours()).toArray();
 
-        assertThat(ReadingsCodec.wattHoursOf(day.size(), ReadingsCodec.encode(day))).containsExactly(wattHours);
+        assertThat(ReadingsCodec.wattHoursOf(day.size(), ReadingsCodec.encode(day)))
+                .containsExactly(wattHours);
     }
 
     @Property
@@ -53,8 +55,9 @@ class ReadingsCodecProperties {
     private static Arbitrary<List<Reading>> daysOf(Arbitrary<Integer> periods, Arbitrary<Long> wattHours) {
         Arbitrary<Energy> energy = wattHours.map(Energy::ofWattHours);
         Arbitrary<Quality> quality = Arbitraries.of(Quality.class);
-        return periods.flatMap(count -> Combinators.combine(energy.list().ofSize(count),
-                quality.list().ofSize(count)).as(ReadingsCodecProperties::numberedFromOne));
+        return periods.flatMap(count -> Combinators.combine(
+                        energy.list().ofSize(count), quality.list().ofSize(count))
+                .as(ReadingsCodecProperties::numberedFromOne));
     }
 
     private static List<Reading> numberedFromOne(List<Energy> energies, List<Quality> qualities) {

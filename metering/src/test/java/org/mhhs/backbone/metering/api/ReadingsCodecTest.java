@@ -58,7 +58,9 @@ class ReadingsCodecTest {
 
         assertThat(ReadingsCodec.totalWattHours(decoded(day))).isEqualTo(48 * TEN_THOUSAND_KWH - (48 * 49 / 2));
         assertThat(ReadingsCodec.wattHoursOf(48, ReadingsCodec.encode(day)))
-                .containsExactly(day.stream().mapToLong(reading -> reading.energy().wattHours()).toArray());
+                .containsExactly(day.stream()
+                        .mapToLong(reading -> reading.energy().wattHours())
+                        .toArray());
     }
 
     @Test
@@ -68,8 +70,10 @@ class ReadingsCodecTest {
 
         List<Reading> decoded = decoded(day);
 
-        assertThat(decoded).filteredOn(reading -> reading.quality() == ESTIMATED)
-                .extracting(Reading::period).containsExactlyInAnyOrderElementsOf(estimated);
+        assertThat(decoded)
+                .filteredOn(reading -> reading.quality() == ESTIMATED)
+                .extracting(Reading::period)
+                .containsExactlyInAnyOrderElementsOf(estimated);
         assertThat(decoded).filteredOn(reading -> reading.quality() == ACTUAL).hasSize(50 - estimated.size());
     }
 
@@ -103,7 +107,9 @@ class ReadingsCodecTest {
     private static List<Reading> aDay(int periods, IntToLongFunction wattHoursOfPeriod, Set<Integer> estimated) {
         List<Reading> day = new ArrayList<>(periods);
         for (int period = 1; period <= periods; period++) {
-            day.add(new Reading(period, Energy.ofWattHours(wattHoursOfPeriod.applyAsLong(period)),
+            day.add(new Reading(
+                    period,
+                    Energy.ofWattHours(wattHoursOfPeriod.applyAsLong(period)),
                     estimated.contains(period) ? ESTIMATED : ACTUAL));
         }
         return day;

@@ -11,8 +11,8 @@ import org.mhhs.backbone.kernel.ParticipantId;
  *
  * @param targets the audience targets that address this reader (its id, {@code @ROLE} for each role, {@code *})
  */
-public record FeedReaderView(ParticipantId participant, Set<MarketRole> roles, boolean privileged,
-                             Set<String> targets) {
+public record FeedReaderView(
+        ParticipantId participant, Set<MarketRole> roles, boolean privileged, Set<String> targets) {
 
     /** The audience target that addresses every participant. */
     public static final String EVERYONE = "*";
@@ -28,8 +28,8 @@ public record FeedReaderView(ParticipantId participant, Set<MarketRole> roles, b
         targets.add(EVERYONE);
         targets.add(target(participant));
         roles.forEach(role -> targets.add(target(role)));
-        return new FeedReaderView(participant, roles,
-                roles.contains(MarketRole.AUDITOR) || roles.contains(MarketRole.OPERATOR), targets);
+        return new FeedReaderView(
+                participant, roles, roles.contains(MarketRole.AUDITOR) || roles.contains(MarketRole.OPERATOR), targets);
     }
 
     /** The audience target that addresses one participant: its id. */

@@ -32,7 +32,8 @@ public interface NotificationFeed {
     void acknowledge(ParticipantId participant, String subscriptionName, long position);
 
     /** Records that a privileged reader opened a stream; returns the record's id. */
-    long privilegedReadOpened(FeedReaderView reader, String subscriptionName, Set<String> eventTypes, long startPosition);
+    long privilegedReadOpened(
+            FeedReaderView reader, String subscriptionName, Set<String> eventTypes, long startPosition);
 
     /** Completes the record of a privileged stream. */
     void privilegedReadClosed(long readId, long lastPosition, long eventsDelivered, String outcome);

@@ -6,11 +6,22 @@ import java.util.UUID;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record AppointmentView(UUID appointmentId, Mpan mpan, ServiceRole role, ParticipantId service,
-                              ParticipantId supplier, LocalDate effectiveFrom, AppointmentState state,
-                              Instant respondBy, String reason) {
+public record AppointmentView(
+        UUID appointmentId,
+        Mpan mpan,
+        ServiceRole role,
+        ParticipantId service,
+        ParticipantId supplier,
+        LocalDate effectiveFrom,
+        AppointmentState state,
+        Instant respondBy,
+        String reason) {
 
     public enum AppointmentState {
-        REQUESTED, ACCEPTED, REJECTED, TIMED_OUT, ENDED
+        REQUESTED,
+        ACCEPTED,
+        REJECTED,
+        TIMED_OUT,
+        ENDED
     }
 }

@@ -7,7 +7,10 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /** Changes any of GSP group, segment and energisation from a date; a null value keeps what is in force then. */
-public record ChangeMeteringPointDetails(@TargetAggregateIdentifier Mpan mpan, GspGroupId gspGroupId,
-                                         MarketSegment segment, EnergisationStatus energisation,
-                                         LocalDate effectiveFrom, ParticipantId requestedBy) {
-}
+public record ChangeMeteringPointDetails(
+        @TargetAggregateIdentifier Mpan mpan,
+        GspGroupId gspGroupId,
+        MarketSegment segment,
+        EnergisationStatus energisation,
+        LocalDate effectiveFrom,
+        ParticipantId requestedBy) {}

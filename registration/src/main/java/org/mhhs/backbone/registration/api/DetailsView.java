@@ -4,6 +4,5 @@ import java.time.LocalDate;
 import org.mhhs.backbone.kernel.GspGroupId;
 
 /** The details in force from effectiveFrom until the next entry. */
-public record DetailsView(LocalDate effectiveFrom, GspGroupId gspGroupId, MarketSegment segment,
-                          EnergisationStatus energisation) {
-}
+public record DetailsView(
+        LocalDate effectiveFrom, GspGroupId gspGroupId, MarketSegment segment, EnergisationStatus energisation) {}

@@ -6,6 +6,5 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /** De-appointment: the appointment of the role in force on lastDay ends on lastDay. */
-public record EndServiceAppointment(@TargetAggregateIdentifier Mpan mpan, ServiceRole role, LocalDate lastDay,
-                                    ParticipantId requestedBy) {
-}
+public record EndServiceAppointment(
+        @TargetAggregateIdentifier Mpan mpan, ServiceRole role, LocalDate lastDay, ParticipantId requestedBy) {}

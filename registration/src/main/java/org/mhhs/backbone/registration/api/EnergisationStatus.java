@@ -1,5 +1,6 @@
 package org.mhhs.backbone.registration.api;
 
 public enum EnergisationStatus {
-    ENERGISED, DE_ENERGISED
+    ENERGISED,
+    DE_ENERGISED
 }

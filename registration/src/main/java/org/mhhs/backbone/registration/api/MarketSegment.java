@@ -1,5 +1,7 @@
 package org.mhhs.backbone.registration.api;
 
 public enum MarketSegment {
-    SMART, ADVANCED, UNMETERED
+    SMART,
+    ADVANCED,
+    UNMETERED
 }

@@ -5,7 +5,11 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record MeteringPointRegistered(Mpan mpan, GspGroupId gspGroupId, MarketSegment segment,
-                                      EnergisationStatus energisation, LocalDate effectiveFrom,
-                                      ParticipantId registrationService) implements MeteringPointEvent {
-}
+public record MeteringPointRegistered(
+        Mpan mpan,
+        GspGroupId gspGroupId,
+        MarketSegment segment,
+        EnergisationStatus energisation,
+        LocalDate effectiveFrom,
+        ParticipantId registrationService)
+        implements MeteringPointEvent {}

@@ -6,7 +6,10 @@ import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record RegisterMeteringPoint(@TargetAggregateIdentifier Mpan mpan, GspGroupId gspGroupId, MarketSegment segment,
-                                    EnergisationStatus energisation, LocalDate effectiveFrom,
-                                    ParticipantId registrationService) {
-}
+public record RegisterMeteringPoint(
+        @TargetAggregateIdentifier Mpan mpan,
+        GspGroupId gspGroupId,
+        MarketSegment segment,
+        EnergisationStatus energisation,
+        LocalDate effectiveFrom,
+        ParticipantId registrationService) {}

@@ -5,5 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record RegisterSupplier(@TargetAggregateIdentifier Mpan mpan, ParticipantId supplier, LocalDate effectiveFrom) {
-}
+public record RegisterSupplier(@TargetAggregateIdentifier Mpan mpan, ParticipantId supplier, LocalDate effectiveFrom) {}

@@ -6,6 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record RequestServiceAppointment(@TargetAggregateIdentifier Mpan mpan, UUID appointmentId, ServiceRole role,
-                                        ParticipantId service, LocalDate effectiveFrom, ParticipantId requestedBy) {
-}
+public record RequestServiceAppointment(
+        @TargetAggregateIdentifier Mpan mpan,
+        UUID appointmentId,
+        ServiceRole role,
+        ParticipantId service,
+        LocalDate effectiveFrom,
+        ParticipantId requestedBy) {}

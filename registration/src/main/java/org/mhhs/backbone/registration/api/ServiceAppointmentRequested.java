@@ -6,7 +6,12 @@ import java.util.UUID;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record ServiceAppointmentRequested(Mpan mpan, UUID appointmentId, ServiceRole role, ParticipantId service,
-                                          ParticipantId supplier, LocalDate effectiveFrom, Instant respondBy)
-        implements MeteringPointEvent {
-}
+public record ServiceAppointmentRequested(
+        Mpan mpan,
+        UUID appointmentId,
+        ServiceRole role,
+        ParticipantId service,
+        ParticipantId supplier,
+        LocalDate effectiveFrom,
+        Instant respondBy)
+        implements MeteringPointEvent {}

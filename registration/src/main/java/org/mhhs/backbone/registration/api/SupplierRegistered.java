@@ -8,6 +8,10 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * The supplier is responsible from effectiveFrom. On a change of supplier the losing supplier (null on a first
  * registration) is responsible until the day before, and is told.
  */
-public record SupplierRegistered(Mpan mpan, ParticipantId supplier, LocalDate effectiveFrom,
-                                 ParticipantId losingSupplier, LocalDate losingSupplierFrom) implements MeteringPointEvent {
-}
+public record SupplierRegistered(
+        Mpan mpan,
+        ParticipantId supplier,
+        LocalDate effectiveFrom,
+        ParticipantId losingSupplier,
+        LocalDate losingSupplierFrom)
+        implements MeteringPointEvent {}

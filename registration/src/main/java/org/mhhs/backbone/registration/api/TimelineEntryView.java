@@ -4,5 +4,4 @@ import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record TimelineEntryView(MarketRole role, ParticipantId participant, EffectivePeriod period) {
-}
+public record TimelineEntryView(MarketRole role, ParticipantId participant, EffectivePeriod period) {}

@@ -15,9 +15,18 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * position is identical to what the run published (same content hash), or differs in the listed cells, or cannot
  * be re-derived because the readings of the listed MPAN-days ("MPAN/date") were shredded since.
  */
-public record AuditView(UUID auditId, ParticipantId auditor, Instant auditedAt, LocalDate settlementDate,
-                        SettlementRunType runType, long position, boolean identical, String publishedHash,
-                        String derivedHash, List<Difference> differences, List<String> shreddedConsumptionDays) {
+public record AuditView(
+        UUID auditId,
+        ParticipantId auditor,
+        Instant auditedAt,
+        LocalDate settlementDate,
+        SettlementRunType runType,
+        long position,
+        boolean identical,
+        String publishedHash,
+        String derivedHash,
+        List<Difference> differences,
+        List<String> shreddedConsumptionDays) {
 
     public AuditView {
         differences = List.copyOf(differences);
@@ -25,7 +34,12 @@ public record AuditView(UUID auditId, ParticipantId auditor, Instant auditedAt, 
     }
 
     /** A cell whose published figure (empty when the run had no such cell) differs from the re-derived one. */
-    public record Difference(int period, GspGroupId gspGroupId, ParticipantId supplier, Optional<Energy> published,
-                             Optional<Energy> derived, int publishedMpanCount, int derivedMpanCount) {
-    }
+    public record Difference(
+            int period,
+            GspGroupId gspGroupId,
+            ParticipantId supplier,
+            Optional<Energy> published,
+            Optional<Energy> derived,
+            int publishedMpanCount,
+            int derivedMpanCount) {}
 }

@@ -11,13 +11,17 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * One DNO's frozen totals in a run: every supplier together, per GSP group of that DNO and settlement period,
  * ordered by GSP group, then period.
  */
-public record DnoTotalsPublished(String settlementDayId, LocalDate settlementDate, SettlementRunType runType,
-                                 ParticipantId dno, List<Total> totals) implements SettlementRunEvent {
+public record DnoTotalsPublished(
+        String settlementDayId,
+        LocalDate settlementDate,
+        SettlementRunType runType,
+        ParticipantId dno,
+        List<Total> totals)
+        implements SettlementRunEvent {
 
     public DnoTotalsPublished {
         totals = List.copyOf(totals);
     }
 
-    public record Total(GspGroupId gspGroupId, int period, Energy energy, int mpanCount) {
-    }
+    public record Total(GspGroupId gspGroupId, int period, Energy energy, int mpanCount) {}
 }

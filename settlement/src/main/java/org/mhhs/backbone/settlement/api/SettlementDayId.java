@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** The identifier of a settlement day's runs: the date, "YYYY-MM-DD". */
 public final class SettlementDayId {
 
-    private SettlementDayId() {
-    }
+    private SettlementDayId() {}
 
     public static String of(LocalDate settlementDate) {
         return settlementDate.toString();

@@ -11,8 +11,8 @@ import org.mhhs.backbone.kernel.ParticipantId;
 public interface SettlementQueries {
 
     /** The live allocation of a day, optionally for one GSP group and/or one supplier, ordered by GSP, supplier, period. */
-    List<AllocatedVolumeView> findAllocatedVolumes(LocalDate settlementDate, Optional<GspGroupId> gspGroupId,
-                                                   Optional<ParticipantId> supplier);
+    List<AllocatedVolumeView> findAllocatedVolumes(
+            LocalDate settlementDate, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier);
 
     /** The runs of a day in the order they happened. */
     List<SettlementRunView> findRuns(LocalDate settlementDate);
@@ -20,6 +20,9 @@ public interface SettlementQueries {
     Optional<SettlementRunView> findRun(LocalDate settlementDate, SettlementRunType runType);
 
     /** The figures a run froze, optionally for one GSP group and/or one supplier. */
-    List<AllocatedVolumeView> findRunVolumes(LocalDate settlementDate, SettlementRunType runType,
-                                             Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier);
+    List<AllocatedVolumeView> findRunVolumes(
+            LocalDate settlementDate,
+            SettlementRunType runType,
+            Optional<GspGroupId> gspGroupId,
+            Optional<ParticipantId> supplier);
 }

@@ -12,9 +12,18 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * when the run froze them; {@code contentHash} is the SHA-256 of every figure in canonical form (see
  * AllocationHash).
  */
-public record SettlementRunCompleted(String settlementDayId, LocalDate settlementDate, SettlementRunType runType,
-                                     long position, List<Long> excludedPositions, String contentHash, int cellCount,
-                                     int supplierCount, Energy total, ParticipantId requestedBy, RunTrigger trigger)
+public record SettlementRunCompleted(
+        String settlementDayId,
+        LocalDate settlementDate,
+        SettlementRunType runType,
+        long position,
+        List<Long> excludedPositions,
+        String contentHash,
+        int cellCount,
+        int supplierCount,
+        Energy total,
+        ParticipantId requestedBy,
+        RunTrigger trigger)
         implements SettlementRunEvent {
 
     public SettlementRunCompleted {

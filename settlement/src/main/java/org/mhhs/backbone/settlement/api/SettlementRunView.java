@@ -7,9 +7,18 @@ import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record SettlementRunView(LocalDate settlementDate, SettlementRunType runType, long position,
-                                List<Long> excludedPositions, String contentHash, int cellCount, int supplierCount,
-                                Energy total, ParticipantId requestedBy, RunTrigger trigger, Instant completedAt) {
+public record SettlementRunView(
+        LocalDate settlementDate,
+        SettlementRunType runType,
+        long position,
+        List<Long> excludedPositions,
+        String contentHash,
+        int cellCount,
+        int supplierCount,
+        Energy total,
+        ParticipantId requestedBy,
+        RunTrigger trigger,
+        Instant completedAt) {
 
     public SettlementRunView {
         excludedPositions = List.copyOf(excludedPositions);

@@ -9,8 +9,12 @@ import org.mhhs.backbone.kernel.ParticipantId;
  * Run {@code runType} for a settlement day: freeze the day's allocated volumes and publish them. Answers the run's
  * content hash.
  */
-public record StartSettlementRun(@TargetAggregateIdentifier String settlementDayId, LocalDate settlementDate,
-                                 SettlementRunType runType, ParticipantId requestedBy, RunTrigger trigger) {
+public record StartSettlementRun(
+        @TargetAggregateIdentifier String settlementDayId,
+        LocalDate settlementDate,
+        SettlementRunType runType,
+        ParticipantId requestedBy,
+        RunTrigger trigger) {
 
     public StartSettlementRun {
         if (!settlementDayId.equals(SettlementDayId.of(settlementDate))) {
@@ -18,8 +22,9 @@ public record StartSettlementRun(@TargetAggregateIdentifier String settlementDay
         }
     }
 
-    public static StartSettlementRun of(LocalDate settlementDate, SettlementRunType runType, ParticipantId requestedBy,
-                                        RunTrigger trigger) {
-        return new StartSettlementRun(SettlementDayId.of(settlementDate), settlementDate, runType, requestedBy, trigger);
+    public static StartSettlementRun of(
+            LocalDate settlementDate, SettlementRunType runType, ParticipantId requestedBy, RunTrigger trigger) {
+        return new StartSettlementRun(
+                SettlementDayId.of(settlementDate), settlementDate, runType, requestedBy, trigger);
     }
 }
