@@ -138,7 +138,9 @@ class AccessInterceptor implements ServerInterceptor {
         }
         boolean privilegedRead = isRead(call.getMethodDescriptor().getBareMethodName())
                 && held.stream().anyMatch(PRIVILEGED::contains);
-        Context context = Context.current().withValue(CallerContext.CALLER, caller);
+        Context context = Context.current()
+                .withValue(CallerContext.CALLER, caller)
+                .withValue(CallerContext.METHOD, call.getMethodDescriptor());
         AuditedCall<Q, R> audited = new AuditedCall<>(
                 call,
                 who,

@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 @GlobalServerInterceptor
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class BoundedErrorDetails implements ServerInterceptor {
+public class BoundedErrorDetails implements ServerInterceptor {
 
-    static final int MAX_MESSAGE = 200;
-    static final int MAX_DESCRIPTION = 120;
-    static final int MAX_VIOLATIONS = 16;
+    public static final int MAX_MESSAGE = 200;
+    public static final int MAX_DESCRIPTION = 120;
+    public static final int MAX_VIOLATIONS = 16;
     /** The trailer {@code StatusProto} writes the status with its details to. */
     private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of(
             "grpc-status-details-bin", ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
@@ -50,7 +50,7 @@ class BoundedErrorDetails implements ServerInterceptor {
     }
 
     /** What {@link GrpcErrors} answers: Spring gRPC's exception handling closes the call outside this interceptor. */
-    static StatusException bounded(StatusException exception) {
+    public static StatusException bounded(StatusException exception) {
         Metadata trailers = exception.getTrailers() == null ? new Metadata() : exception.getTrailers();
         return new StatusException(bounded(exception.getStatus()), bounded(trailers));
     }

@@ -1,20 +1,37 @@
 package org.mhhs.backbone.grpc;
 
 import io.grpc.Context;
+import io.grpc.MethodDescriptor;
 import org.mhhs.backbone.access.Caller;
+import org.mhhs.backbone.kernel.ParticipantId;
 
-/** The authenticated caller of the current gRPC call. */
-final class CallerContext {
+/** The authenticated caller of the current gRPC call, and the RPC it called. */
+public final class CallerContext {
 
     static final Context.Key<Caller> CALLER = Context.key("mhhs-caller");
+    static final Context.Key<MethodDescriptor<?, ?>> METHOD = Context.key("mhhs-method");
 
     private CallerContext() {}
 
-    static Caller current() {
+    public static Caller current() {
         Caller caller = CALLER.get();
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller on this call");
         }
         return caller;
+    }
+
+    /** The participant the caller acts as. */
+    public static ParticipantId participant() {
+        return current().participantId();
+    }
+
+    /** The RPC being served, as the contract names it: e.g. "RegisterParticipant". */
+    public static String rpc() {
+        MethodDescriptor<?, ?> method = METHOD.get();
+        if (method == null) {
+            throw new IllegalStateException("no RPC on this call");
+        }
+        return method.getBareMethodName();
     }
 }

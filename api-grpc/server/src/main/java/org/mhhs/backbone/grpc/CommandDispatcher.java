@@ -1,18 +1,24 @@
 package org.mhhs.backbone.grpc;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
+import io.grpc.stub.StreamObserver;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.mhhs.backbone.grpc.v1.CommandAck;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
+import org.mhhs.backbone.hub.AxonPersistenceConfiguration;
 import org.mhhs.backbone.hub.EventStoreReader;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
@@ -26,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs as if for the first time; there is no in-between.
  */
 @Component
-class CommandDispatcher {
+public class CommandDispatcher {
 
-    static final String COMMAND_ID_REUSED = "CommandIdReused";
+    public static final String COMMAND_ID_REUSED = "CommandIdReused";
 
     private final CommandGateway commands;
     private final EventStoreReader eventStoreReader;
@@ -50,12 +56,21 @@ class CommandDispatcher {
     }
 
     /** What the command is about, for errors: e.g. "participant ABCD". */
-    record Target(String description) {}
+    public record Target(String description) {}
+
+    /** What a command RPC sends once its request is valid: the command and what it is about. */
+    public record Dispatch<C>(C command, Target target) {}
+
+    /** Reads a command request's fields; the dispatch it returns is made only once every field is valid. */
+    @FunctionalInterface
+    public interface CommandReader<C> {
+        Supplier<Dispatch<C>> read(RequestFields fields);
+    }
 
     /** What a command answered: its handler's result as text (empty when it has none). */
-    record Outcome(String commandId, boolean duplicate, String result) {
+    public record Outcome(String commandId, boolean duplicate, String result) {
 
-        CommandAck ack() {
+        public CommandAck ack() {
             return CommandAck.newBuilder()
                     .setCommandId(commandId)
                     .setDuplicate(duplicate)
@@ -63,23 +78,41 @@ class CommandDispatcher {
         }
     }
 
-    CommandAck dispatch(String rpc, CommandHeader header, Message request, Object command, Target target) {
-        return send(rpc, header, request, command, target).ack();
+    /** The whole of a command RPC that answers a {@link CommandAck}: read, validate, send once, reply. */
+    public void answer(Message request, StreamObserver<CommandAck> response, CommandReader<?> reader) {
+        Replies.reply(response, send(request, reader).ack());
     }
 
-    Outcome send(String rpc, CommandHeader header, Message request, Object command, Target target) {
-        return send(rpc, header, request, command, target, accepted -> {});
+    /** Sends the command of the RPC being served; the RPC's name comes from the call. */
+    public Outcome send(Message request, CommandReader<?> reader) {
+        return send(CallerContext.rpc(), request, reader, (command, accepted) -> {});
     }
 
-    /** Like {@link #send}; {@code alsoRecord} runs in the same transaction once the command is accepted. */
-    Outcome send(
-            String rpc,
-            CommandHeader header,
-            Message request,
-            Object command,
-            Target target,
-            java.util.function.Consumer<Outcome> alsoRecord) {
-        ParticipantId caller = CallerContext.current().participantId();
+    /**
+     * Like {@link #send(Message, CommandReader)}; {@code alsoRecord} runs in the same transaction once the command is
+     * accepted, with the command sent.
+     */
+    public <C> Outcome send(Message request, CommandReader<C> reader, BiConsumer<C, Outcome> alsoRecord) {
+        return send(CallerContext.rpc(), request, reader, alsoRecord);
+    }
+
+    /**
+     * Sends a command as if by the unary RPC {@code rpc}: a stream's items use this, so that an item sent again by the
+     * unary RPC is recognised as the same command.
+     */
+    public Outcome send(MethodDescriptor<?, ?> rpc, Message request, CommandReader<?> reader) {
+        return send(rpc.getBareMethodName(), request, reader, (command, accepted) -> {});
+    }
+
+    private <C> Outcome send(String rpc, Message request, CommandReader<C> reader, BiConsumer<C, Outcome> alsoRecord) {
+        CommandHeader header = header(request);
+        RequestFields fields = RequestFields.ofCommand(header);
+        Supplier<Dispatch<C>> read = reader.read(fields);
+        fields.validate();
+        Dispatch<C> dispatch = read.get();
+        C command = dispatch.command();
+        Target target = dispatch.target();
+        ParticipantId caller = CallerContext.participant();
         byte[] requestHash = sha256(request.toByteArray());
         Outcome outcome = transaction.execute(status -> {
             int inserted = jdbc.sql("""
@@ -97,7 +130,7 @@ class CommandDispatcher {
             Object result;
             try {
                 result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(Map.of(EnvelopeRenderer.PARTICIPANT, caller.value())));
+                        .andMetaData(Map.of(AxonPersistenceConfiguration.PRODUCING_PARTICIPANT, caller.value())));
             } catch (AggregateStreamCreationException e) {
                 throw RuleViolation.alreadyExists(
                         "AlreadyExists", target.description(), target.description() + " already exists");
@@ -116,7 +149,7 @@ class CommandDispatcher {
                         .update();
             }
             Outcome accepted = new Outcome(header.getCommandId(), false, answer);
-            alsoRecord.accept(accepted);
+            alsoRecord.accept(command, accepted);
             return accepted;
         });
         if (!outcome.duplicate()) {
@@ -142,6 +175,14 @@ class CommandDispatcher {
                             + earlier.rpc() + ")");
         }
         return new Outcome(commandId, true, earlier.result() == null ? "" : earlier.result());
+    }
+
+    private static CommandHeader header(Message request) {
+        FieldDescriptor field = request.getDescriptorForType().findFieldByName("header");
+        if (field == null || !(request.getField(field) instanceof CommandHeader header)) {
+            throw new IllegalStateException(request.getDescriptorForType().getName() + " has no command header");
+        }
+        return header;
     }
 
     private static byte[] sha256(byte[] bytes) {

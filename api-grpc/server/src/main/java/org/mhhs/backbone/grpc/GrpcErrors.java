@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * with no internals disclosed, and is logged.
  */
 @Component
-class GrpcErrors implements GrpcExceptionHandler {
+public class GrpcErrors implements GrpcExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GrpcErrors.class);
 
@@ -42,8 +42,7 @@ class GrpcErrors implements GrpcExceptionHandler {
                                 .addAllFieldViolations(invalid.violations())
                                 .build()));
             case RuleViolation violation -> ruleViolation(violation);
-            case SubscriptionGrpcService.PositionOutOfRange beyond ->
-                status(Status.Code.OUT_OF_RANGE, "PositionMustNotBeBeyondHead", beyond.getMessage(), null);
+            case OutOfRange beyond -> status(Status.Code.OUT_OF_RANGE, beyond.reason(), beyond.getMessage(), null);
             case InvalidValueException invalid ->
                 status(Status.Code.INVALID_ARGUMENT, invalid.rule(), invalid.getMessage(), null);
             default -> {
@@ -53,7 +52,7 @@ class GrpcErrors implements GrpcExceptionHandler {
         };
     }
 
-    static StatusException ruleViolation(RuleViolation violation) {
+    public static StatusException ruleViolation(RuleViolation violation) {
         return switch (violation.kind()) {
             case INVALID ->
                 status(
@@ -82,7 +81,7 @@ class GrpcErrors implements GrpcExceptionHandler {
         };
     }
 
-    static StatusException status(Status.Code code, String reason, String message, Any detail) {
+    public static StatusException status(Status.Code code, String reason, String message, Any detail) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(code.value())
                 .setMessage(message)

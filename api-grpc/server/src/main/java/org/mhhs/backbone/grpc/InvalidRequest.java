@@ -4,11 +4,11 @@ import com.google.rpc.BadRequest.FieldViolation;
 import java.util.List;
 
 /** A request with one or more malformed fields; reported as INVALID_ARGUMENT listing every violation. */
-final class InvalidRequest extends RuntimeException {
+public final class InvalidRequest extends RuntimeException {
 
     private final List<FieldViolation> violations;
 
-    InvalidRequest(List<FieldViolation> violations) {
+    public InvalidRequest(List<FieldViolation> violations) {
         super(violations.stream()
                 .map(v -> v.getField() + ": " + v.getDescription())
                 .reduce((a, b) -> a + "; " + b)
@@ -16,7 +16,7 @@ final class InvalidRequest extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
-    List<FieldViolation> violations() {
+    public List<FieldViolation> violations() {
         return violations;
     }
 }

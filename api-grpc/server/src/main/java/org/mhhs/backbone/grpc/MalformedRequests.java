@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
  * The guard sits inside the global interceptors, so authentication and entitlements still come first.
  */
 @Component
-class MalformedRequests extends DefaultGrpcServiceConfigurer {
+public class MalformedRequests extends DefaultGrpcServiceConfigurer {
 
-    static final String REASON = "MalformedRequest";
+    public static final String REASON = "MalformedRequest";
 
     /** What the request marshaller returns instead of throwing. */
-    record Malformed(String problem) {}
+    public record Malformed(String problem) {}
 
     MalformedRequests(ApplicationContext context) {
         super(context);
@@ -42,7 +42,7 @@ class MalformedRequests extends DefaultGrpcServiceConfigurer {
                 new GrpcServiceSpec(() -> guarded(spec.service().bindService()), spec.serviceInfo()), serverFactory);
     }
 
-    static ServerServiceDefinition guarded(ServerServiceDefinition definition) {
+    public static ServerServiceDefinition guarded(ServerServiceDefinition definition) {
         return ServiceDefinitions.mapMethods(definition, MalformedRequests::guarded);
     }
 

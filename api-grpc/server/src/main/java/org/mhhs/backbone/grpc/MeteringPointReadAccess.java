@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * participant learns nothing about MPANs foreign to it, not even whether they exist.
  */
 @Component
-class MeteringPointReadAccess {
+public class MeteringPointReadAccess {
 
-    static final String RULE = "NotInvolvedWithMeteringPoint";
+    public static final String RULE = "NotInvolvedWithMeteringPoint";
     private static final Set<MarketRole> MARKET_WIDE =
             EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
 
@@ -36,13 +36,13 @@ class MeteringPointReadAccess {
         this.clock = clock;
     }
 
-    boolean readsEverything(ParticipantId caller) {
+    public boolean readsEverything(ParticipantId caller) {
         Set<MarketRole> held =
                 isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
         return held.stream().anyMatch(MARKET_WIDE::contains);
     }
 
-    void check(ParticipantId caller, Mpan mpan) {
+    public void check(ParticipantId caller, Mpan mpan) {
         if (readsEverything(caller) || registration.isInvolved(mpan, caller) || isDnoOf(caller, mpan)) {
             return;
         }

@@ -27,36 +27,36 @@ import org.mhhs.backbone.registration.api.ServiceRole;
  * Reads the fields of a request into domain values, collecting every violation, so that a caller learns all that
  * is wrong with a request in one answer. Call {@link #validate()} before using any value read.
  */
-final class RequestFields {
+public final class RequestFields {
 
-    static final int MAX_TEXT = 200;
-    static final int MAX_READINGS = 50;
+    public static final int MAX_TEXT = 200;
+    public static final int MAX_READINGS = 50;
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern SUBSCRIPTION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final List<FieldViolation> violations = new ArrayList<>();
 
     /** The fields of a command: its header's command id is read first. */
-    static RequestFields ofCommand(CommandHeader header) {
+    public static RequestFields ofCommand(CommandHeader header) {
         RequestFields fields = new RequestFields();
         fields.commandId("header.command_id", header.getCommandId());
         return fields;
     }
 
-    void violation(String field, String description) {
+    public void violation(String field, String description) {
         violations.add(FieldViolation.newBuilder()
                 .setField(field)
                 .setDescription(description)
                 .build());
     }
 
-    void validate() {
+    public void validate() {
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);
         }
     }
 
-    String commandId(String field, String value) {
+    public String commandId(String field, String value) {
         if (!COMMAND_ID.matcher(value).matches()) {
             violation(
                     field,
@@ -67,7 +67,7 @@ final class RequestFields {
         return value;
     }
 
-    String subscriptionName(String field, String value) {
+    public String subscriptionName(String field, String value) {
         if (!SUBSCRIPTION_NAME.matcher(value).matches()) {
             violation(
                     field,
@@ -78,19 +78,19 @@ final class RequestFields {
         return value;
     }
 
-    ParticipantId participantId(String field, String value) {
+    public ParticipantId participantId(String field, String value) {
         return parse(field, value, ParticipantId::of);
     }
 
-    Mpan mpan(String field, String value) {
+    public Mpan mpan(String field, String value) {
         return parse(field, value, Mpan::of);
     }
 
-    GspGroupId gspGroupId(String field, String value) {
+    public GspGroupId gspGroupId(String field, String value) {
         return parse(field, value, GspGroupId::of);
     }
 
-    LocalDate date(String field, String value) {
+    public LocalDate date(String field, String value) {
         if (value.isEmpty()) {
             violation(field, "a date (YYYY-MM-DD) is required");
             return null;
@@ -99,7 +99,7 @@ final class RequestFields {
     }
 
     /** An optional date: null when empty. */
-    LocalDate optionalDate(String field, String value) {
+    public LocalDate optionalDate(String field, String value) {
         if (value.isEmpty()) {
             return null;
         }
@@ -116,14 +116,14 @@ final class RequestFields {
     }
 
     /** A page size: 0 means the default; anything beyond 0 to {@code max} is a violation. The size to use. */
-    int pageSize(String field, int requested, int defaultSize, int max) {
+    public int pageSize(String field, int requested, int defaultSize, int max) {
         if (requested < 0 || requested > max) {
             violation(field, "must be 0 (the default of " + defaultSize + ") to " + max);
         }
         return requested == 0 ? defaultSize : requested;
     }
 
-    String text(String field, String value, int maxLength, boolean required) {
+    public String text(String field, String value, int maxLength, boolean required) {
         if (required && value.isBlank()) {
             violation(field, "must not be blank");
         } else if (value.length() > maxLength) {
@@ -135,7 +135,7 @@ final class RequestFields {
         return value;
     }
 
-    MarketRole role(String field, org.mhhs.backbone.grpc.v1.MarketRole role) {
+    public MarketRole role(String field, org.mhhs.backbone.grpc.v1.MarketRole role) {
         return switch (role) {
             case MARKET_ROLE_UNSPECIFIED -> missing(field, "a market role is required");
             case UNRECOGNIZED -> missing(field, "unknown market role");
@@ -143,7 +143,7 @@ final class RequestFields {
         };
     }
 
-    SettlementRunType runType(String field, org.mhhs.backbone.grpc.v1.SettlementRunType runType) {
+    public SettlementRunType runType(String field, org.mhhs.backbone.grpc.v1.SettlementRunType runType) {
         return switch (runType) {
             case SETTLEMENT_RUN_TYPE_UNSPECIFIED -> missing(field, "a settlement run type is required");
             case UNRECOGNIZED -> missing(field, "unknown settlement run type");
@@ -151,7 +151,7 @@ final class RequestFields {
         };
     }
 
-    MarketSegment segment(String field, org.mhhs.backbone.grpc.v1.MarketSegment segment, boolean required) {
+    public MarketSegment segment(String field, org.mhhs.backbone.grpc.v1.MarketSegment segment, boolean required) {
         return switch (segment) {
             case MARKET_SEGMENT_UNSPECIFIED -> required ? missing(field, "a market segment is required") : null;
             case UNRECOGNIZED -> missing(field, "unknown market segment");
@@ -159,7 +159,7 @@ final class RequestFields {
         };
     }
 
-    EnergisationStatus energisation(
+    public EnergisationStatus energisation(
             String field, org.mhhs.backbone.grpc.v1.EnergisationStatus status, boolean required) {
         return switch (status) {
             case ENERGISATION_STATUS_UNSPECIFIED ->
@@ -170,7 +170,7 @@ final class RequestFields {
     }
 
     /** The readings of a consumption submission; the day's rules (count, each period once) are the aggregate's. */
-    List<SubmitConsumption.Reading> readings(String field, List<PeriodReading> readings) {
+    public List<SubmitConsumption.Reading> readings(String field, List<PeriodReading> readings) {
         if (readings.size() > MAX_READINGS) {
             violation(field, readings.size() + " readings; a day has at most " + MAX_READINGS + " settlement periods");
             return List.of();
@@ -196,7 +196,7 @@ final class RequestFields {
         return parsed;
     }
 
-    ServiceRole serviceRole(String field, org.mhhs.backbone.grpc.v1.ServiceRole role) {
+    public ServiceRole serviceRole(String field, org.mhhs.backbone.grpc.v1.ServiceRole role) {
         return switch (role) {
             case SERVICE_ROLE_UNSPECIFIED ->
                 missing(field, "a service role (DATA_SERVICE or METERING_SERVICE) is required");
@@ -210,7 +210,7 @@ final class RequestFields {
         return null;
     }
 
-    UUID uuid(String field, String value) {
+    public UUID uuid(String field, String value) {
         try {
             if (value.length() == 36) {
                 return UUID.fromString(value);
@@ -231,7 +231,7 @@ final class RequestFields {
         }
     }
 
-    static String shown(String value) {
+    public static String shown(String value) {
         String printable = value.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Rebuilds a service definition with some of its methods replaced, keeping the schema reflection serves. */
-final class ServiceDefinitions {
+public final class ServiceDefinitions {
 
     private ServiceDefinitions() {}
 
-    static ServerServiceDefinition mapMethods(
+    public static ServerServiceDefinition mapMethods(
             ServerServiceDefinition definition, UnaryOperator<ServerMethodDefinition<?, ?>> replacement) {
         ServiceDescriptor original = definition.getServiceDescriptor();
         List<ServerMethodDefinition<?, ?>> methods = definition.getMethods().stream()

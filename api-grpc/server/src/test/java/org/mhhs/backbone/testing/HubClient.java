@@ -1,5 +1,8 @@
 package org.mhhs.backbone.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -138,6 +141,13 @@ public class HubClient implements AutoCloseable {
                 applier.apply(headers);
             }
         };
+    }
+
+    /** The refusal of a call that must be refused; fails the test if the call succeeds. */
+    public static StatusRuntimeException refused(Runnable call) {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(refused).as("the call should have been refused").isNotNull();
+        return refused;
     }
 
     public static Status.Code code(StatusRuntimeException e) {

@@ -8,8 +8,6 @@ import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
 import org.mhhs.backbone.grpc.v1.MarketSegment;
-import org.mhhs.backbone.grpc.v1.PeriodReading;
-import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
@@ -75,27 +73,13 @@ public final class SettlementMarket {
 
     /** Submits a day of 48 equal readings, once the appointment is in force; answers the version recorded. */
     public int submit(String dataService, String mpan, String day, String kwhEachPeriod) {
-        SubmitConsumptionRequest request = day(mpan, day, kwhEachPeriod);
+        SubmitConsumptionRequest request = Submissions.actualDay(mpan, day, kwhEachPeriod);
         return await().ignoreExceptions()
                 .until(
                         () -> market.metering(dataService)
                                 .submitConsumption(request)
                                 .getVersion(),
                         version -> version > 0);
-    }
-
-    public static SubmitConsumptionRequest day(String mpan, String day, String kwhEachPeriod) {
-        SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
-                .setHeader(newCommand())
-                .setMpan(mpan)
-                .setSettlementDate(day);
-        for (int period = 1; period <= 48; period++) {
-            request.addReadings(PeriodReading.newBuilder()
-                    .setPeriod(period)
-                    .setKwh(kwhEachPeriod)
-                    .setQuality(Quality.QUALITY_ACTUAL));
-        }
-        return request.build();
     }
 
     /** Sets the ISD run schedule and waits until ISD shows it. */

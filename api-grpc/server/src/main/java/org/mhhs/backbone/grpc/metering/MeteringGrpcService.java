@@ -1,0 +1,220 @@
+package org.mhhs.backbone.grpc.metering;
+
+import static org.mhhs.backbone.grpc.Replies.reply;
+
+import io.grpc.StatusException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.mhhs.backbone.access.AuditTrail;
+import org.mhhs.backbone.access.Caller;
+import org.mhhs.backbone.grpc.CallerContext;
+import org.mhhs.backbone.grpc.CommandDispatcher;
+import org.mhhs.backbone.grpc.CommandDispatcher.Dispatch;
+import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
+import org.mhhs.backbone.grpc.CommandDispatcher.Target;
+import org.mhhs.backbone.grpc.GrpcErrors;
+import org.mhhs.backbone.grpc.MeteringPointReadAccess;
+import org.mhhs.backbone.grpc.ProtoMapping;
+import org.mhhs.backbone.grpc.RequestFields;
+import org.mhhs.backbone.grpc.v1.Consumption;
+import org.mhhs.backbone.grpc.v1.ConsumptionAccepted;
+import org.mhhs.backbone.grpc.v1.ConsumptionShreddedResponse;
+import org.mhhs.backbone.grpc.v1.ConsumptionVersion;
+import org.mhhs.backbone.grpc.v1.GetConsumptionRequest;
+import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
+import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsResponse;
+import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
+import org.mhhs.backbone.grpc.v1.ShredConsumptionRequest;
+import org.mhhs.backbone.grpc.v1.SubmissionResult;
+import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
+import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.RuleViolation;
+import org.mhhs.backbone.metering.api.ConsumptionVersionView;
+import org.mhhs.backbone.metering.api.MeteringQueries;
+import org.mhhs.backbone.metering.api.ShredConsumption;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
+import org.springframework.stereotype.Service;
+
+@Service
+class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
+
+    static final String CONSUMPTION_SHREDDED = "ConsumptionShredded";
+    private static final int MAX_REASON = 200;
+
+    private final CommandDispatcher dispatcher;
+    private final MeteringQueries metering;
+    private final MeteringPointReadAccess readAccess;
+    private final GrpcErrors errors;
+    private final AuditTrail audit;
+
+    MeteringGrpcService(
+            CommandDispatcher dispatcher,
+            MeteringQueries metering,
+            MeteringPointReadAccess readAccess,
+            GrpcErrors errors,
+            AuditTrail audit) {
+        this.audit = audit;
+        this.dispatcher = dispatcher;
+        this.metering = metering;
+        this.readAccess = readAccess;
+        this.errors = errors;
+    }
+
+    @Override
+    public void submitConsumption(SubmitConsumptionRequest request, StreamObserver<ConsumptionAccepted> response) {
+        reply(response, submit(request));
+    }
+
+    /**
+     * Items are handled one after the other as they arrive; gRPC asks the client for the next item only once this
+     * one is stored and answered, so a fast client cannot pile work up in the hub.
+     */
+    @Override
+    public StreamObserver<SubmitConsumptionRequest> submitConsumptionStream(StreamObserver<SubmissionResult> response) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(SubmitConsumptionRequest item) {
+                SubmissionResult.Builder result = SubmissionResult.newBuilder()
+                        .setCommandId(item.getHeader().getCommandId());
+                try {
+                    result.setAccepted(submit(item));
+                } catch (RuntimeException refused) {
+                    StatusException status = errors.handleException(refused);
+                    result.setRejected(StatusProto.fromStatusAndTrailers(status.getStatus(), status.getTrailers()));
+                }
+                response.onNext(result.build());
+            }
+
+            @Override
+            public void onError(Throwable cancelled) {
+                // the client went away; every item answered so far is stored, the rest was never taken
+            }
+
+            @Override
+            public void onCompleted() {
+                response.onCompleted();
+            }
+        };
+    }
+
+    /** Unary and streamed submissions are one command: an item sent again by the other RPC is the same command. */
+    private ConsumptionAccepted submit(SubmitConsumptionRequest request) {
+        Outcome outcome = dispatcher.send(MeteringServiceGrpc.getSubmitConsumptionMethod(), request, fields -> {
+            Mpan mpan = fields.mpan("mpan", request.getMpan());
+            LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+            List<SubmitConsumption.Reading> readings = fields.readings("readings", request.getReadingsList());
+            return () -> new Dispatch<>(
+                    SubmitConsumption.of(mpan, day, readings, CallerContext.participant()),
+                    new Target("consumption of " + mpan + " on " + day));
+        });
+        return ConsumptionAccepted.newBuilder()
+                .setCommandId(outcome.commandId())
+                .setDuplicate(outcome.duplicate())
+                .setVersion(Integer.parseInt(outcome.result()))
+                .build();
+    }
+
+    @Override
+    public void listConsumptionVersions(
+            ListConsumptionVersionsRequest request, StreamObserver<ListConsumptionVersionsResponse> response) {
+        RequestFields fields = new RequestFields();
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+        fields.validate();
+        readAccess.check(CallerContext.participant(), mpan);
+        ListConsumptionVersionsResponse.Builder answer = ListConsumptionVersionsResponse.newBuilder();
+        metering.findVersions(mpan, day).forEach(version -> answer.addVersions(version(version)));
+        reply(response, answer.build());
+    }
+
+    @Override
+    public void getConsumption(GetConsumptionRequest request, StreamObserver<Consumption> response) {
+        RequestFields fields = new RequestFields();
+        Mpan mpan = fields.mpan("mpan", request.getMpan());
+        LocalDate day = fields.date("settlement_date", request.getSettlementDate());
+        if (request.getVersion() < 0) {
+            fields.violation("version", "0 for the latest, or a version number");
+        }
+        fields.validate();
+        readAccess.check(CallerContext.participant(), mpan);
+        var consumption = metering.findConsumption(mpan, day, request.getVersion())
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "ConsumptionMustBeRecorded",
+                        mpan + "/" + day,
+                        "no consumption"
+                                + (request.getVersion() == 0 ? "" : " version " + request.getVersion())
+                                + " is recorded for "
+                                + mpan + " on " + day));
+        if (consumption.version().shredded()) {
+            throw RuleViolation.precondition(
+                    CONSUMPTION_SHREDDED,
+                    mpan + "/" + day,
+                    "the consumption of " + mpan + " on " + day + " was shredded: its readings can no longer be read");
+        }
+        Consumption.Builder answer = Consumption.newBuilder()
+                .setMpan(mpan.value())
+                .setSettlementDate(day.toString())
+                .setVersion(version(consumption.version()));
+        consumption.readings().forEach(reading -> answer.addReadings(ProtoMapping.periodReading(reading)));
+        reply(response, answer.build());
+    }
+
+    /**
+     * Destroys the MPAN's data key (and records ConsumptionShredded) in one transaction; a resent command answers
+     * what the first one did.
+     */
+    @Override
+    public void shredConsumption(
+            ShredConsumptionRequest request, StreamObserver<ConsumptionShreddedResponse> response) {
+        Caller caller = CallerContext.current();
+        Outcome outcome = dispatcher.send(
+                request,
+                fields -> {
+                    Mpan mpan = fields.mpan("mpan", request.getMpan());
+                    String reason = fields.text("reason", request.getReason(), MAX_REASON, true);
+                    return () -> new Dispatch<>(
+                            ShredConsumption.of(mpan, reason, caller.participantId()),
+                            new Target("consumption of " + mpan));
+                },
+                (shred, accepted) -> audit.record(
+                        AuditTrail.Category.KEY_DESTROYED,
+                        Optional.of(caller.participantId()),
+                        caller.method().label(),
+                        "",
+                        MeteringServiceGrpc.getShredConsumptionMethod().getFullMethodName(),
+                        "OK",
+                        "",
+                        "data key of " + shred.mpan() + " destroyed (key version and count: " + accepted.result()
+                                + "): " + shred.reason()));
+        // the handler answers "keyVersion versions shreddedAt"
+        String[] answer = outcome.result().split(" ");
+        reply(
+                response,
+                ConsumptionShreddedResponse.newBuilder()
+                        .setCommandId(outcome.commandId())
+                        .setDuplicate(outcome.duplicate())
+                        .setMpan(request.getMpan())
+                        .setKeyVersion(Integer.parseInt(answer[0]))
+                        .setVersionsShredded(Integer.parseInt(answer[1]))
+                        .setShreddedAt(ProtoMapping.timestamp(Instant.parse(answer[2])))
+                        .build());
+    }
+
+    private static ConsumptionVersion version(ConsumptionVersionView version) {
+        return ConsumptionVersion.newBuilder()
+                .setVersion(version.version())
+                .setReplacesVersion(version.replacesVersion())
+                .setRecordedAt(version.recordedAt().toString())
+                .setDataServiceId(version.dataService().value())
+                .setSupplierId(version.supplier().value())
+                .setGspGroupId(version.gspGroupId().value())
+                .setTotalKwh(version.total().map(Energy::toString).orElse(""))
+                .setShredded(version.shredded())
+                .build();
+    }
+}
