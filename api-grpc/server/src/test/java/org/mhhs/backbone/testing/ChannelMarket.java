@@ -7,9 +7,7 @@ import io.grpc.ManagedChannel;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;
-import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GetResponsibilityRequest;
-import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
@@ -18,7 +16,6 @@ import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
 import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
@@ -52,23 +49,7 @@ public final class ChannelMarket {
 
     /** Registers the participant with the role from 2020-01-01 and answers a bearer token for it. */
     public String participant(String id, MarketRole role) {
-        isd().registerParticipant(RegisterParticipantRequest.newBuilder()
-                .setHeader(newCommand())
-                .setParticipantId(id)
-                .setName("Participant " + id)
-                .build());
-        isd().grantRole(GrantRoleRequest.newBuilder()
-                .setHeader(newCommand())
-                .setParticipantId(id)
-                .setRole(role)
-                .setEffectiveFrom("2020-01-01")
-                .build());
-        await().ignoreExceptions()
-                .until(() -> isd().getParticipant(GetParticipantRequest.newBuilder()
-                                        .setParticipantId(id)
-                                        .build())
-                                .getRolesCount()
-                        == 1);
+        Market.register(isd(), id, role);
         return AccessServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(HubClient.bearer(operatorToken))
                 .issueToken(IssueTokenRequest.newBuilder().setParticipantId(id).build())

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.GspGroup;
+import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
@@ -33,25 +34,29 @@ public final class Market {
 
     /** A new participant holding the roles from 2020-01-01 on, visible in ISD once this returns. */
     public String participant(char letter, MarketRole... roles) {
-        String id = MarketIds.mpid(letter);
-        hub.operatorIsd()
-                .registerParticipant(RegisterParticipantRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setParticipantId(id)
-                        .setName("Participant " + id)
-                        .build());
+        return register(hub.operatorIsd(), MarketIds.mpid(letter), roles);
+    }
+
+    /**
+     * Registers a participant through the operator's ISD service, grants it the roles from 2020-01-01 on and waits
+     * until ISD shows them: the one way every test market makes a participant.
+     */
+    public static String register(IsdServiceGrpc.IsdServiceBlockingStub operator, String id, MarketRole... roles) {
+        operator.registerParticipant(RegisterParticipantRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setName("Participant " + id)
+                .build());
         for (MarketRole role : roles) {
-            hub.operatorIsd()
-                    .grantRole(GrantRoleRequest.newBuilder()
-                            .setHeader(newCommand())
-                            .setParticipantId(id)
-                            .setRole(role)
-                            .setEffectiveFrom("2020-01-01")
-                            .build());
+            operator.grantRole(GrantRoleRequest.newBuilder()
+                    .setHeader(newCommand())
+                    .setParticipantId(id)
+                    .setRole(role)
+                    .setEffectiveFrom("2020-01-01")
+                    .build());
         }
         await().ignoreExceptions()
-                .until(() -> hub.operatorIsd()
-                                .getParticipant(GetParticipantRequest.newBuilder()
+                .until(() -> operator.getParticipant(GetParticipantRequest.newBuilder()
                                         .setParticipantId(id)
                                         .build())
                                 .getRolesCount()

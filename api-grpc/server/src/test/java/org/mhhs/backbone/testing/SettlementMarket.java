@@ -7,6 +7,7 @@ import java.util.List;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
+import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
@@ -17,7 +18,10 @@ import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 
-/** What settlement tests build through the API: metering points with a supplier and data service, consumption. */
+/**
+ * The market the metering, settlement, shredding and projection tests build through the API: the parties of a GSP
+ * group, metering points with their supplier and data service, consumption, the run schedule.
+ */
 public final class SettlementMarket {
 
     /** SF 1, R1 2, R2 3, R3 4, RF 5 working days after the settlement day. */
@@ -29,6 +33,38 @@ public final class SettlementMarket {
     public SettlementMarket(HubClient hub, Market market) {
         this.hub = hub;
         this.market = market;
+    }
+
+    /** Who acts in a GSP group's market: its DNO, a registration service, a supplier, a data service, an auditor. */
+    public record Parties(
+            String gspGroup,
+            String dno,
+            String registrationService,
+            String supplier,
+            String dataService,
+            String auditor) {}
+
+    /** New parties in {@code gspGroup} (registered with a DNO by the first test that needs the group). */
+    public Parties parties(String gspGroup) {
+        String dno = market.gspGroup(gspGroup).getDnoId();
+        return new Parties(
+                gspGroup,
+                dno,
+                market.participant('R', MarketRole.MARKET_ROLE_REGISTRATION_SERVICE),
+                market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER),
+                market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE),
+                market.participant('U', MarketRole.MARKET_ROLE_AUDITOR));
+    }
+
+    /** A metering point of the parties' supplier and data service from 2026-01-01 on. */
+    public String meteringPoint(Parties parties) {
+        return meteringPoint(parties, parties.supplier());
+    }
+
+    /** A metering point of {@code supplier} with the parties' data service from 2026-01-01 on. */
+    public String meteringPoint(Parties parties, String supplier) {
+        return meteringPoint(
+                parties.gspGroup(), parties.registrationService(), supplier, parties.dataService(), "2026-01-01");
     }
 
     /** A metering point in a GSP group, with its supplier and data service from {@code from} on. */

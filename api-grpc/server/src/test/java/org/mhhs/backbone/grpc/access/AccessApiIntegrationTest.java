@@ -2,8 +2,8 @@ package org.mhhs.backbone.grpc.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mhhs.backbone.testing.HubClient.code;
-import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.refused;
+import static org.mhhs.backbone.testing.HubClient.violatedFields;
 
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -22,11 +22,11 @@ import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.ListTokensRequest;
-import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.RevokeTokenRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
+import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -219,24 +219,10 @@ class AccessApiIntegrationTest {
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(org.mhhs.backbone.testing.HubClient.violatedFields(refused))
-                .containsExactlyInAnyOrder("after_id", "page_size", "category");
+        assertThat(violatedFields(refused)).containsExactlyInAnyOrder("after_id", "page_size", "category");
     }
 
     private String registered(char letter) {
-        String id = MarketIds.mpid(letter);
-        hub.operatorIsd()
-                .registerParticipant(RegisterParticipantRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setParticipantId(id)
-                        .setName("Participant " + id)
-                        .build());
-        org.awaitility.Awaitility.await()
-                .until(() -> jdbc.sql("SELECT count(*) FROM isd.participant WHERE participant_id = :id")
-                                .param("id", id)
-                                .query(Long.class)
-                                .single()
-                        == 1);
-        return id;
+        return Market.register(hub.operatorIsd(), MarketIds.mpid(letter));
     }
 }

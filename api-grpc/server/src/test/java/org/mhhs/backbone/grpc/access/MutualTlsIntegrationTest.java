@@ -35,7 +35,6 @@ import org.mhhs.backbone.grpc.v1.AuditCategory;
 import org.mhhs.backbone.grpc.v1.AuditEntry;
 import org.mhhs.backbone.grpc.v1.CertificateInfo;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
-import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.ListAuditTrailRequest;
@@ -48,6 +47,7 @@ import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIResponse;
 import org.mhhs.backbone.hub.ReadinessProbe;
 import org.mhhs.backbone.testing.HubClient;
+import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -384,26 +384,7 @@ class MutualTlsIntegrationTest {
     }
 
     private String participant(char letter, MarketRole role) {
-        String id = MarketIds.mpid(letter);
-        IsdServiceGrpc.IsdServiceBlockingStub isd = IsdServiceGrpc.newBlockingStub(operatorChannel());
-        isd.registerParticipant(RegisterParticipantRequest.newBuilder()
-                .setHeader(newCommand())
-                .setParticipantId(id)
-                .setName("Participant " + id)
-                .build());
-        isd.grantRole(GrantRoleRequest.newBuilder()
-                .setHeader(newCommand())
-                .setParticipantId(id)
-                .setRole(role)
-                .setEffectiveFrom("2020-01-01")
-                .build());
-        await().ignoreExceptions()
-                .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
-                                        .setParticipantId(id)
-                                        .build())
-                                .getRolesCount()
-                        == 1);
-        return id;
+        return Market.register(IsdServiceGrpc.newBlockingStub(operatorChannel()), MarketIds.mpid(letter), role);
     }
 
     private long registeredCertificates() {

@@ -21,19 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ConsumptionVersion;
 import org.mhhs.backbone.grpc.v1.EndServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetConsumptionRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.PeriodReading;
 import org.mhhs.backbone.grpc.v1.Quality;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
-import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
 import org.mhhs.backbone.grpc.v1.SetFinalDisputeWindowRequest;
 import org.mhhs.backbone.grpc.v1.SubmissionResult;
@@ -41,6 +35,8 @@ import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.SettlementMarket;
+import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Consumption from the appointed data service, unary and streamed, through gRPC on PostgreSQL. */
@@ -61,11 +57,12 @@ class MeteringApiIntegrationTest {
     @BeforeEach
     void aMeteringPointWithItsAppointedDataService() {
         market = new Market(hub);
-        market.gspGroup("_C");
-        String registrationService = market.participant('R', MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
-        supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
-        mpan = meteringPoint(registrationService);
+        SettlementMarket settlementMarket = new SettlementMarket(hub, market);
+        Parties parties = settlementMarket.parties("_C");
+        supplier = parties.supplier();
+        dataService = parties.dataService();
+        mpan = settlementMarket.meteringPoint(parties);
+        settlementMarket.submit(dataService, mpan, "2026-01-01", "0.000");
     }
 
     @Test
@@ -293,49 +290,5 @@ class MeteringApiIntegrationTest {
                         .setSettlementDate(day)
                         .build())
                 .getVersionsList();
-    }
-
-    /** A metering point registered from 2026-01-01 with its supplier and data service appointed from then on. */
-    private String meteringPoint(String registrationService) {
-        String meteringPoint = Market.newMpan();
-        market.registration(registrationService)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(meteringPoint)
-                        .setGspGroupId("_C")
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom("2026-01-01")
-                        .build());
-        market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(meteringPoint)
-                        .setEffectiveFrom("2026-01-01")
-                        .build());
-        String appointment = await().ignoreExceptions()
-                .until(
-                        () -> market.registration(supplier)
-                                .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
-                                        .setHeader(newCommand())
-                                        .setMpan(meteringPoint)
-                                        .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
-                                        .setServiceId(dataService)
-                                        .setEffectiveFrom("2026-01-01")
-                                        .build())
-                                .getAppointmentId(),
-                        id -> !id.isEmpty());
-        market.registration(dataService)
-                .acceptServiceAppointment(AnswerServiceAppointmentRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(meteringPoint)
-                        .setAppointmentId(appointment)
-                        .build());
-        await().ignoreExceptions()
-                .until(() -> market.metering(dataService)
-                                .submitConsumption(submission(meteringPoint, "2026-01-01", 48, "0.000"))
-                                .getVersion()
-                        == 1);
-        return meteringPoint;
     }
 }

@@ -25,7 +25,6 @@ import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
 import org.mhhs.backbone.grpc.v1.GetSettlementRunResultRequest;
 import org.mhhs.backbone.grpc.v1.ListAllocatedVolumesRequest;
 import org.mhhs.backbone.grpc.v1.ListConsumptionVersionsRequest;
-import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunResult;
@@ -40,6 +39,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.SettlementMarket;
+import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.mhhs.backbone.testing.Submissions;
 import org.mhhs.backbone.testing.TestSubscriber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,10 +72,7 @@ class ShreddingApiIntegrationTest {
 
     Market market;
     SettlementMarket settlementMarket;
-    String registrationService;
-    String supplier;
-    String dataService;
-    String auditor;
+    Parties parties;
     String mpan;
     String keptMpan;
 
@@ -83,22 +80,18 @@ class ShreddingApiIntegrationTest {
     void aSupplierWithTwoMeteringPoints() {
         market = new Market(hub);
         settlementMarket = new SettlementMarket(hub, market);
-        market.gspGroup("_C");
-        registrationService = market.participant('R', MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
-        supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
-        auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
-        mpan = settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01");
-        keptMpan = settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01");
+        parties = settlementMarket.parties("_C");
+        mpan = settlementMarket.meteringPoint(parties);
+        keptMpan = settlementMarket.meteringPoint(parties);
         settlementMarket.runSchedule(SettlementMarket.SHORT_SCHEDULE);
     }
 
     @Test
     void theEventStoreHoldsNoReadingsInClearAndTheyReadBackThroughTheApi() {
         String day = "2026-10-01";
-        settlementMarket.submit(dataService, mpan, day, SHREDDED_KWH);
+        settlementMarket.submit(parties.dataService(), mpan, day, SHREDDED_KWH);
 
-        var consumption = await().ignoreExceptions().until(() -> consumption(supplier, mpan, day), c -> true);
+        var consumption = await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, day), c -> true);
         assertThat(consumption.getReadingsList())
                 .hasSize(48)
                 .allSatisfy(reading -> assertThat(reading.getKwh()).isEqualTo(SHREDDED_KWH));
@@ -132,8 +125,8 @@ class ShreddingApiIntegrationTest {
     void shreddingMakesAnMpansReadingsUnreadableEverywhereWhileWhatRunsPublishedStays() {
         String day = "2026-10-05";
         String mpanDay = mpan + "/" + day;
-        settlementMarket.submit(dataService, mpan, day, SHREDDED_KWH);
-        settlementMarket.submit(dataService, keptMpan, day, KEPT_KWH);
+        settlementMarket.submit(parties.dataService(), mpan, day, SHREDDED_KWH);
+        settlementMarket.submit(parties.dataService(), keptMpan, day, KEPT_KWH);
         awaitAllocated(day, "7.819", 2);
         SettlementRunResult before = runSf(day);
         assertThat(feedEnvelopes(mpan))
@@ -159,11 +152,11 @@ class ShreddingApiIntegrationTest {
         assertThat(shredded.getShreddedAt().getSeconds()).isPositive();
         // at once on this node; another node stops opening them within hub.encryption.key-cache-ttl
         await().untilAsserted(() -> {
-            var refusal = refused(() -> consumption(supplier, mpan, day));
+            var refusal = refused(() -> consumption(parties.supplier(), mpan, day));
             assertThat(code(refusal)).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(reason(refusal)).isEqualTo("ConsumptionShredded");
         });
-        assertThat(market.metering(supplier)
+        assertThat(market.metering(parties.supplier())
                         .listConsumptionVersions(ListConsumptionVersionsRequest.newBuilder()
                                 .setMpan(mpan)
                                 .setSettlementDate(day)
@@ -173,9 +166,9 @@ class ShreddingApiIntegrationTest {
                 .satisfies(version -> {
                     assertThat(version.getShredded()).isTrue();
                     assertThat(version.getTotalKwh()).isEmpty();
-                    assertThat(version.getSupplierId()).isEqualTo(supplier);
+                    assertThat(version.getSupplierId()).isEqualTo(parties.supplier());
                 });
-        assertThat(consumption(supplier, keptMpan, day).getReadingsList())
+        assertThat(consumption(parties.supplier(), keptMpan, day).getReadingsList())
                 .allSatisfy(reading -> assertThat(reading.getKwh()).isEqualTo(KEPT_KWH));
         assertThat(jdbc.sql("SELECT count(*) FROM metering.mpan_key WHERE mpan = :mpan AND wrapped_key IS NOT NULL")
                         .param("mpan", mpan)
@@ -200,7 +193,7 @@ class ShreddingApiIntegrationTest {
                         .doesNotContain(SHREDDED_KWH));
         try (TestSubscriber replay = TestSubscriber.open(
                 hub.channel(),
-                market.token(supplier),
+                market.token(parties.supplier()),
                 TestSubscriber.from("after-shred", StartFrom.START_FROM_BEGINNING)
                         .addEventTypes("ConsumptionRecorded")
                         .addEventTypes("ConsumptionShredded")
@@ -229,7 +222,7 @@ class ShreddingApiIntegrationTest {
 
         // settlement: what the run froze and published stays; its audit names what can no longer be re-derived
         assertThat(runResult(day)).isEqualTo(before);
-        var audit = market.settlement(auditor)
+        var audit = market.settlement(parties.auditor())
                 .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
                         .setSettlementDate(day)
                         .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
@@ -249,8 +242,10 @@ class ShreddingApiIntegrationTest {
         rebuild("metering");
         rebuild("settlement-allocation");
         awaitAllocated(day, KEPT_KWH, 1);
-        assertThat(code(refused(() -> consumption(supplier, mpan, day)))).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(consumption(supplier, keptMpan, day).getReadingsCount()).isEqualTo(48);
+        assertThat(code(refused(() -> consumption(parties.supplier(), mpan, day))))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(consumption(parties.supplier(), keptMpan, day).getReadingsCount())
+                .isEqualTo(48);
         assertThat(runResult(day)).isEqualTo(before);
     }
 
@@ -258,19 +253,19 @@ class ShreddingApiIntegrationTest {
     void consumptionAfterAShredGetsTheNextKeyWhileAShreddedDayCannotBeRevised() {
         String shreddedDay = "2026-10-07";
         String laterDay = "2026-10-08";
-        settlementMarket.submit(dataService, mpan, shreddedDay, SHREDDED_KWH);
-        await().ignoreExceptions().until(() -> consumption(supplier, mpan, shreddedDay), c -> true);
+        settlementMarket.submit(parties.dataService(), mpan, shreddedDay, SHREDDED_KWH);
+        await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, shreddedDay), c -> true);
         shred(mpan);
 
-        assertThat(settlementMarket.submit(dataService, mpan, laterDay, "0.125"))
+        assertThat(settlementMarket.submit(parties.dataService(), mpan, laterDay, "0.125"))
                 .isOne();
-        var revision = refused(() ->
-                market.metering(dataService).submitConsumption(Submissions.actualDay(mpan, shreddedDay, "1.000")));
+        var revision = refused(() -> market.metering(parties.dataService())
+                .submitConsumption(Submissions.actualDay(mpan, shreddedDay, "1.000")));
 
         assertThat(code(revision)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(revision)).isEqualTo("ShreddedConsumptionIsClosed");
         assertThat(await().ignoreExceptions()
-                        .until(() -> consumption(supplier, mpan, laterDay), c -> true)
+                        .until(() -> consumption(parties.supplier(), mpan, laterDay), c -> true)
                         .getReadingsList())
                 .allSatisfy(reading -> assertThat(reading.getKwh()).isEqualTo("0.125"));
         assertThat(storedPayload(mpan, laterDay)).contains("\"keyVersion\":2");
@@ -285,8 +280,8 @@ class ShreddingApiIntegrationTest {
 
     @Test
     void badShredRequestsAreRefusedPreciselyAndStoreNothing() {
-        settlementMarket.submit(dataService, mpan, "2026-10-09", SHREDDED_KWH);
-        await().ignoreExceptions().until(() -> consumption(supplier, mpan, "2026-10-09"), c -> true);
+        settlementMarket.submit(parties.dataService(), mpan, "2026-10-09", SHREDDED_KWH);
+        await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, "2026-10-09"), c -> true);
         long stored = hub.storedEvents();
 
         var malformed = refused(() -> market.metering(OPERATOR)
@@ -297,10 +292,10 @@ class ShreddingApiIntegrationTest {
                         .build()));
         assertThat(code(malformed)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(malformed)).containsExactlyInAnyOrder("header.command_id", "mpan", "reason");
-        var bySupplier = refused(() -> shredAs(supplier, mpan));
+        var bySupplier = refused(() -> shredAs(parties.supplier(), mpan));
         assertThat(code(bySupplier)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(bySupplier)).isEqualTo("RoleRequired");
-        var byAuditor = refused(() -> shredAs(auditor, mpan));
+        var byAuditor = refused(() -> shredAs(parties.auditor(), mpan));
         assertThat(code(byAuditor)).isEqualTo(Status.Code.PERMISSION_DENIED);
         var nothingRecorded = refused(() -> shred(keptMpan));
         assertThat(code(nothingRecorded)).isEqualTo(Status.Code.NOT_FOUND);
@@ -312,7 +307,8 @@ class ShreddingApiIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isOne();
-        assertThat(consumption(supplier, mpan, "2026-10-09").getReadingsCount()).isEqualTo(48);
+        assertThat(consumption(parties.supplier(), mpan, "2026-10-09").getReadingsCount())
+                .isEqualTo(48);
 
         shred(mpan);
         var twice = refused(() -> shred(mpan));
@@ -391,7 +387,7 @@ class ShreddingApiIntegrationTest {
                 .untilAsserted(() -> assertThat(market.settlement(OPERATOR)
                                 .listAllocatedVolumes(ListAllocatedVolumesRequest.newBuilder()
                                         .setSettlementDate(day)
-                                        .setSupplierId(supplier)
+                                        .setSupplierId(parties.supplier())
                                         .build())
                                 .getVolumesList())
                         .hasSize(48)

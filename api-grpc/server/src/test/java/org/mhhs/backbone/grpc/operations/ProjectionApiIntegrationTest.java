@@ -22,7 +22,6 @@ import org.mhhs.backbone.grpc.v1.GetAllocationAsAtRequest;
 import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
 import org.mhhs.backbone.grpc.v1.ListAllocatedVolumesRequest;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
-import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.Projection;
 import org.mhhs.backbone.grpc.v1.ProjectionState;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
@@ -33,6 +32,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.SettlementMarket;
+import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -82,49 +82,42 @@ class ProjectionApiIntegrationTest {
 
     Market market;
     SettlementMarket settlementMarket;
-    String registrationService;
-    String supplier;
-    String dataService;
-    String auditor;
+    Parties parties;
 
     @BeforeEach
     void aSupplierWithConsumption() {
         market = new Market(hub);
         settlementMarket = new SettlementMarket(hub, market);
-        market.gspGroup("_C");
-        registrationService = market.participant('R', MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
-        supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
-        auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
+        parties = settlementMarket.parties("_C");
     }
 
     @Test
     void operatorsAndAuditorsSeeEveryProjectionWithItsPositionLagAndState() {
-        String mpan = settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01");
-        settlementMarket.submit(dataService, mpan, "2026-08-03", "1.000");
+        String mpan = settlementMarket.meteringPoint(parties);
+        settlementMarket.submit(parties.dataService(), mpan, "2026-08-03", "1.000");
 
         await().untilAsserted(() -> assertThat(projections(OPERATOR)).allSatisfy(projection -> {
             assertThat(projection.getState()).isEqualTo(ProjectionState.PROJECTION_STATE_RUNNING);
             assertThat(projection.getLag()).isZero();
             assertThat(projection.getPosition()).isEqualTo(projection.getHead()).isPositive();
         }));
-        assertThat(projections(auditor))
+        assertThat(projections(parties.auditor()))
                 .extracting(Projection::getName)
                 .contains("isd", "registration", "metering", "settlement-allocation", "settlement-runs");
-        assertThat(projections(auditor))
+        assertThat(projections(parties.auditor()))
                 .filteredOn(p -> p.getName().equals("settlement-allocation"))
                 .singleElement()
                 .extracting(Projection::getSegmentCount)
                 .isEqualTo(1);
-        var bySupplier = refused(() -> projections(supplier));
+        var bySupplier = refused(() -> projections(parties.supplier()));
         assertThat(code(bySupplier)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void rebuildingAnyProjectionGivesTheSameTablesWithVisibleProgress() {
-        String mpan = settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01");
-        settlementMarket.submit(dataService, mpan, "2026-08-04", "1.000");
-        settlementMarket.submit(dataService, mpan, "2026-08-04", "1.500");
+        String mpan = settlementMarket.meteringPoint(parties);
+        settlementMarket.submit(parties.dataService(), mpan, "2026-08-04", "1.000");
+        settlementMarket.submit(parties.dataService(), mpan, "2026-08-04", "1.500");
         settlementMarket.runSchedule(SettlementMarket.SHORT_SCHEDULE);
         await().untilAsserted(() -> assertThat(allocated("2026-08-04")).isNotEmpty());
         market.settlement(OPERATOR)
@@ -162,16 +155,14 @@ class ProjectionApiIntegrationTest {
 
     @Test
     void aRebuildDuringOngoingSubmissionsConvergesToTheAllocationTheEventStoreHolds() throws Exception {
-        List<String> mpans = List.of(
-                settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01"),
-                settlementMarket.meteringPoint("_C", registrationService, supplier, dataService, "2026-01-01"));
+        List<String> mpans = List.of(settlementMarket.meteringPoint(parties), settlementMarket.meteringPoint(parties));
         List<String> days = List.of("2026-08-10", "2026-08-11", "2026-08-12");
-        settlementMarket.submit(dataService, mpans.get(0), days.get(0), "0.100");
+        settlementMarket.submit(parties.dataService(), mpans.get(0), days.get(0), "0.100");
         CompletableFuture<Void> submissions = CompletableFuture.runAsync(() -> {
             for (int round = 1; round <= 4; round++) {
                 for (String mpan : mpans) {
                     for (String day : days) {
-                        settlementMarket.submit(dataService, mpan, day, round + ".125");
+                        settlementMarket.submit(parties.dataService(), mpan, day, round + ".125");
                     }
                 }
             }
@@ -187,7 +178,7 @@ class ProjectionApiIntegrationTest {
                 .until(() -> progress("settlement-allocation"), RebuildProgress::getFinished);
         awaitCaughtUp();
         for (String day : days) {
-            var fromTheStore = market.settlement(auditor)
+            var fromTheStore = market.settlement(parties.auditor())
                     .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
                             .setSettlementDate(day)
                             .setPosition(Long.MAX_VALUE)
@@ -195,7 +186,7 @@ class ProjectionApiIntegrationTest {
                     .getVolumesList();
             assertThat(allocated(day)).as(day).isEqualTo(fromTheStore);
             assertThat(allocated(day))
-                    .filteredOn(cell -> cell.getSupplierId().equals(supplier))
+                    .filteredOn(cell -> cell.getSupplierId().equals(parties.supplier()))
                     .hasSize(48)
                     .allSatisfy(cell -> {
                         assertThat(cell.getKwh()).isEqualTo("8.250");
@@ -215,7 +206,7 @@ class ProjectionApiIntegrationTest {
         var missing = refused(() -> market.projections(OPERATOR)
                 .getRebuildProgress(GetRebuildProgressRequest.newBuilder().build()));
         assertThat(violatedFields(missing)).containsExactly("name");
-        var byAuditor = refused(() -> market.projections(auditor)
+        var byAuditor = refused(() -> market.projections(parties.auditor())
                 .rebuildProjection(RebuildProjectionRequest.newBuilder()
                         .setName("metering")
                         .build()));

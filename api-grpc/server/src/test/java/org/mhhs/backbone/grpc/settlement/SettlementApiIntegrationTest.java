@@ -37,6 +37,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.SettlementMarket;
+import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -73,15 +74,15 @@ class SettlementApiIntegrationTest {
     void twoSuppliersWithThreeMeteringPointsInOneGspGroup() {
         market = new Market(hub);
         settlementMarket = new SettlementMarket(hub, market);
-        dno = market.gspGroup("_C").getDnoId();
-        String registrationService = market.participant('R', MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
-        supplierA = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
+        Parties parties = settlementMarket.parties("_C");
+        dno = parties.dno();
+        supplierA = parties.supplier();
         supplierB = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
-        auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
-        mpanA1 = settlementMarket.meteringPoint("_C", registrationService, supplierA, dataService, "2026-01-01");
-        mpanA2 = settlementMarket.meteringPoint("_C", registrationService, supplierA, dataService, "2026-01-01");
-        mpanB = settlementMarket.meteringPoint("_C", registrationService, supplierB, dataService, "2026-01-01");
+        dataService = parties.dataService();
+        auditor = parties.auditor();
+        mpanA1 = settlementMarket.meteringPoint(parties);
+        mpanA2 = settlementMarket.meteringPoint(parties);
+        mpanB = settlementMarket.meteringPoint(parties, supplierB);
         settlementMarket.runSchedule(SettlementMarket.SHORT_SCHEDULE);
     }
 
