@@ -71,8 +71,8 @@ class MeteringPoint {
     @CommandHandler
     MeteringPoint(RegisterMeteringPoint command, IsdQueries isd) {
         this();
-        MeteringPointRules.registrationServiceHoldsRole(command.registrationService(), command.effectiveFrom(), isd);
-        MeteringPointRules.gspGroupRegistered(command.gspGroupId(), isd);
+        RegistrationServiceMustHoldRole.check(command.registrationService(), command.effectiveFrom(), isd);
+        GspGroupMustBeRegistered.check(command.gspGroupId(), isd);
         apply(new MeteringPointRegistered(
                 command.mpan(),
                 command.gspGroupId(),
@@ -84,8 +84,8 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(ChangeMeteringPointDetails command, IsdQueries isd) {
-        MeteringPointRules.onlyItsRegistrationService(mpan, registrationService, command.requestedBy());
-        MeteringPointRules.detailsInOrder(mpan, details.getLast().effectiveFrom(), command.effectiveFrom());
+        OnlyItsRegistrationServiceMayChangeIt.check(mpan, registrationService, command.requestedBy());
+        DetailsChangesInOrder.check(mpan, details.getLast().effectiveFrom(), command.effectiveFrom());
         MeteringPointDetailsChanged current = details.getLast();
         var changed = new MeteringPointDetailsChanged(
                 mpan,
@@ -99,13 +99,13 @@ class MeteringPoint {
                 && changed.energisation() == current.energisation()) {
             return;
         }
-        MeteringPointRules.gspGroupRegistered(changed.gspGroupId(), isd);
+        GspGroupMustBeRegistered.check(changed.gspGroupId(), isd);
         apply(changed);
     }
 
     @CommandHandler
     void handle(RegisterSupplier command, IsdQueries isd, Clock clock) {
-        MeteringPointRules.notBeforeRegistration(
+        NotBeforeMeteringPointRegistration.check(
                 mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
         SupplierRules.holdsRole(command.supplier(), command.effectiveFrom(), isd);
         SupplierRules.registrable(
@@ -128,7 +128,7 @@ class MeteringPoint {
         if (pending.containsKey(command.appointmentId()) || answered.contains(command.appointmentId())) {
             return;
         }
-        MeteringPointRules.notBeforeRegistration(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
+        NotBeforeMeteringPointRegistration.check(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
         AppointmentRules.supplierInForce(
                 mpan,
                 command.requestedBy(),

@@ -157,7 +157,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
                 .when(aDataServiceAppointment().from("2025-12-31").request())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.NOT_BEFORE_REGISTRATION, PRECONDITION));
+                .expectException(aViolationOf(NotBeforeMeteringPointRegistration.RULE, PRECONDITION));
     }
 
     @Test

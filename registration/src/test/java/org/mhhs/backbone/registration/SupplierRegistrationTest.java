@@ -53,7 +53,7 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED)
                 .when(registerSupplier(SUPPLIER_A, "2025-12-31"))
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.NOT_BEFORE_REGISTRATION, PRECONDITION));
+                .expectException(aViolationOf(NotBeforeMeteringPointRegistration.RULE, PRECONDITION));
     }
 
     @Test
