@@ -107,12 +107,14 @@ class MeteringPoint {
     void handle(RegisterSupplier command, IsdQueries isd, Clock clock) {
         NotBeforeMeteringPointRegistration.check(
                 mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
-        SupplierRules.holdsRole(command.supplier(), command.effectiveFrom(), isd);
-        SupplierRules.registrable(
+        SupplierMustHoldRole.check(command.supplier(), command.effectiveFrom(), isd);
+        Optional<Tenure> latest = suppliers.latest();
+        SupplierPeriodsMustNotOverlap.check(mpan, command.effectiveFrom(), latest);
+        AlreadyTheSupplier.check(mpan, command.supplier(), command.effectiveFrom(), latest);
+        ChangeOfSupplierMustBeInTheFuture.check(
                 mpan,
-                command.supplier(),
                 command.effectiveFrom(),
-                suppliers.latest(),
+                latest,
                 SettlementDate.today(clock).date());
         Optional<Tenure> losing = suppliers.runningOn(command.effectiveFrom());
         apply(new SupplierRegistered(
