@@ -131,20 +131,13 @@ class MeteringPoint {
             return;
         }
         NotBeforeMeteringPointRegistration.check(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
-        AppointmentRules.supplierInForce(
-                mpan,
-                command.requestedBy(),
-                command.effectiveFrom(),
-                suppliers.on(command.effectiveFrom()),
-                AppointmentRules.ONLY_SUPPLIER_IN_FORCE);
-        AppointmentRules.serviceHoldsRole(command.service(), command.role(), command.effectiveFrom(), isd);
-        AppointmentRules.nonePending(mpan, command.role(), pending);
-        AppointmentRules.startsAfterLatest(
-                mpan,
-                command.role(),
-                command.service(),
-                command.effectiveFrom(),
-                services.get(command.role()).latest());
+        OnlyTheSupplierInForceMayAppoint.check(
+                mpan, command.requestedBy(), command.effectiveFrom(), suppliers.on(command.effectiveFrom()));
+        AppointedServiceMustHoldRole.check(command.service(), command.role(), command.effectiveFrom(), isd);
+        OneAppointmentRequestPendingPerRole.check(mpan, command.role(), pending);
+        Optional<Tenure> latest = services.get(command.role()).latest();
+        AppointmentPeriodsMustNotOverlap.check(mpan, command.role(), command.effectiveFrom(), latest);
+        AlreadyAppointed.check(mpan, command.role(), command.service(), command.effectiveFrom(), latest);
         Duration timeout =
                 isd.findSettlementCalendar().appointmentResponseTimeout().orElse(DEFAULT_RESPONSE_TIMEOUT);
         Instant respondBy = clock.instant().plus(timeout);
@@ -161,12 +154,14 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(AcceptServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(
-                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
-        AppointmentRules.requestedService(appointment, command.answeredBy());
-        AppointmentRules.requestingSupplierStillInForce(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
+        AppointmentMustExist.check(mpan, command.appointmentId(), pending, answered);
+        PendingAppointment appointment = AppointmentMustBePending.check(mpan, command.appointmentId(), pending);
+        OnlyTheRequestedServiceMayAnswer.check(appointment, command.answeredBy());
+        RequestingSupplierMustStillBeInForce.check(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
         ResponsibilityTimeline timeline = services.get(appointment.role());
-        AppointmentRules.startsAfterLatest(
+        AppointmentPeriodsMustNotOverlap.check(
+                mpan, appointment.role(), appointment.effectiveFrom(), timeline.latest());
+        AlreadyAppointed.check(
                 mpan, appointment.role(), appointment.service(), appointment.effectiveFrom(), timeline.latest());
         timeline.runningOn(appointment.effectiveFrom())
                 .ifPresent(replaced -> apply(new ServiceAppointmentEnded(
@@ -188,9 +183,9 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(RejectServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(
-                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
-        AppointmentRules.requestedService(appointment, command.answeredBy());
+        AppointmentMustExist.check(mpan, command.appointmentId(), pending, answered);
+        PendingAppointment appointment = AppointmentMustBePending.check(mpan, command.appointmentId(), pending);
+        OnlyTheRequestedServiceMayAnswer.check(appointment, command.answeredBy());
         apply(new ServiceAppointmentRejected(
                 mpan,
                 appointment.appointmentId(),
@@ -202,13 +197,9 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(EndServiceAppointment command) {
-        AppointmentRules.supplierInForce(
-                mpan,
-                command.requestedBy(),
-                command.lastDay(),
-                suppliers.on(command.lastDay()),
-                AppointmentRules.ONLY_SUPPLIER_MAY_END);
-        Tenure appointed = AppointmentRules.inForceOn(
+        OnlyTheSupplierInForceMayEndAnAppointment.check(
+                mpan, command.requestedBy(), command.lastDay(), suppliers.on(command.lastDay()));
+        Tenure appointed = AppointmentMustBeInForceOnLastDay.check(
                 mpan,
                 command.role(),
                 command.lastDay(),
