@@ -28,7 +28,7 @@ class GspGroup {
 
     @CommandHandler
     GspGroup(RegisterGspGroup command, IsdQueries isd, Clock clock) {
-        GspGroupNameRule.check(command.name());
+        GspGroupName.check(command.name());
         GspGroupDnoMustHoldDnoRole.check(command.dnoId(), isd, clock);
         apply(new GspGroupRegistered(command.gspGroupId(), command.name().strip(), command.dnoId()));
     }

@@ -31,7 +31,7 @@ class Participant {
 
     @CommandHandler
     Participant(RegisterParticipant command) {
-        ParticipantNameRule.check(command.name());
+        ParticipantName.check(command.name());
         apply(new ParticipantRegistered(command.participantId(), command.name().strip()));
     }
 

@@ -43,7 +43,9 @@ class SettlementCalendar {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddBankHoliday command) {
-        BankHolidayRules.checkAddable(command.date(), command.name(), bankHolidays);
+        BankHolidayOnWeekday.check(command.date());
+        BankHolidayName.check(command.name());
+        BankHolidayListedOnce.check(command.date(), bankHolidays);
         apply(new BankHolidayAdded(
                 command.calendarId(), command.date(), command.name().strip()));
     }
@@ -51,7 +53,7 @@ class SettlementCalendar {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RemoveBankHoliday command) {
-        BankHolidayRules.checkListed(command.date(), bankHolidays);
+        BankHolidayMustBeListed.check(command.date(), bankHolidays);
         apply(new BankHolidayRemoved(command.calendarId(), command.date()));
     }
 

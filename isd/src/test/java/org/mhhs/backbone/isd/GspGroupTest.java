@@ -116,7 +116,7 @@ class GspGroupTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterGspGroup(GSP_GROUP, "  ", DNO_ID))
                 .expectNoEvents()
-                .expectException(aViolationOf(GspGroupNameRule.RULE, INVALID));
+                .expectException(aViolationOf(GspGroupName.RULE, INVALID));
     }
 
     @Test
@@ -126,7 +126,7 @@ class GspGroupTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterGspGroup(GSP_GROUP, nameOfLength(101), DNO_ID))
                 .expectNoEvents()
-                .expectException(aViolationOf(GspGroupNameRule.RULE, INVALID));
+                .expectException(aViolationOf(GspGroupName.RULE, INVALID));
     }
 
     @Test

@@ -54,7 +54,7 @@ class ParticipantTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterParticipant(SUPPLIER_ID, blank))
                 .expectNoEvents()
-                .expectException(aViolationOf(ParticipantNameRule.RULE, INVALID));
+                .expectException(aViolationOf(ParticipantName.RULE, INVALID));
     }
 
     @Test
@@ -69,7 +69,7 @@ class ParticipantTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterParticipant(SUPPLIER_ID, nameOfLength(101)))
                 .expectNoEvents()
-                .expectException(aViolationOf(ParticipantNameRule.RULE, INVALID))
+                .expectException(aViolationOf(ParticipantName.RULE, INVALID))
                 .expectExceptionMessage(containsString("101 characters"));
     }
 

@@ -65,7 +65,7 @@ class SettlementCalendarTest {
         fixture.given(NEW_YEARS_DAY)
                 .when(new AddBankHoliday(day(weekendDay), "Boxing Day"))
                 .expectNoEvents()
-                .expectException(aViolationOf(BankHolidayRules.ON_WEEKDAY, INVALID));
+                .expectException(aViolationOf(BankHolidayOnWeekday.RULE, INVALID));
     }
 
     @Test
@@ -73,7 +73,7 @@ class SettlementCalendarTest {
         fixture.given(NEW_YEARS_DAY)
                 .when(new AddBankHoliday(day("2026-04-03"), " "))
                 .expectNoEvents()
-                .expectException(aViolationOf(BankHolidayRules.NAME, INVALID));
+                .expectException(aViolationOf(BankHolidayName.RULE, INVALID));
     }
 
     @Test
@@ -81,7 +81,7 @@ class SettlementCalendarTest {
         fixture.given(NEW_YEARS_DAY)
                 .when(new AddBankHoliday(day("2026-01-01"), "New Year"))
                 .expectNoEvents()
-                .expectException(aViolationOf(BankHolidayRules.LISTED_ONCE, ALREADY_EXISTS));
+                .expectException(aViolationOf(BankHolidayListedOnce.RULE, ALREADY_EXISTS));
     }
 
     @Test
@@ -96,7 +96,7 @@ class SettlementCalendarTest {
         fixture.given(NEW_YEARS_DAY)
                 .when(new RemoveBankHoliday(day("2026-01-02")))
                 .expectNoEvents()
-                .expectException(aViolationOf(BankHolidayRules.MUST_BE_LISTED, NOT_FOUND));
+                .expectException(aViolationOf(BankHolidayMustBeListed.RULE, NOT_FOUND));
     }
 
     @Test

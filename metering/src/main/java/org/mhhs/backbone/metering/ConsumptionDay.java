@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,6 +15,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
@@ -49,16 +52,22 @@ class ConsumptionDay {
             IsdQueries isd,
             Clock clock,
             ConsumptionCipher cipher) {
-        ConsumptionRules.settlementDayInWindow(command.settlementDate(), isd, clock);
-        List<SubmitConsumption.Reading> readings =
-                ConsumptionRules.onePerPeriod(command.settlementDate(), command.readings());
-        ConsumptionRules.plausible(readings);
+        LocalDate today = SettlementDate.today(clock).date();
+        SettlementDayMustHaveEnded.check(command.settlementDate(), today);
+        WithinFinalDisputeWindow.check(command.settlementDate(), today, isd);
+        PeriodCountOfTheDay.check(command.settlementDate(), command.readings());
+        EachPeriodOnce.check(command.settlementDate(), command.readings());
+        List<SubmitConsumption.Reading> readings = inPeriodOrder(command.readings());
+        for (SubmitConsumption.Reading reading : readings) {
+            ConsumptionNonNegative.check(reading);
+            ConsumptionPlausible.check(reading);
+        }
         ResponsibilityView responsible =
-                ConsumptionRules.registeredOn(command.mpan(), command.settlementDate(), registration);
-        ConsumptionRules.appointedDataService(responsible, command.submittedBy());
-        ConsumptionRules.supplierInForce(responsible);
+                MeteringPointRegisteredOnDay.check(command.mpan(), command.settlementDate(), registration);
+        OnlyTheAppointedDataServiceMaySubmit.check(responsible, command.submittedBy());
+        SupplierInForceOnDay.check(responsible);
         if (version > 0) {
-            List<SubmitConsumption.Reading> latest = ConsumptionRules.notShredded(
+            List<SubmitConsumption.Reading> latest = ShreddedConsumptionIsClosed.check(
                     cipher.open(mpan, settlementDate, keyVersion, periodCount, sealedReadings),
                     command.consumptionDayId());
             if (latest.equals(readings)) {
@@ -78,6 +87,12 @@ class ConsumptionDay {
                 sealed.sealedReadings()));
         // apply() has run the sourcing handler already: this is the version just recorded
         return version;
+    }
+
+    private static List<SubmitConsumption.Reading> inPeriodOrder(List<SubmitConsumption.Reading> readings) {
+        List<SubmitConsumption.Reading> ordered = new ArrayList<>(readings);
+        ordered.sort(Comparator.comparingInt(SubmitConsumption.Reading::period));
+        return ordered;
     }
 
     @EventSourcingHandler

@@ -33,7 +33,8 @@ class ConsumptionKeyHistory {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(ShredConsumption command, DataKeys keys, Clock clock) {
         OptionalInt active = keys.activeVersion(command.mpan());
-        int keyVersion = ShreddingRules.somethingToShred(active, lastShreddedVersion, command.mpan());
+        ConsumptionAlreadyShredded.check(active, lastShreddedVersion, command.mpan());
+        int keyVersion = ConsumptionMustBeRecorded.check(active, command.mpan());
         Instant now = clock.instant();
         int versions = keys.destroy(command.mpan(), keyVersion, now);
         apply(new ConsumptionShredded(

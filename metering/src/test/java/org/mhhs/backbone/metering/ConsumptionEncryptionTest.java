@@ -99,7 +99,7 @@ class ConsumptionEncryptionTest {
         fixture.given(recorded)
                 .when(revision.submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.SHREDDED_IS_CLOSED, PRECONDITION));
+                .expectException(aViolationOf(ShreddedConsumptionIsClosed.RULE, PRECONDITION));
     }
 
     @Test

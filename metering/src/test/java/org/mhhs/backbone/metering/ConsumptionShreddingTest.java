@@ -55,7 +55,7 @@ class ConsumptionShreddingTest {
         fixture.givenNoPriorActivity()
                 .when(ShredConsumption.of(MPAN, REASON, OPERATOR))
                 .expectNoEvents()
-                .expectException(aViolationOf(ShreddingRules.CONSUMPTION_MUST_BE_RECORDED, NOT_FOUND));
+                .expectException(aViolationOf(ConsumptionMustBeRecorded.RULE, NOT_FOUND));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ConsumptionShreddingTest {
         fixture.given(shredded(1, 3))
                 .when(ShredConsumption.of(MPAN, REASON, OPERATOR))
                 .expectNoEvents()
-                .expectException(aViolationOf(ShreddingRules.ALREADY_SHREDDED, PRECONDITION));
+                .expectException(aViolationOf(ConsumptionAlreadyShredded.RULE, PRECONDITION));
     }
 
     @Test

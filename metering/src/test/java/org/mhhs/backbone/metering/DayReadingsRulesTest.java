@@ -32,8 +32,7 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(47)).submission())
                 .expectNoEvents()
-                .expectException(
-                        aViolationOf(ConsumptionRules.PERIOD_COUNT, INVALID).about(equalTo("readings")));
+                .expectException(aViolationOf(PeriodCountOfTheDay.RULE, INVALID).about(equalTo("readings")));
     }
 
     @Test
@@ -41,7 +40,7 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on(SPRING_CLOCK_CHANGE).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.PERIOD_COUNT, INVALID));
+                .expectException(aViolationOf(PeriodCountOfTheDay.RULE, INVALID));
     }
 
     @Test
@@ -59,7 +58,7 @@ class DayReadingsRulesTest {
         fixture.givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on(AUTUMN_CLOCK_CHANGE).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.PERIOD_COUNT, INVALID));
+                .expectException(aViolationOf(PeriodCountOfTheDay.RULE, INVALID));
     }
 
     @Test
@@ -104,7 +103,7 @@ class DayReadingsRulesTest {
                 .when(aDayOf(readings(48).withPeriod(5, "-0.001")).submission())
                 .expectNoEvents()
                 .expectException(
-                        aViolationOf(ConsumptionRules.NON_NEGATIVE, INVALID).about(equalTo("readings")));
+                        aViolationOf(ConsumptionNonNegative.RULE, INVALID).about(equalTo("readings")));
     }
 
     @Test
@@ -120,10 +119,10 @@ class DayReadingsRulesTest {
                 .when(aDayOf(readings(48).withPeriod(20, "10000.001")).submission())
                 .expectNoEvents()
                 .expectException(
-                        aViolationOf(ConsumptionRules.PLAUSIBLE, INVALID).about(equalTo("readings")));
+                        aViolationOf(ConsumptionPlausible.RULE, INVALID).about(equalTo("readings")));
     }
 
     private static RuleViolationMatcher eachPeriodOnceViolated() {
-        return aViolationOf(ConsumptionRules.EACH_PERIOD_ONCE, INVALID).about(equalTo("readings"));
+        return aViolationOf(EachPeriodOnce.RULE, INVALID).about(equalTo("readings"));
     }
 }

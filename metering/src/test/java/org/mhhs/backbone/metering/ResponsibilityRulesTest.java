@@ -31,7 +31,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.REGISTERED_ON_DAY, NOT_FOUND)
+                .expectException(aViolationOf(MeteringPointRegisteredOnDay.RULE, NOT_FOUND)
                         .about(equalTo(MPAN.value())));
     }
 
@@ -44,7 +44,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on(YESTERDAY).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.REGISTERED_ON_DAY, NOT_FOUND));
+                .expectException(aViolationOf(MeteringPointRegisteredOnDay.RULE, NOT_FOUND));
     }
 
     @Test
@@ -53,7 +53,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).by(DATA_SERVICE_B).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.APPOINTED_DATA_SERVICE, FORBIDDEN)
+                .expectException(aViolationOf(OnlyTheAppointedDataServiceMaySubmit.RULE, FORBIDDEN)
                         .about(equalTo(MPAN_YESTERDAY)));
     }
 
@@ -66,7 +66,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).by(DATA_SERVICE_A).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.APPOINTED_DATA_SERVICE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheAppointedDataServiceMaySubmit.RULE, FORBIDDEN));
     }
 
     @Test
@@ -79,7 +79,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on(YESTERDAY).by(DATA_SERVICE_A).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.APPOINTED_DATA_SERVICE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheAppointedDataServiceMaySubmit.RULE, FORBIDDEN));
     }
 
     @Test
@@ -104,7 +104,7 @@ class ResponsibilityRulesTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.SUPPLIER_IN_FORCE, PRECONDITION)
-                        .about(equalTo(MPAN_YESTERDAY)));
+                .expectException(
+                        aViolationOf(SupplierInForceOnDay.RULE, PRECONDITION).about(equalTo(MPAN_YESTERDAY)));
     }
 }

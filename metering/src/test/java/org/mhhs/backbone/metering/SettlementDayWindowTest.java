@@ -30,8 +30,8 @@ class SettlementDayWindowTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on(TODAY).submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.DAY_MUST_HAVE_ENDED, INVALID)
-                        .about(equalTo(SETTLEMENT_DATE)));
+                .expectException(
+                        aViolationOf(SettlementDayMustHaveEnded.RULE, INVALID).about(equalTo(SETTLEMENT_DATE)));
     }
 
     @Test
@@ -40,8 +40,8 @@ class SettlementDayWindowTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on("2026-12-01").submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.DAY_MUST_HAVE_ENDED, INVALID)
-                        .about(equalTo(SETTLEMENT_DATE)));
+                .expectException(
+                        aViolationOf(SettlementDayMustHaveEnded.RULE, INVALID).about(equalTo(SETTLEMENT_DATE)));
     }
 
     @Test
@@ -73,8 +73,8 @@ class SettlementDayWindowTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on("2024-07-21").submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.WITHIN_DISPUTE_WINDOW, INVALID)
-                        .about(equalTo(SETTLEMENT_DATE)));
+                .expectException(
+                        aViolationOf(WithinFinalDisputeWindow.RULE, INVALID).about(equalTo(SETTLEMENT_DATE)));
     }
 
     @Test
@@ -95,8 +95,8 @@ class SettlementDayWindowTest {
                 .givenNoPriorActivity()
                 .when(aDayOf(readings(48)).on("2025-09-21").submission())
                 .expectNoEvents()
-                .expectException(aViolationOf(ConsumptionRules.WITHIN_DISPUTE_WINDOW, INVALID)
-                        .about(equalTo(SETTLEMENT_DATE)));
+                .expectException(
+                        aViolationOf(WithinFinalDisputeWindow.RULE, INVALID).about(equalTo(SETTLEMENT_DATE)));
     }
 
     @Test

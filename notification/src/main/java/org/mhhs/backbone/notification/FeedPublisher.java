@@ -50,7 +50,7 @@ class FeedPublisher {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Audience audience = AudienceRules.audienceOf(payload, parties).orElseGet(() -> {
+        Audience audience = RoutingTable.audienceOf(payload, parties).orElseGet(() -> {
             log.error(
                     "No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
                     payload.getClass().getName(),

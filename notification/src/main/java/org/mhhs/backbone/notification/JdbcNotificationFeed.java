@@ -82,7 +82,7 @@ class JdbcNotificationFeed implements NotificationFeed {
 
     @Override
     public Set<Class<?>> routedEventTypes() {
-        return AudienceRules.routedTypes();
+        return RoutingTable.routedTypes();
     }
 
     @Override

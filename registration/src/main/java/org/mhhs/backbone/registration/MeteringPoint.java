@@ -71,8 +71,8 @@ class MeteringPoint {
     @CommandHandler
     MeteringPoint(RegisterMeteringPoint command, IsdQueries isd) {
         this();
-        MeteringPointRules.registrationServiceHoldsRole(command.registrationService(), command.effectiveFrom(), isd);
-        MeteringPointRules.gspGroupRegistered(command.gspGroupId(), isd);
+        RegistrationServiceMustHoldRole.check(command.registrationService(), command.effectiveFrom(), isd);
+        GspGroupMustBeRegistered.check(command.gspGroupId(), isd);
         apply(new MeteringPointRegistered(
                 command.mpan(),
                 command.gspGroupId(),
@@ -84,8 +84,8 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(ChangeMeteringPointDetails command, IsdQueries isd) {
-        MeteringPointRules.onlyItsRegistrationService(mpan, registrationService, command.requestedBy());
-        MeteringPointRules.detailsInOrder(mpan, details.getLast().effectiveFrom(), command.effectiveFrom());
+        OnlyItsRegistrationServiceMayChangeIt.check(mpan, registrationService, command.requestedBy());
+        DetailsChangesInOrder.check(mpan, details.getLast().effectiveFrom(), command.effectiveFrom());
         MeteringPointDetailsChanged current = details.getLast();
         var changed = new MeteringPointDetailsChanged(
                 mpan,
@@ -99,20 +99,22 @@ class MeteringPoint {
                 && changed.energisation() == current.energisation()) {
             return;
         }
-        MeteringPointRules.gspGroupRegistered(changed.gspGroupId(), isd);
+        GspGroupMustBeRegistered.check(changed.gspGroupId(), isd);
         apply(changed);
     }
 
     @CommandHandler
     void handle(RegisterSupplier command, IsdQueries isd, Clock clock) {
-        MeteringPointRules.notBeforeRegistration(
+        NotBeforeMeteringPointRegistration.check(
                 mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
-        SupplierRules.holdsRole(command.supplier(), command.effectiveFrom(), isd);
-        SupplierRules.registrable(
+        SupplierMustHoldRole.check(command.supplier(), command.effectiveFrom(), isd);
+        Optional<Tenure> latest = suppliers.latest();
+        SupplierPeriodsMustNotOverlap.check(mpan, command.effectiveFrom(), latest);
+        AlreadyTheSupplier.check(mpan, command.supplier(), command.effectiveFrom(), latest);
+        ChangeOfSupplierMustBeInTheFuture.check(
                 mpan,
-                command.supplier(),
                 command.effectiveFrom(),
-                suppliers.latest(),
+                latest,
                 SettlementDate.today(clock).date());
         Optional<Tenure> losing = suppliers.runningOn(command.effectiveFrom());
         apply(new SupplierRegistered(
@@ -128,21 +130,14 @@ class MeteringPoint {
         if (pending.containsKey(command.appointmentId()) || answered.contains(command.appointmentId())) {
             return;
         }
-        MeteringPointRules.notBeforeRegistration(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
-        AppointmentRules.supplierInForce(
-                mpan,
-                command.requestedBy(),
-                command.effectiveFrom(),
-                suppliers.on(command.effectiveFrom()),
-                AppointmentRules.ONLY_SUPPLIER_IN_FORCE);
-        AppointmentRules.serviceHoldsRole(command.service(), command.role(), command.effectiveFrom(), isd);
-        AppointmentRules.nonePending(mpan, command.role(), pending);
-        AppointmentRules.startsAfterLatest(
-                mpan,
-                command.role(),
-                command.service(),
-                command.effectiveFrom(),
-                services.get(command.role()).latest());
+        NotBeforeMeteringPointRegistration.check(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
+        OnlyTheSupplierInForceMayAppoint.check(
+                mpan, command.requestedBy(), command.effectiveFrom(), suppliers.on(command.effectiveFrom()));
+        AppointedServiceMustHoldRole.check(command.service(), command.role(), command.effectiveFrom(), isd);
+        OneAppointmentRequestPendingPerRole.check(mpan, command.role(), pending);
+        Optional<Tenure> latest = services.get(command.role()).latest();
+        AppointmentPeriodsMustNotOverlap.check(mpan, command.role(), command.effectiveFrom(), latest);
+        AlreadyAppointed.check(mpan, command.role(), command.service(), command.effectiveFrom(), latest);
         Duration timeout =
                 isd.findSettlementCalendar().appointmentResponseTimeout().orElse(DEFAULT_RESPONSE_TIMEOUT);
         Instant respondBy = clock.instant().plus(timeout);
@@ -159,12 +154,14 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(AcceptServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(
-                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
-        AppointmentRules.requestedService(appointment, command.answeredBy());
-        AppointmentRules.requestingSupplierStillInForce(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
+        AppointmentMustExist.check(mpan, command.appointmentId(), pending, answered);
+        PendingAppointment appointment = AppointmentMustBePending.check(mpan, command.appointmentId(), pending);
+        OnlyTheRequestedServiceMayAnswer.check(appointment, command.answeredBy());
+        RequestingSupplierMustStillBeInForce.check(mpan, appointment, suppliers.on(appointment.effectiveFrom()));
         ResponsibilityTimeline timeline = services.get(appointment.role());
-        AppointmentRules.startsAfterLatest(
+        AppointmentPeriodsMustNotOverlap.check(
+                mpan, appointment.role(), appointment.effectiveFrom(), timeline.latest());
+        AlreadyAppointed.check(
                 mpan, appointment.role(), appointment.service(), appointment.effectiveFrom(), timeline.latest());
         timeline.runningOn(appointment.effectiveFrom())
                 .ifPresent(replaced -> apply(new ServiceAppointmentEnded(
@@ -186,9 +183,9 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(RejectServiceAppointment command) {
-        PendingAppointment appointment = AppointmentRules.pending(
-                mpan, command.appointmentId(), pending, answered.contains(command.appointmentId()));
-        AppointmentRules.requestedService(appointment, command.answeredBy());
+        AppointmentMustExist.check(mpan, command.appointmentId(), pending, answered);
+        PendingAppointment appointment = AppointmentMustBePending.check(mpan, command.appointmentId(), pending);
+        OnlyTheRequestedServiceMayAnswer.check(appointment, command.answeredBy());
         apply(new ServiceAppointmentRejected(
                 mpan,
                 appointment.appointmentId(),
@@ -200,13 +197,9 @@ class MeteringPoint {
 
     @CommandHandler
     void handle(EndServiceAppointment command) {
-        AppointmentRules.supplierInForce(
-                mpan,
-                command.requestedBy(),
-                command.lastDay(),
-                suppliers.on(command.lastDay()),
-                AppointmentRules.ONLY_SUPPLIER_MAY_END);
-        Tenure appointed = AppointmentRules.inForceOn(
+        OnlyTheSupplierInForceMayEndAnAppointment.check(
+                mpan, command.requestedBy(), command.lastDay(), suppliers.on(command.lastDay()));
+        Tenure appointed = AppointmentMustBeInForceOnLastDay.check(
                 mpan,
                 command.role(),
                 command.lastDay(),

@@ -58,7 +58,7 @@ class MeteringPointRegistrationTest {
         fixture.givenNoPriorActivity()
                 .when(meteringPoint.registration())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.REGISTRATION_SERVICE_ROLE, FORBIDDEN));
+                .expectException(aViolationOf(RegistrationServiceMustHoldRole.RULE, FORBIDDEN));
     }
 
     @Test
@@ -69,7 +69,7 @@ class MeteringPointRegistrationTest {
         fixture.givenNoPriorActivity()
                 .when(aMeteringPoint().registeredBy(newcomer).from("2026-02-28").registration())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.REGISTRATION_SERVICE_ROLE, FORBIDDEN))
+                .expectException(aViolationOf(RegistrationServiceMustHoldRole.RULE, FORBIDDEN))
                 .expectExceptionMessage(containsString("2026-02-28"));
     }
 
@@ -78,7 +78,7 @@ class MeteringPointRegistrationTest {
         fixture.givenNoPriorActivity()
                 .when(aMeteringPoint().inGspGroup("_C").registration())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.GSP_GROUP_REGISTERED, PRECONDITION));
+                .expectException(aViolationOf(GspGroupMustBeRegistered.RULE, PRECONDITION));
     }
 
     @Test
@@ -141,7 +141,7 @@ class MeteringPointRegistrationTest {
                         .by(OTHER_REGISTRATION_SERVICE_ID)
                         .command())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.ONLY_ITS_REGISTRATION_SERVICE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyItsRegistrationServiceMayChangeIt.RULE, FORBIDDEN));
     }
 
     @Test
@@ -149,7 +149,7 @@ class MeteringPointRegistrationTest {
         fixture.given(REGISTERED, detailsChanged(EAST_MIDLANDS, SMART, ENERGISED, "2026-07-01"))
                 .when(aDetailsChange().toSegment(ADVANCED).from("2026-07-01").command())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.DETAILS_IN_ORDER, PRECONDITION));
+                .expectException(aViolationOf(DetailsChangesInOrder.RULE, PRECONDITION));
     }
 
     @Test
@@ -157,7 +157,7 @@ class MeteringPointRegistrationTest {
         fixture.given(REGISTERED, detailsChanged(EAST_MIDLANDS, SMART, ENERGISED, "2026-07-01"))
                 .when(aDetailsChange().toSegment(ADVANCED).from("2026-06-30").command())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.DETAILS_IN_ORDER, PRECONDITION))
+                .expectException(aViolationOf(DetailsChangesInOrder.RULE, PRECONDITION))
                 .expectExceptionMessage(containsString("2026-07-01"));
     }
 
@@ -166,7 +166,7 @@ class MeteringPointRegistrationTest {
         fixture.given(REGISTERED)
                 .when(aDetailsChange().toSegment(ADVANCED).from("2026-01-01").command())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.DETAILS_IN_ORDER, PRECONDITION));
+                .expectException(aViolationOf(DetailsChangesInOrder.RULE, PRECONDITION));
     }
 
     @Test
@@ -174,6 +174,6 @@ class MeteringPointRegistrationTest {
         fixture.given(REGISTERED)
                 .when(aDetailsChange().toGspGroup("_C").from("2026-07-01").command())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.GSP_GROUP_REGISTERED, PRECONDITION));
+                .expectException(aViolationOf(GspGroupMustBeRegistered.RULE, PRECONDITION));
     }
 }

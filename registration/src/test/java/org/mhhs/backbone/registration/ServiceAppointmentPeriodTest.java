@@ -100,7 +100,7 @@ class ServiceAppointmentPeriodTest {
                         .from("2026-07-01")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION)
+                .expectException(aViolationOf(AppointmentPeriodsMustNotOverlap.RULE, PRECONDITION)
                         .about(containsString("DSVA/2026-07-01..open")));
     }
 
@@ -112,7 +112,7 @@ class ServiceAppointmentPeriodTest {
                         .from("2026-06-20")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION));
+                .expectException(aViolationOf(AppointmentPeriodsMustNotOverlap.RULE, PRECONDITION));
     }
 
     @Test
@@ -123,7 +123,7 @@ class ServiceAppointmentPeriodTest {
                         .from("2026-08-01")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ALREADY_APPOINTED, PRECONDITION));
+                .expectException(aViolationOf(AlreadyAppointed.RULE, PRECONDITION));
     }
 
     @Test
@@ -148,7 +148,7 @@ class ServiceAppointmentPeriodTest {
         fixture.given(dataServiceAAppointedFromJuly())
                 .when(endOf(DATA_SERVICE, "2026-09-30", SUPPLIER_B))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_MAY_END, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayEndAnAppointment.RULE, FORBIDDEN));
     }
 
     @Test
@@ -157,7 +157,7 @@ class ServiceAppointmentPeriodTest {
                 .andGiven(supplierChanged(SUPPLIER_B, "2026-08-01", SUPPLIER_A, "2026-01-01"))
                 .when(endOf(DATA_SERVICE, "2026-09-30", SUPPLIER_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_MAY_END, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayEndAnAppointment.RULE, FORBIDDEN));
     }
 
     @Test
@@ -165,7 +165,7 @@ class ServiceAppointmentPeriodTest {
         fixture.given(dataServiceAAppointedFromJuly())
                 .when(endOf(DATA_SERVICE, "2026-09-30", DATA_SERVICE_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_MAY_END, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayEndAnAppointment.RULE, FORBIDDEN));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ServiceAppointmentPeriodTest {
         fixture.given(dataServiceAAppointedFromJuly())
                 .when(endOf(DATA_SERVICE, "2026-06-30", SUPPLIER_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.IN_FORCE_ON_LAST_DAY, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBeInForceOnLastDay.RULE, PRECONDITION));
     }
 
     @Test
@@ -181,7 +181,7 @@ class ServiceAppointmentPeriodTest {
         fixture.given(dataServiceAAppointedFromJuly())
                 .when(endOf(METERING_SERVICE, "2026-09-30", SUPPLIER_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.IN_FORCE_ON_LAST_DAY, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBeInForceOnLastDay.RULE, PRECONDITION));
     }
 
     @Test
@@ -190,7 +190,7 @@ class ServiceAppointmentPeriodTest {
                 .andGiven(dataServiceA.endedOn("2026-07-31"))
                 .when(endOf(DATA_SERVICE, "2026-08-15", SUPPLIER_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.IN_FORCE_ON_LAST_DAY, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBeInForceOnLastDay.RULE, PRECONDITION));
     }
 
     @Test

@@ -84,7 +84,7 @@ class ServiceAppointmentTest {
                 .when(aDataServiceAppointment().requestedBy(SUPPLIER_B).request())
                 .expectNoEvents()
                 .expectNoScheduledDeadlines()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_IN_FORCE, FORBIDDEN))
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayAppoint.RULE, FORBIDDEN))
                 .expectExceptionMessage(containsString("SUPA is"));
     }
 
@@ -96,7 +96,7 @@ class ServiceAppointmentTest {
                         .from("2026-07-01")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_IN_FORCE, FORBIDDEN))
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayAppoint.RULE, FORBIDDEN))
                 .expectExceptionMessage(containsString("no supplier is registered"));
     }
 
@@ -111,7 +111,7 @@ class ServiceAppointmentTest {
                         .from("2026-07-01")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_SUPPLIER_IN_FORCE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheSupplierInForceMayAppoint.RULE, FORBIDDEN));
     }
 
     @Test
@@ -137,7 +137,7 @@ class ServiceAppointmentTest {
                         supplierChanged(SUPPLIER_B, "2026-07-15", SUPPLIER_A, "2026-01-01"))
                 .when(appointment.accept())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.REQUESTING_SUPPLIER_STILL_IN_FORCE, PRECONDITION));
+                .expectException(aViolationOf(RequestingSupplierMustStillBeInForce.RULE, PRECONDITION));
     }
 
     @Test
@@ -157,7 +157,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
                 .when(aDataServiceAppointment().from("2025-12-31").request())
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.NOT_BEFORE_REGISTRATION, PRECONDITION));
+                .expectException(aViolationOf(NotBeforeMeteringPointRegistration.RULE, PRECONDITION));
     }
 
     @Test
@@ -165,7 +165,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
                 .when(aDataServiceAppointment().of(NOBODY_IN_PARTICULAR).request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.SERVICE_MUST_HOLD_ROLE, PRECONDITION));
+                .expectException(aViolationOf(AppointedServiceMustHoldRole.RULE, PRECONDITION));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
                 .when(aDataServiceAppointment().of(METERING_SERVICE_A).request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.SERVICE_MUST_HOLD_ROLE, PRECONDITION));
+                .expectException(aViolationOf(AppointedServiceMustHoldRole.RULE, PRECONDITION));
     }
 
     @Test
@@ -186,7 +186,7 @@ class ServiceAppointmentTest {
                         .from("2026-08-01")
                         .request())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONE_PENDING_PER_ROLE, PRECONDITION)
+                .expectException(aViolationOf(OneAppointmentRequestPendingPerRole.RULE, PRECONDITION)
                         .about(containsString(first.id().toString())));
     }
 
@@ -242,7 +242,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested())
                 .when(appointment.acceptBy(DATA_SERVICE_B))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_REQUESTED_SERVICE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheRequestedServiceMayAnswer.RULE, FORBIDDEN));
     }
 
     @Test
@@ -252,7 +252,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested())
                 .when(appointment.rejectBy(SUPPLIER_A, "changed my mind"))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.ONLY_REQUESTED_SERVICE, FORBIDDEN));
+                .expectException(aViolationOf(OnlyTheRequestedServiceMayAnswer.RULE, FORBIDDEN));
     }
 
     @Test
@@ -271,7 +271,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested(), appointment.accepted())
                 .when(appointment.accept())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.MUST_BE_PENDING, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBePending.RULE, PRECONDITION));
     }
 
     @Test
@@ -281,7 +281,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested(), appointment.rejected("busy"))
                 .when(appointment.accept())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.MUST_BE_PENDING, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBePending.RULE, PRECONDITION));
     }
 
     @Test
@@ -292,7 +292,7 @@ class ServiceAppointmentTest {
                         aDataServiceAppointment().requested())
                 .when(new AcceptServiceAppointment(MPAN, UUID.randomUUID(), DATA_SERVICE_A))
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.MUST_EXIST, NOT_FOUND));
+                .expectException(aViolationOf(AppointmentMustExist.RULE, NOT_FOUND));
     }
 
     @Test
@@ -324,7 +324,7 @@ class ServiceAppointmentTest {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested(), appointment.timedOut())
                 .when(appointment.accept())
                 .expectNoEvents()
-                .expectException(aViolationOf(AppointmentRules.MUST_BE_PENDING, PRECONDITION));
+                .expectException(aViolationOf(AppointmentMustBePending.RULE, PRECONDITION));
     }
 
     @Test

@@ -53,7 +53,7 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED)
                 .when(registerSupplier(SUPPLIER_A, "2025-12-31"))
                 .expectNoEvents()
-                .expectException(aViolationOf(MeteringPointRules.NOT_BEFORE_REGISTRATION, PRECONDITION));
+                .expectException(aViolationOf(NotBeforeMeteringPointRegistration.RULE, PRECONDITION));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED)
                 .when(registerSupplier(DATA_SERVICE_A, "2026-07-01"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.MUST_HOLD_ROLE, FORBIDDEN));
+                .expectException(aViolationOf(SupplierMustHoldRole.RULE, FORBIDDEN));
     }
 
     @Test
@@ -86,7 +86,7 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_B, "2026-06-15"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.CHANGE_IN_FUTURE, PRECONDITION));
+                .expectException(aViolationOf(ChangeOfSupplierMustBeInTheFuture.RULE, PRECONDITION));
     }
 
     @Test
@@ -94,7 +94,7 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_B, "2026-03-01"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.CHANGE_IN_FUTURE, PRECONDITION));
+                .expectException(aViolationOf(ChangeOfSupplierMustBeInTheFuture.RULE, PRECONDITION));
     }
 
     @Test
@@ -103,7 +103,7 @@ class SupplierRegistrationTest {
                 .given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_B, "2026-06-16"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.CHANGE_IN_FUTURE, PRECONDITION))
+                .expectException(aViolationOf(ChangeOfSupplierMustBeInTheFuture.RULE, PRECONDITION))
                 .expectExceptionMessage(containsString("today (2026-06-16)"));
     }
 
@@ -123,7 +123,7 @@ class SupplierRegistrationTest {
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-07-01"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION)
+                .expectException(aViolationOf(SupplierPeriodsMustNotOverlap.RULE, PRECONDITION)
                         .about(containsString("SUPB/2026-07-01..open")))
                 .expectExceptionMessage(containsString("2026-07-01..open"));
     }
@@ -136,7 +136,7 @@ class SupplierRegistrationTest {
                         supplierChanged(SUPPLIER_B, "2026-08-01", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-07-01"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.PERIODS_MUST_NOT_OVERLAP, PRECONDITION)
+                .expectException(aViolationOf(SupplierPeriodsMustNotOverlap.RULE, PRECONDITION)
                         .about(containsString("SUPB/2026-08-01..open")))
                 .expectExceptionMessage(containsString("SUPB is registered"));
     }
@@ -146,6 +146,6 @@ class SupplierRegistrationTest {
         fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_A, "2026-07-01"))
                 .expectNoEvents()
-                .expectException(aViolationOf(SupplierRules.ALREADY_SUPPLIER, PRECONDITION));
+                .expectException(aViolationOf(AlreadyTheSupplier.RULE, PRECONDITION));
     }
 }

@@ -15,7 +15,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.kernel.RuleViolation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class JdbcAllocationFreezer implements AllocationFreezer {
-
-    static final String RULE = "AllocationMustBeCurrent";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -48,25 +45,15 @@ class JdbcAllocationFreezer implements AllocationFreezer {
             List<TrackingToken> tokens = jdbc.query(
                     """
                     SELECT token, token_type FROM axon.token_entry WHERE processor_name = ? FOR SHARE""", (rs, n) -> token(rs.getBytes(1), rs.getString(2)), SettlementProcessingGroups.ALLOCATION);
-            if (tokens.size() != 1) {
-                throw RuleViolation.precondition(
-                        RULE,
-                        SettlementProcessingGroups.ALLOCATION,
-                        "the allocation " + "processor must run with exactly one segment to freeze a run, it has "
-                                + tokens.size());
-            }
+            AllocationMustBeCurrent.checkOneSegment(tokens.size());
             TrackingToken token = tokens.getFirst();
             if (token instanceof ReplayToken replay) {
                 // Axon keeps the replay mark until an event beyond the reset position arrives: caught up is enough
                 long reached = replay.getCurrentToken() == null
                         ? 0
                         : replay.getCurrentToken().position().orElse(0);
-                if (reached < replay.getTokenAtReset().position().orElse(Long.MAX_VALUE)) {
-                    throw RuleViolation.precondition(
-                            RULE,
-                            SettlementProcessingGroups.ALLOCATION,
-                            "the allocation is " + "being rebuilt; runs wait until the rebuild has finished");
-                }
+                AllocationMustBeCurrent.checkNotRebuilding(
+                        reached, replay.getTokenAtReset().position().orElse(Long.MAX_VALUE));
                 token = replay.getCurrentToken();
             }
             long position = 0;

@@ -3,12 +3,12 @@ package org.mhhs.backbone.isd;
 import org.mhhs.backbone.kernel.RuleViolation;
 
 /** A participant's name is what operators and participants read: 1 to 100 characters, not blank. */
-final class ParticipantNameRule {
+final class ParticipantName {
 
     static final String RULE = "ParticipantName";
     static final int MAX_LENGTH = 100;
 
-    private ParticipantNameRule() {}
+    private ParticipantName() {}
 
     static void check(String name) {
         if (name == null || name.isBlank()) {

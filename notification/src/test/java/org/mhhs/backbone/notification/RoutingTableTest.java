@@ -60,7 +60,7 @@ import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
 import org.mhhs.backbone.settlement.api.SettlementRunEvent;
 import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
 
-class AudienceRulesTest {
+class RoutingTableTest {
 
     private static final GspGroupId EASTERN = GspGroupId.of("_A");
     private static final GspGroupId EAST_MIDLANDS = GspGroupId.of("_B");
@@ -103,7 +103,7 @@ class AudienceRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void eachEventReachesExactlyItsAudience(Example example) {
-        assertThat(AudienceRules.audienceOf(example.event(), parties))
+        assertThat(RoutingTable.audienceOf(example.event(), parties))
                 .map(Audience::targets)
                 .contains(example.audience());
     }
@@ -111,7 +111,7 @@ class AudienceRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void noPartyOfAnotherMeteringPointIsInTheAudience(Example example) {
-        assertThat(AudienceRules.audienceOf(example.event(), parties)
+        assertThat(RoutingTable.audienceOf(example.event(), parties)
                         .orElseThrow()
                         .targets())
                 .doesNotContain(
@@ -131,13 +131,13 @@ class AudienceRulesTest {
                 OTHER_SUPPLIER,
                 day("2026-01-01"));
 
-        assertThat(AudienceRules.audienceOf(accepted, parties).orElseThrow().targets())
+        assertThat(RoutingTable.audienceOf(accepted, parties).orElseThrow().targets())
                 .containsExactlyInAnyOrder("REGB", "DNOB", "SUPB", "DATB");
     }
 
     @Test
     void anEventTypeWithoutARowHasNoAudience() {
-        assertThat(AudienceRules.audienceOf(new NotAMarketEvent(), parties)).isEmpty();
+        assertThat(RoutingTable.audienceOf(new NotAMarketEvent(), parties)).isEmpty();
     }
 
     @Test
@@ -145,7 +145,7 @@ class AudienceRulesTest {
         Set<Class<?>> exampleTypes =
                 examples().map(example -> example.event().getClass()).collect(toSet());
 
-        assertThat(exampleTypes).containsExactlyInAnyOrderElementsOf(AudienceRules.routedTypes());
+        assertThat(exampleTypes).containsExactlyInAnyOrderElementsOf(RoutingTable.routedTypes());
     }
 
     @Test
@@ -160,7 +160,7 @@ class AudienceRulesTest {
             collectRecords(root, marketEvents);
         }
 
-        assertThat(AudienceRules.routedTypes()).containsAll(marketEvents);
+        assertThat(RoutingTable.routedTypes()).containsAll(marketEvents);
     }
 
     @Test
@@ -172,7 +172,7 @@ class AudienceRulesTest {
                 EnergisationStatus.ENERGISED,
                 day("2026-07-01"),
                 REGISTRATION_SERVICE);
-        AudienceRules.audienceOf(moved, parties);
+        RoutingTable.audienceOf(moved, parties);
         parties.apply(moved);
 
         ServiceAppointmentRequested requested = new ServiceAppointmentRequested(
@@ -184,17 +184,17 @@ class AudienceRulesTest {
                 day("2026-08-01"),
                 RESPOND_BY);
 
-        assertThat(AudienceRules.audienceOf(requested, parties).orElseThrow().targets())
+        assertThat(RoutingTable.audienceOf(requested, parties).orElseThrow().targets())
                 .containsExactlyInAnyOrder("REGA", "DNOC", "SUPA", "METR");
     }
 
     @Test
     void afterAChangeOfDnoTheGroupsNewDnoIsToldInsteadOfTheOldOne() {
         GspGroupDnoChanged dnoChanged = new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO);
-        AudienceRules.audienceOf(dnoChanged, parties);
+        RoutingTable.audienceOf(dnoChanged, parties);
         parties.apply(dnoChanged);
 
-        assertThat(AudienceRules.audienceOf(consumptionOf(day("2026-07-01"), SUPPLIER), parties)
+        assertThat(RoutingTable.audienceOf(consumptionOf(day("2026-07-01"), SUPPLIER), parties)
                         .orElseThrow()
                         .targets())
                 .containsExactlyInAnyOrder("SUPA", "DATA", "DNOX", "@CENTRAL_SETTLEMENT");

@@ -38,7 +38,7 @@ import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
  * are not listed. An event type without a row reaches nobody but them (and a test fails: see
  * {@code EveryEventHasAnAudienceTest}), so a new context cannot leak its events by omission.
  */
-final class AudienceRules {
+final class RoutingTable {
 
     private static final Map<Class<?>, Route<?>> ROUTES = new LinkedHashMap<>();
 
@@ -116,7 +116,7 @@ final class AudienceRules {
         route(SettlementRunCompleted.class, (e, parties) -> Audience.of().andEvery(CENTRAL_SETTLEMENT));
     }
 
-    private AudienceRules() {}
+    private RoutingTable() {}
 
     /** Every event type that has a row. */
     static Set<Class<?>> routedTypes() {

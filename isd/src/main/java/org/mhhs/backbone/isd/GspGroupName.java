@@ -3,11 +3,11 @@ package org.mhhs.backbone.isd;
 import org.mhhs.backbone.kernel.RuleViolation;
 
 /** A GSP group's name: 1 to 100 characters, not blank. */
-final class GspGroupNameRule {
+final class GspGroupName {
 
     static final String RULE = "GspGroupName";
 
-    private GspGroupNameRule() {}
+    private GspGroupName() {}
 
     static void check(String name) {
         if (name == null || name.isBlank()) {

@@ -1,0 +1,22 @@
+package org.mhhs.backbone.registration;
+
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.RuleViolation;
+
+/** An appointment request is accepted or rejected only by the service it was made of. */
+final class OnlyTheRequestedServiceMayAnswer {
+
+    static final String RULE = "OnlyTheRequestedServiceMayAnswer";
+
+    private OnlyTheRequestedServiceMayAnswer() {}
+
+    static void check(PendingAppointment appointment, ParticipantId caller) {
+        if (!appointment.service().equals(caller)) {
+            throw RuleViolation.forbidden(
+                    RULE,
+                    appointment.appointmentId().toString(),
+                    "appointment " + appointment.appointmentId() + " was requested of " + appointment.service()
+                            + ", not of " + caller);
+        }
+    }
+}
