@@ -2,18 +2,18 @@ package org.mhhs.backbone.isd;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.isd.IsdFixtures.MID_JUNE_2026;
-import static org.mhhs.backbone.isd.IsdFixtures.aDno;
-import static org.mhhs.backbone.isd.IsdFixtures.aSupplier;
-import static org.mhhs.backbone.isd.IsdFixtures.anotherDno;
-import static org.mhhs.backbone.isd.IsdFixtures.eastMidlands;
 import static org.mhhs.backbone.isd.IsdFixtures.gspGroupRegistered;
 import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
-import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
-import static org.mhhs.backbone.isd.IsdFixtures.period;
 import static org.mhhs.backbone.kernel.MarketRole.DNO;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DNO_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DNO_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EAST_MIDLANDS;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.openFrom;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.period;
 import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Clock;
@@ -33,9 +33,9 @@ import org.mhhs.backbone.kernel.ParticipantId;
 
 class GspGroupTest {
 
-    private static final GspGroupId GSP_GROUP = eastMidlands();
-    private static final ParticipantId DNO_ID = aDno();
-    private static final ParticipantId OTHER_DNO_ID = anotherDno();
+    private static final GspGroupId GSP_GROUP = EAST_MIDLANDS;
+    private static final ParticipantId DNO_ID = DNO_A;
+    private static final ParticipantId OTHER_DNO_ID = DNO_B;
 
     private final FakeIsdQueries isd = new FakeIsdQueries();
     private FixtureConfiguration<GspGroup> fixture;
@@ -158,10 +158,10 @@ class GspGroupTest {
 
     @Test
     void aGspGroupCannotBeHandedToAParticipantThatIsNotADno() {
-        isd.holding(aSupplier(), SUPPLIER, openFrom("2020-01-01"));
+        isd.holding(SUPPLIER_A, SUPPLIER, openFrom("2020-01-01"));
 
         fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
-                .when(new ChangeGspGroupDno(GSP_GROUP, aSupplier()))
+                .when(new ChangeGspGroupDno(GSP_GROUP, SUPPLIER_A))
                 .expectNoEvents()
                 .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
     }

@@ -2,7 +2,6 @@ package org.mhhs.backbone.isd;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
 import org.mhhs.backbone.isd.api.ParticipantRegistered;
@@ -19,34 +18,6 @@ final class IsdFixtures {
     static final Clock MID_JUNE_2026 = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
 
     private IsdFixtures() {}
-
-    static ParticipantId aSupplier() {
-        return ParticipantId.of("SUPA");
-    }
-
-    static ParticipantId aDno() {
-        return ParticipantId.of("DNOA");
-    }
-
-    static ParticipantId anotherDno() {
-        return ParticipantId.of("DNOB");
-    }
-
-    static GspGroupId eastMidlands() {
-        return GspGroupId.of("_B");
-    }
-
-    static LocalDate day(String isoDate) {
-        return LocalDate.parse(isoDate);
-    }
-
-    static EffectivePeriod period(String from, String to) {
-        return EffectivePeriod.between(day(from), day(to));
-    }
-
-    static EffectivePeriod openFrom(String from) {
-        return EffectivePeriod.from(day(from));
-    }
 
     static ParticipantRegistered registered(ParticipantId participant) {
         return new ParticipantRegistered(participant, "Participant " + participant);

@@ -2,17 +2,17 @@ package org.mhhs.backbone.isd;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.mhhs.backbone.isd.IsdFixtures.aSupplier;
-import static org.mhhs.backbone.isd.IsdFixtures.day;
 import static org.mhhs.backbone.isd.IsdFixtures.granted;
 import static org.mhhs.backbone.isd.IsdFixtures.nameOfLength;
-import static org.mhhs.backbone.isd.IsdFixtures.openFrom;
-import static org.mhhs.backbone.isd.IsdFixtures.period;
 import static org.mhhs.backbone.isd.IsdFixtures.registered;
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.openFrom;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.period;
 import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,7 +31,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 
 class ParticipantTest {
 
-    private static final ParticipantId SUPPLIER_ID = aSupplier();
+    private static final ParticipantId SUPPLIER_ID = SUPPLIER_A;
 
     private FixtureConfiguration<Participant> fixture;
 

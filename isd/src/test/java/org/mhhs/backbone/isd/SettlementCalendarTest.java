@@ -1,6 +1,5 @@
 package org.mhhs.backbone.isd;
 
-import static org.mhhs.backbone.isd.IsdFixtures.day;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.aRunSchedule;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.theUsualRunSchedule;
 import static org.mhhs.backbone.isd.api.SettlementRunType.DF;
@@ -11,6 +10,7 @@ import static org.mhhs.backbone.isd.api.SettlementRunType.SF;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.ALREADY_EXISTS;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.INVALID;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.NOT_FOUND;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
 import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
 
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package org.mhhs.backbone.isd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mhhs.backbone.isd.IsdFixtures.day;
 import static org.mhhs.backbone.isd.RunScheduleBuilder.theUsualRunSchedule;
 import static org.mhhs.backbone.isd.SettlementCalendarBuilder.BANK_HOLIDAYS_2026;
 import static org.mhhs.backbone.isd.SettlementCalendarBuilder.aCalendar;
 import static org.mhhs.backbone.isd.api.SettlementRunType.DF;
 import static org.mhhs.backbone.isd.api.SettlementRunType.R1;
 import static org.mhhs.backbone.isd.api.SettlementRunType.SF;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -2,6 +2,13 @@ package org.mhhs.backbone.metering;
 
 import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.mpanStartingWith;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +32,7 @@ import org.mhhs.backbone.metering.api.Quality;
 import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 import org.mhhs.backbone.registration.api.RegistrationQueries;
+import org.mhhs.backbone.registration.testing.FakeRegistrationQueries;
 
 /** Test data for the consumption day aggregate, named for what it is rather than how it is built. */
 final class ConsumptionFixtures {
@@ -38,23 +46,7 @@ final class ConsumptionFixtures {
 
     static final Mpan MPAN = mpanStartingWith("200012345678");
 
-    static final ParticipantId SUPPLIER_A = ParticipantId.of("SUPA");
-    static final ParticipantId SUPPLIER_B = ParticipantId.of("SUPB");
-    static final ParticipantId DATA_SERVICE_A = ParticipantId.of("DSVA");
-    static final ParticipantId DATA_SERVICE_B = ParticipantId.of("DSVB");
-
-    static final GspGroupId EASTERN = GspGroupId.of("_A");
-    static final GspGroupId LONDON = GspGroupId.of("_C");
-
     private ConsumptionFixtures() {}
-
-    static Mpan mpanStartingWith(String first12Digits) {
-        return Mpan.of(first12Digits + Mpan.checkDigitOf(first12Digits));
-    }
-
-    static LocalDate day(String isoDate) {
-        return LocalDate.parse(isoDate);
-    }
 
     /** The data keys of these tests' MPANs; the events built here are sealed with them, as the aggregate's are. */
     static final InMemoryDataKeys KEYS = new InMemoryDataKeys();

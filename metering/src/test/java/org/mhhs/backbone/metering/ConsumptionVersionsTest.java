@@ -1,10 +1,10 @@
 package org.mhhs.backbone.metering;
 
-import static org.mhhs.backbone.metering.ConsumptionFixtures.DATA_SERVICE_A;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.LATE_NOVEMBER_2026;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.MPAN;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.SUPPLIER_A;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.YESTERDAY;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.aDayOf;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.consumptionDayFixture;

@@ -4,22 +4,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.NOT_FOUND;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
 import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.DATA_SERVICE_A;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.DATA_SERVICE_B;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.EASTERN;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.LATE_NOVEMBER_2026;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.MPAN;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.SUPPLIER_A;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.YESTERDAY;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.aDayOf;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.consumptionDayFixture;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.day;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.readings;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.theMarket;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.theRegister;
 
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.registration.testing.FakeRegistrationQueries;
 
 class ResponsibilityRulesTest {
 

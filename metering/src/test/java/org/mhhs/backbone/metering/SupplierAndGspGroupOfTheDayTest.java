@@ -1,21 +1,22 @@
 package org.mhhs.backbone.metering;
 
-import static org.mhhs.backbone.metering.ConsumptionFixtures.DATA_SERVICE_A;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.LONDON;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.LATE_NOVEMBER_2026;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.LONDON;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.MPAN;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.SUPPLIER_A;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.SUPPLIER_B;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.aDayOf;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.consumptionDayFixture;
-import static org.mhhs.backbone.metering.ConsumptionFixtures.day;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.readings;
 import static org.mhhs.backbone.metering.ConsumptionFixtures.theMarket;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.registration.testing.FakeRegistrationQueries;
 
 /** Consumption is recorded with whoever and whatever the register has in force on the settlement day itself. */
 class SupplierAndGspGroupOfTheDayTest {

@@ -4,6 +4,21 @@ import static org.mhhs.backbone.kernel.MarketRole.DATA_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.METERING_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DNO_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EAST_MIDLANDS;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.METERING_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.METERING_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.REGISTRATION_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.REGISTRATION_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_C;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.mpanStartingWith;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.openFrom;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -46,36 +61,7 @@ final class MeteringPointFixtures {
 
     static final Mpan MPAN = mpanStartingWith("140012345678");
 
-    static final ParticipantId REGISTRATION_SERVICE_ID = ParticipantId.of("RGSA");
-    static final ParticipantId OTHER_REGISTRATION_SERVICE_ID = ParticipantId.of("RGSB");
-    static final ParticipantId DNO_ID = ParticipantId.of("DNOA");
-    static final ParticipantId SUPPLIER_A = ParticipantId.of("SUPA");
-    static final ParticipantId SUPPLIER_B = ParticipantId.of("SUPB");
-    static final ParticipantId SUPPLIER_C = ParticipantId.of("SUPC");
-    static final ParticipantId DATA_SERVICE_A = ParticipantId.of("DSVA");
-    static final ParticipantId DATA_SERVICE_B = ParticipantId.of("DSVB");
-    static final ParticipantId METERING_SERVICE_A = ParticipantId.of("MSVA");
-    static final ParticipantId METERING_SERVICE_B = ParticipantId.of("MSVB");
-    /** Registered in ISD but holding no market role a metering point cares about. */
-    static final ParticipantId NOBODY_IN_PARTICULAR = ParticipantId.of("NOPE");
-
-    static final GspGroupId EASTERN = GspGroupId.of("_A");
-    static final GspGroupId EAST_MIDLANDS = GspGroupId.of("_B");
-    static final GspGroupId LONDON = GspGroupId.of("_C");
-
     private MeteringPointFixtures() {}
-
-    static Mpan mpanStartingWith(String first12Digits) {
-        return Mpan.of(first12Digits + Mpan.checkDigitOf(first12Digits));
-    }
-
-    static LocalDate day(String isoDate) {
-        return LocalDate.parse(isoDate);
-    }
-
-    static EffectivePeriod openFrom(String from) {
-        return EffectivePeriod.from(day(from));
-    }
 
     /**
      * ISD as most tests need it: everyone has held their role since 2020, GSP groups _A and _B have a DNO and _C has
@@ -84,8 +70,8 @@ final class MeteringPointFixtures {
     static FakeIsdQueries theMarket() {
         EffectivePeriod always = openFrom("2020-01-01");
         return new FakeIsdQueries()
-                .holding(REGISTRATION_SERVICE_ID, REGISTRATION_SERVICE, always)
-                .holding(OTHER_REGISTRATION_SERVICE_ID, REGISTRATION_SERVICE, always)
+                .holding(REGISTRATION_SERVICE_A, REGISTRATION_SERVICE, always)
+                .holding(REGISTRATION_SERVICE_B, REGISTRATION_SERVICE, always)
                 .holding(SUPPLIER_A, SUPPLIER, always)
                 .holding(SUPPLIER_B, SUPPLIER, always)
                 .holding(SUPPLIER_C, SUPPLIER, always)
@@ -93,8 +79,8 @@ final class MeteringPointFixtures {
                 .holding(DATA_SERVICE_B, DATA_SERVICE, always)
                 .holding(METERING_SERVICE_A, METERING_SERVICE, always)
                 .holding(METERING_SERVICE_B, METERING_SERVICE, always)
-                .withGspGroup(EASTERN, DNO_ID)
-                .withGspGroup(EAST_MIDLANDS, DNO_ID);
+                .withGspGroup(EASTERN, DNO_A)
+                .withGspGroup(EAST_MIDLANDS, DNO_A);
     }
 
     static FixtureConfiguration<MeteringPoint> meteringPointFixture(IsdQueries isd, Clock clock) {
@@ -112,7 +98,7 @@ final class MeteringPointFixtures {
     static MeteringPointDetailsChanged detailsChanged(
             GspGroupId gspGroup, MarketSegment segment, EnergisationStatus energisation, String from) {
         return new MeteringPointDetailsChanged(
-                MPAN, gspGroup, segment, energisation, day(from), REGISTRATION_SERVICE_ID);
+                MPAN, gspGroup, segment, energisation, day(from), REGISTRATION_SERVICE_A);
     }
 
     static RegisterSupplier registerSupplier(ParticipantId supplier, String from) {
@@ -146,7 +132,7 @@ final class MeteringPointFixtures {
         private MarketSegment segment = MarketSegment.SMART;
         private EnergisationStatus energisation = EnergisationStatus.ENERGISED;
         private LocalDate from = day("2026-01-01");
-        private ParticipantId registrationService = REGISTRATION_SERVICE_ID;
+        private ParticipantId registrationService = REGISTRATION_SERVICE_A;
 
         MeteringPointBuilder inGspGroup(String gspGroupId) {
             gspGroup = GspGroupId.of(gspGroupId);
@@ -188,7 +174,7 @@ final class MeteringPointFixtures {
         private MarketSegment segment;
         private EnergisationStatus energisation;
         private LocalDate from = day("2026-07-01");
-        private ParticipantId requestedBy = REGISTRATION_SERVICE_ID;
+        private ParticipantId requestedBy = REGISTRATION_SERVICE_A;
 
         DetailsChangeBuilder toGspGroup(String gspGroupId) {
             gspGroup = GspGroupId.of(gspGroupId);

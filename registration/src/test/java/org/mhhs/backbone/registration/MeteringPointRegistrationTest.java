@@ -4,16 +4,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EAST_MIDLANDS;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.REGISTRATION_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.openFrom;
 import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.EASTERN;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.EAST_MIDLANDS;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.MID_JUNE_2026;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.OTHER_REGISTRATION_SERVICE_ID;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.aDetailsChange;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.aMeteringPoint;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.detailsChanged;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPointFixture;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.openFrom;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.DE_ENERGISED;
 import static org.mhhs.backbone.registration.api.EnergisationStatus.ENERGISED;
@@ -138,7 +138,7 @@ class MeteringPointRegistrationTest {
         fixture.given(REGISTERED)
                 .when(aDetailsChange()
                         .toSegment(ADVANCED)
-                        .by(OTHER_REGISTRATION_SERVICE_ID)
+                        .by(REGISTRATION_SERVICE_B)
                         .command())
                 .expectNoEvents()
                 .expectException(aViolationOf(OnlyItsRegistrationServiceMayChangeIt.RULE, FORBIDDEN));

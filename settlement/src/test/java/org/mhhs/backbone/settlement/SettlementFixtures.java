@@ -1,5 +1,9 @@
 package org.mhhs.backbone.settlement;
 
+import static org.mhhs.backbone.kernel.testing.MarketFixture.EASTERN;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.OPERATOR;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.WESTERN;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +30,8 @@ import org.mhhs.backbone.settlement.api.StartSettlementRun;
 final class SettlementFixtures {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 2); // a Monday
-    static final ParticipantId OPERATOR = ParticipantId.of("OPER");
-    static final ParticipantId SUPPLIER_A = ParticipantId.of("SUPA");
-    static final ParticipantId SUPPLIER_B = ParticipantId.of("SUPB");
     static final ParticipantId DNO_EAST = ParticipantId.of("DNOE");
     static final ParticipantId DNO_WEST = ParticipantId.of("DNOW");
-    static final GspGroupId EASTERN = GspGroupId.of("_A");
-    static final GspGroupId WESTERN = GspGroupId.of("_L");
 
     /** SF 5, R1 15, R2 35, R3 60, RF 150 working days after the settlement day. */
     static final Map<SettlementRunType, Integer> SCHEDULE = schedule();

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 // mod 11;
 // the only blind spot is that residues 0 and 10 both fold to check digit 0, an accepted weakness of the industry
 // algorithm.
-class MpanCheckDigitProperties {
+class MpanCheckDigitPropertyTest {
 
     private static final int[] WEIGHTS = {3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43};
 

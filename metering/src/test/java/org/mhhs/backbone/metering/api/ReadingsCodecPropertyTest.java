@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 
-class ReadingsCodecProperties {
+class ReadingsCodecPropertyTest {
 
     private static final int TYPICAL_DAY = 48;
     /** Bytes per reading the binary form (watt-hours and flags) may take on average: the codec's claim to compactness. */
@@ -57,7 +57,7 @@ class ReadingsCodecProperties {
         Arbitrary<Quality> quality = Arbitraries.of(Quality.class);
         return periods.flatMap(count -> Combinators.combine(
                         energy.list().ofSize(count), quality.list().ofSize(count))
-                .as(ReadingsCodecProperties::numberedFromOne));
+                .as(ReadingsCodecPropertyTest::numberedFromOne));
     }
 
     private static List<Reading> numberedFromOne(List<Energy> energies, List<Quality> qualities) {

@@ -28,7 +28,7 @@ import org.mhhs.backbone.metering.api.SubmitConsumption;
  * the allocation as the projection keeps it, batch by batch against what it stored before, equals a from-scratch
  * recomputation from the latest version of each MPAN-day. Redelivered batches change nothing.
  */
-class AllocationProperties {
+class AllocationPropertyTest {
 
     private static final List<LocalDate> DAYS =
             List.of(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 6, 1), LocalDate.of(2026, 10, 25));

@@ -1,17 +1,17 @@
 package org.mhhs.backbone.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_A;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.DATA_SERVICE_B;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.METERING_SERVICE_A;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.METERING_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.METERING_SERVICE_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.METERING_SERVICE_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_A;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_B;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.SUPPLIER_C;
+import static org.mhhs.backbone.kernel.testing.MarketFixture.day;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.MID_JUNE_2026;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.MPAN;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.SUPPLIER_A;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.SUPPLIER_B;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.SUPPLIER_C;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.aMeteringPoint;
-import static org.mhhs.backbone.registration.MeteringPointFixtures.day;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.meteringPointFixture;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.supplierRegistered;
 import static org.mhhs.backbone.registration.MeteringPointFixtures.theMarket;
@@ -68,7 +68,7 @@ import org.mhhs.backbone.registration.api.SupplierRegistered;
  * commands each; a command the aggregate refuses with a RuleViolation is skipped, any other failure fails the
  * property.
  */
-class ResponsibilityTimelineProperties {
+class ResponsibilityTimelinePropertyTest {
 
     private static final LocalDate TODAY = day("2026-06-15");
     private static final LocalDate FIRST_DAY = day("2026-01-01");

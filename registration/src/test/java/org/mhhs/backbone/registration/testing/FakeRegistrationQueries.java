@@ -1,4 +1,4 @@
-package org.mhhs.backbone.metering;
+package org.mhhs.backbone.registration.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,10 +18,11 @@ import org.mhhs.backbone.registration.api.ResponsibilityView;
 import org.mhhs.backbone.registration.api.TimelineEntryView;
 
 /**
- * The registration timeline held in memory: tests say who is responsible for a metering point over which days,
- * instead of projecting registration events. Only the responsibility lookup that metering makes is answered.
+ * Registration's query interface held in memory, for the fixture tests of downstream contexts: tests say who is
+ * responsible for a metering point over which days, instead of projecting registration events. Only the
+ * responsibility lookup is answered.
  */
-final class FakeRegistrationQueries implements RegistrationQueries {
+public final class FakeRegistrationQueries implements RegistrationQueries {
 
     private record Responsibility(
             Mpan mpan,
@@ -39,7 +40,7 @@ final class FakeRegistrationQueries implements RegistrationQueries {
     private final List<Responsibility> responsibilities = new ArrayList<>();
 
     /** From {@code fromDay} to {@code toDay} inclusive; a null supplier or data service means none is in force. */
-    FakeRegistrationQueries responsible(
+    public FakeRegistrationQueries responsible(
             Mpan mpan,
             LocalDate fromDay,
             LocalDate toDay,

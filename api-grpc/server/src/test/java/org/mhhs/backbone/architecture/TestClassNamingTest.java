@@ -1,0 +1,78 @@
+package org.mhhs.backbone.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One name for a test class across the repository: {@code <What>Test} (property tests {@code <What>PropertyTest}),
+ * {@code <What>IT} for the image test the build runs after packaging, {@code <What>Benchmark} for the benchmarks run
+ * on request. The build runs exactly the classes named {@code *Test}, so a test under another name would never run.
+ */
+class TestClassNamingTest {
+
+    private static final Pattern RUNS_TESTS = Pattern.compile("@(Test|Property|ArchTest|ParameterizedTest)\\b");
+    private static final List<String> SUFFIXES = List.of("Test", "IT", "Benchmark");
+
+    @Test
+    void everyClassWithTestsIsNamedAfterItsKindAndEveryTestClassHasTests() throws IOException {
+        Path root = repositoryRoot();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(root)) {
+            sources = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> file.toString().contains("/src/test/java/"))
+                    .filter(file -> !file.toString().contains("/target/"))
+                    .toList();
+        }
+        assertThat(sources).as("test sources under %s", root).hasSizeGreaterThan(50);
+
+        List<String> misnamed = sources.stream()
+                .filter(file -> RUNS_TESTS.matcher(read(file)).find())
+                .map(TestClassNamingTest::className)
+                .filter(name -> SUFFIXES.stream().noneMatch(name::endsWith))
+                .toList();
+        List<String> empty = sources.stream()
+                .filter(file -> className(file).endsWith("Test"))
+                .filter(file -> !read(file).contains("@interface " + className(file)))
+                .filter(file -> !RUNS_TESTS.matcher(read(file)).find())
+                .map(TestClassNamingTest::className)
+                .toList();
+
+        assertThat(misnamed)
+                .as("classes with tests not named *Test, *IT or *Benchmark: the build would not run them")
+                .isEmpty();
+        assertThat(empty)
+                .as("classes (not annotations) named *Test without a test")
+                .isEmpty();
+    }
+
+    private static String className(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".java".length());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The folder of the root pom: Maven runs a module's tests in the module's folder. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve(".mvn")) && Files.exists(dir.resolve("pom.xml")))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("the repository root above the working directory").isNotNull();
+        return dir;
+    }
+}
