@@ -2,4 +2,7 @@
  * What other contexts and the gRPC layer may use of ISD: its commands, its events and its query interface.
  */
 @org.springframework.modulith.NamedInterface("api")
+@NullMarked
 package org.mhhs.backbone.isd.api;
+
+import org.jspecify.annotations.NullMarked;

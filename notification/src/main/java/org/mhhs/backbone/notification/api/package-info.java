@@ -3,4 +3,7 @@
  * its audience), who may read what, and the durable acknowledgements of named subscriptions.
  */
 @org.springframework.modulith.NamedInterface("api")
+@NullMarked
 package org.mhhs.backbone.notification.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * the audit.
  */
 @org.springframework.modulith.NamedInterface("api")
+@NullMarked
 package org.mhhs.backbone.settlement.api;
+
+import org.jspecify.annotations.NullMarked;
