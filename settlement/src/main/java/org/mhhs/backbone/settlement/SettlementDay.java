@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
 import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
 import org.mhhs.backbone.settlement.api.SettlementRunEvent;
@@ -38,8 +38,6 @@ import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
  */
 @Aggregate
 class SettlementDay {
-
-    private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/London");
 
     @AggregateIdentifier
     private String settlementDayId;
@@ -58,7 +56,10 @@ class SettlementDay {
         DfOnlyOnOperatorRequest.check(runType, command.trigger());
         RunsHappenInOrder.check(day, runType, completed);
         RunMustHaveFallenDue.check(
-                day, runType, isd.findSettlementCalendar(), LocalDate.now(clock.withZone(MARKET_ZONE)));
+                day,
+                runType,
+                isd.findSettlementCalendar(),
+                SettlementDate.today(clock).date());
 
         FrozenAllocation frozen = allocation.freeze(day);
         String hash = AllocationHash.of(frozen.cells());

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.bench.market.ConsumptionSubmission;
 import org.mhhs.bench.market.MarketSize;
 import org.mhhs.bench.market.SyntheticMarket;
@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadGen {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The hub accepts consumption up to its final dispute window (28 months by default). */
     private static final int MAX_DAYS = 800;
 
@@ -367,7 +366,7 @@ public final class LoadGen {
             throw new IllegalArgumentException(submissions + " submissions need more than " + MAX_DAYS + " days of "
                     + meters + " metering points: raise --meters");
         }
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(SettlementDate.LONDON);
         MarketSize size = MarketSize.of(perRole, meters, days, today.minusDays(days));
         report.parameter(
                 "market",
