@@ -65,7 +65,7 @@ class SettlementDay {
         String hash = AllocationHash.of(frozen.cells());
         Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier =
                 new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        SortedMap<GspGroupId, long[][]> byGspAndPeriod =
+        SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod =
                 new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
         long total = 0;
         for (var cell : frozen.cells().entrySet()) {
@@ -75,9 +75,9 @@ class SettlementDay {
                     .computeIfAbsent(at.supplier(), s -> new ArrayList<>())
                     .add(new SupplierAllocationPublished.Volume(
                             at.gspGroupId(), at.period(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount()));
-            long[] gspPeriod = byGspAndPeriod.computeIfAbsent(at.gspGroupId(), g -> new long[51][2])[at.period()];
-            gspPeriod[0] = Math.addExact(gspPeriod[0], figure.wattHours());
-            gspPeriod[1] += figure.mpanCount();
+            byGspAndPeriod
+                    .computeIfAbsent(at.gspGroupId(), g -> new TreeMap<>())
+                    .merge(at.period(), PeriodTotal.of(figure), PeriodTotal::plus);
             total = Math.addExact(total, figure.wattHours());
         }
         bySupplier.forEach((supplier, volumes) ->
@@ -101,7 +101,7 @@ class SettlementDay {
     }
 
     private static Map<ParticipantId, List<DnoTotalsPublished.Total>> dnoTotals(
-            SortedMap<GspGroupId, long[][]> byGspAndPeriod, IsdQueries isd) {
+            SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod, IsdQueries isd) {
         Map<GspGroupId, ParticipantId> dnoOf =
                 isd.findGspGroups().stream().collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
         Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno =
@@ -111,18 +111,34 @@ class SettlementDay {
             if (dno == null) {
                 return;
             }
-            for (int period = 1; period < periods.length; period++) {
-                if (periods[period][1] > 0 || periods[period][0] != 0) {
+            periods.forEach((period, sum) -> {
+                if (sum.hasAny()) {
                     byDno.computeIfAbsent(dno, d -> new ArrayList<>())
                             .add(new DnoTotalsPublished.Total(
                                     gsp,
                                     period,
-                                    Energy.ofWattHours(periods[period][0]),
-                                    Math.toIntExact(periods[period][1])));
+                                    Energy.ofWattHours(sum.wattHours()),
+                                    Math.toIntExact(sum.mpanCount())));
                 }
-            }
+            });
         });
         return byDno;
+    }
+
+    /** Every supplier's volume and MPAN count together, in one GSP group and settlement period. */
+    private record PeriodTotal(long wattHours, long mpanCount) {
+
+        static PeriodTotal of(Allocation.Figure figure) {
+            return new PeriodTotal(figure.wattHours(), figure.mpanCount());
+        }
+
+        PeriodTotal plus(PeriodTotal other) {
+            return new PeriodTotal(Math.addExact(wattHours, other.wattHours), mpanCount + other.mpanCount);
+        }
+
+        boolean hasAny() {
+            return mpanCount > 0 || wattHours != 0;
+        }
     }
 
     @EventSourcingHandler
