@@ -63,10 +63,8 @@ class SettlementDay {
 
         FrozenAllocation frozen = allocation.freeze(day);
         String hash = AllocationHash.of(frozen.cells());
-        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier = new TreeMap<>();
+        SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod = new TreeMap<>();
         long total = 0;
         for (var cell : frozen.cells().entrySet()) {
             Allocation.Cell at = cell.getKey();
@@ -104,8 +102,7 @@ class SettlementDay {
             SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod, IsdQueries isd) {
         Map<GspGroupId, ParticipantId> dnoOf =
                 isd.findGspGroups().stream().collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
-        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno = new TreeMap<>();
         byGspAndPeriod.forEach((gsp, periods) -> {
             ParticipantId dno = dnoOf.get(gsp);
             if (dno == null) {
