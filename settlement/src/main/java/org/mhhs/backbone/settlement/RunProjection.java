@@ -56,6 +56,7 @@ class RunProjection {
             statement.setLong(8, event.total().wattHours());
             statement.setString(9, event.requestedBy().value());
             statement.setString(10, event.trigger().name());
+            // qualified: the Timestamp imported here is Axon's annotation on the handler's parameter
             statement.setTimestamp(11, java.sql.Timestamp.from(completedAt));
             return statement;
         });
