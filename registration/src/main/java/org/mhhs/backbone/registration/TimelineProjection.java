@@ -62,7 +62,8 @@ class TimelineProjection {
 
     private void details(String mpan, LocalDate from, String gspGroup, String segment, String energisation) {
         jdbc.sql("""
-                INSERT INTO registration.metering_point_details (mpan, effective_from, gsp_group_id, segment, energisation)
+                INSERT INTO registration.metering_point_details
+                    (mpan, effective_from, gsp_group_id, segment, energisation)
                 VALUES (:mpan, :from, :gsp, :segment, :energisation)
                 ON CONFLICT (mpan, effective_from) DO UPDATE SET gsp_group_id = EXCLUDED.gsp_group_id,
                     segment = EXCLUDED.segment, energisation = EXCLUDED.energisation""")

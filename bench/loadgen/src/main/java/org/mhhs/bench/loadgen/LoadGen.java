@@ -325,8 +325,8 @@ public final class LoadGen {
             Latencies fanOut = Latencies.of(latencies, n);
             report.say(
                     "fan-out: %,d submissions at %d/s (%.0f/s achieved) to %d subscribers: %,d deliveries of %,d "
-                            + "expected; latency from acknowledgement to receipt %s (%,d arrived before the acknowledgement, "
-                            + "counted as 0)",
+                            + "expected; latency from acknowledgement to receipt %s (%,d arrived before the "
+                            + "acknowledgement, counted as 0)",
                     result.sent(), options.rate(), result.perSecond(), subscribers.size(), n, expected, fanOut, early);
             report.say("fan-out ingest acknowledgement latency %s", result.latencies());
             report.figure("fanout.submissions", result.sent());
