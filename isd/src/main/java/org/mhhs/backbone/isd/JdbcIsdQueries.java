@@ -1,5 +1,7 @@
 package org.mhhs.backbone.isd;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,7 +136,7 @@ class JdbcIsdQueries implements IsdQueries {
                 .optional();
     }
 
-    private static GspGroupView gspGroup(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static GspGroupView gspGroup(ResultSet rs, int row) throws SQLException {
         return new GspGroupView(GspGroupId.of(rs.getString(1)), rs.getString(2), ParticipantId.of(rs.getString(3)));
     }
 

@@ -35,7 +35,8 @@ class ParticipantProjection {
         jdbc.sql("""
                 INSERT INTO isd.participant_role (participant_id, role, effective_from, effective_to)
                 VALUES (:id, :role, :from, :to)
-                ON CONFLICT (participant_id, role, effective_from) DO UPDATE SET effective_to = EXCLUDED.effective_to""")
+                ON CONFLICT (participant_id, role, effective_from)
+                    DO UPDATE SET effective_to = EXCLUDED.effective_to""")
                 .param("id", event.participantId().value())
                 .param("role", event.role().name())
                 .param("from", event.period().from())

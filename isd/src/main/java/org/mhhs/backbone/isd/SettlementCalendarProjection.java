@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(IsdProcessingGroup.NAME)
 class SettlementCalendarProjection {
 
+    private static final String UPSERT_BANK_HOLIDAY = """
+            INSERT INTO isd.bank_holiday (holiday_date, name) VALUES (:date, :name)
+            ON CONFLICT (holiday_date) DO UPDATE SET name = EXCLUDED.name""";
+
     private final JdbcClient jdbc;
 
     SettlementCalendarProjection(JdbcClient jdbc) {
@@ -24,9 +28,10 @@ class SettlementCalendarProjection {
 
     @EventHandler
     void on(BankHolidayAdded event) {
-        jdbc.sql("""
-                INSERT INTO isd.bank_holiday (holiday_date, name) VALUES (:date, :name)
-                ON CONFLICT (holiday_date) DO UPDATE SET name = EXCLUDED.name""").param("date", event.date()).param("name", event.name()).update();
+        jdbc.sql(UPSERT_BANK_HOLIDAY)
+                .param("date", event.date())
+                .param("name", event.name())
+                .update();
     }
 
     @EventHandler
@@ -50,8 +55,10 @@ class SettlementCalendarProjection {
     @EventHandler
     void on(AppointmentResponseTimeoutChanged event) {
         jdbc.sql("""
-                INSERT INTO isd.calendar_setting (calendar_id, appointment_response_timeout_secs) VALUES (:id, :secs)
-                ON CONFLICT (calendar_id) DO UPDATE SET appointment_response_timeout_secs = EXCLUDED.appointment_response_timeout_secs""")
+                INSERT INTO isd.calendar_setting (calendar_id, appointment_response_timeout_secs)
+                VALUES (:id, :secs)
+                ON CONFLICT (calendar_id)
+                    DO UPDATE SET appointment_response_timeout_secs = EXCLUDED.appointment_response_timeout_secs""")
                 .param("id", event.calendarId())
                 .param("secs", event.timeout().toSeconds())
                 .update();
@@ -61,7 +68,8 @@ class SettlementCalendarProjection {
     void on(FinalDisputeWindowChanged event) {
         jdbc.sql("""
                 INSERT INTO isd.calendar_setting (calendar_id, final_dispute_window_months) VALUES (:id, :months)
-                ON CONFLICT (calendar_id) DO UPDATE SET final_dispute_window_months = EXCLUDED.final_dispute_window_months""")
+                ON CONFLICT (calendar_id)
+                    DO UPDATE SET final_dispute_window_months = EXCLUDED.final_dispute_window_months""")
                 .param("id", event.calendarId())
                 .param("months", event.months())
                 .update();

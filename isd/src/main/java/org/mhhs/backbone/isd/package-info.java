@@ -1,5 +1,7 @@
 /**
  * Industry standing data: market participants and their roles, GSP groups and their DNOs, and the settlement calendar.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Industry standing data")
+@ApplicationModule(displayName = "Industry standing data")
 package org.mhhs.backbone.isd;
+
+import org.springframework.modulith.ApplicationModule;

@@ -47,6 +47,7 @@ class ConsumptionVersionProjection {
                 .param(
                         "sealed",
                         keys.find(event.mpan(), event.keyVersion()).isPresent() ? event.sealedReadings() : null)
+                // qualified: the Timestamp imported here is Axon's annotation on the handler's parameter
                 .param("at", java.sql.Timestamp.from(recordedAt))
                 .update();
     }

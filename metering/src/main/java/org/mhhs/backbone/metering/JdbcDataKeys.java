@@ -109,8 +109,8 @@ class JdbcDataKeys implements DataKeys {
             keys.invalidate(new KeyRef(mpan, version));
             active.invalidate(mpan);
         });
-        return jdbc.sql(
-                        "SELECT count(*) FROM metering.consumption_version WHERE mpan = :mpan AND key_version = :version")
+        return jdbc.sql("SELECT count(*) FROM metering.consumption_version"
+                        + " WHERE mpan = :mpan AND key_version = :version")
                 .param("mpan", mpan.value())
                 .param("version", version)
                 .query(Integer.class)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.metering.api.ConsumptionCipher;
 import org.mhhs.backbone.metering.api.ReadingsCodec;
@@ -36,7 +37,7 @@ class KeyringConsumptionCipher implements ConsumptionCipher {
 
     @Override
     public Optional<List<SubmitConsumption.Reading>> open(
-            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings) {
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, @Nullable String sealedReadings) {
         if (sealedReadings == null) {
             return Optional.empty();
         }

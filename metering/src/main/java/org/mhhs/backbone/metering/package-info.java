@@ -1,5 +1,7 @@
 /**
  * Metering: half-hourly consumption submitted by the appointed data services, versioned per MPAN and settlement day.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Metering")
+@ApplicationModule(displayName = "Metering")
 package org.mhhs.backbone.metering;
+
+import org.springframework.modulith.ApplicationModule;

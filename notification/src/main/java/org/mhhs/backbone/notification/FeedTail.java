@@ -195,8 +195,8 @@ class FeedTail implements SmartLifecycle {
             return;
         }
         Map<Long, FeedEntryView> reloaded = new HashMap<>();
-        jdbc.sql(
-                        "SELECT position, event_type, audience, envelope FROM notification.feed WHERE position = ANY (:positions)")
+        jdbc.sql("SELECT position, event_type, audience, envelope FROM notification.feed"
+                        + " WHERE position = ANY (:positions)")
                 .param("positions", positions.toArray(Long[]::new))
                 .query((rs, n) -> entry(rs))
                 .list()

@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcMarketParties implements MarketParties {
 
+    private static final String UPSERT_DNO = """
+            INSERT INTO notification.gsp_group (gsp_group_id, dno_id) VALUES (:gsp, :dno)
+            ON CONFLICT (gsp_group_id) DO UPDATE SET dno_id = excluded.dno_id""";
+
     private final JdbcClient jdbc;
 
     JdbcMarketParties(JdbcClient jdbc) {
@@ -94,8 +98,9 @@ class JdbcMarketParties implements MarketParties {
     }
 
     private void dno(GspGroupId gspGroup, ParticipantId dno) {
-        jdbc.sql("""
-                INSERT INTO notification.gsp_group (gsp_group_id, dno_id) VALUES (:gsp, :dno)
-                ON CONFLICT (gsp_group_id) DO UPDATE SET dno_id = excluded.dno_id""").param("gsp", gspGroup.value()).param("dno", dno.value()).update();
+        jdbc.sql(UPSERT_DNO)
+                .param("gsp", gspGroup.value())
+                .param("dno", dno.value())
+                .update();
     }
 }

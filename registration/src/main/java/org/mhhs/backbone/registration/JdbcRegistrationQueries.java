@@ -30,13 +30,16 @@ class JdbcRegistrationQueries implements RegistrationQueries {
     /** One round trip, three primary-key probes: cheap enough for every consumption submission. */
     private static final String RESPONSIBILITY_ON = """
             SELECT d.gsp_group_id, d.segment, d.energisation,
-                (SELECT r.participant_id FROM registration.responsibility r WHERE r.mpan = d.mpan AND r.role = 'SUPPLIER'
+                (SELECT r.participant_id FROM registration.responsibility r
+                    WHERE r.mpan = d.mpan AND r.role = 'SUPPLIER'
                     AND r.effective_from <= :day AND (r.effective_to IS NULL OR r.effective_to >= :day)
                     ORDER BY r.effective_from DESC LIMIT 1) AS supplier,
-                (SELECT r.participant_id FROM registration.responsibility r WHERE r.mpan = d.mpan AND r.role = 'DATA_SERVICE'
+                (SELECT r.participant_id FROM registration.responsibility r
+                    WHERE r.mpan = d.mpan AND r.role = 'DATA_SERVICE'
                     AND r.effective_from <= :day AND (r.effective_to IS NULL OR r.effective_to >= :day)
                     ORDER BY r.effective_from DESC LIMIT 1) AS data_service,
-                (SELECT r.participant_id FROM registration.responsibility r WHERE r.mpan = d.mpan AND r.role = 'METERING_SERVICE'
+                (SELECT r.participant_id FROM registration.responsibility r
+                    WHERE r.mpan = d.mpan AND r.role = 'METERING_SERVICE'
                     AND r.effective_from <= :day AND (r.effective_to IS NULL OR r.effective_to >= :day)
                     ORDER BY r.effective_from DESC LIMIT 1) AS metering_service
             FROM registration.metering_point_details d

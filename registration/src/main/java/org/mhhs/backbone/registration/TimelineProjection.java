@@ -1,6 +1,8 @@
 package org.mhhs.backbone.registration;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,9 +60,10 @@ class TimelineProjection {
                 event.energisation().name());
     }
 
-    private void details(String mpan, java.time.LocalDate from, String gspGroup, String segment, String energisation) {
+    private void details(String mpan, LocalDate from, String gspGroup, String segment, String energisation) {
         jdbc.sql("""
-                INSERT INTO registration.metering_point_details (mpan, effective_from, gsp_group_id, segment, energisation)
+                INSERT INTO registration.metering_point_details
+                    (mpan, effective_from, gsp_group_id, segment, energisation)
                 VALUES (:mpan, :from, :gsp, :segment, :energisation)
                 ON CONFLICT (mpan, effective_from) DO UPDATE SET gsp_group_id = EXCLUDED.gsp_group_id,
                     segment = EXCLUDED.segment, energisation = EXCLUDED.energisation""")
@@ -129,8 +132,7 @@ class TimelineProjection {
         state(event.appointmentId(), AppointmentState.ENDED, null);
     }
 
-    private void startTenure(
-            String mpan, MarketRole role, String participant, java.time.LocalDate from, java.util.UUID appointmentId) {
+    private void startTenure(String mpan, MarketRole role, String participant, LocalDate from, UUID appointmentId) {
         jdbc.sql("""
                 INSERT INTO registration.responsibility (mpan, role, participant_id, effective_from, appointment_id)
                 VALUES (:mpan, :role, :participant, :from, :appointment)
@@ -144,7 +146,7 @@ class TimelineProjection {
                 .update();
     }
 
-    private void endTenure(String mpan, MarketRole role, java.time.LocalDate from, java.time.LocalDate lastDay) {
+    private void endTenure(String mpan, MarketRole role, LocalDate from, LocalDate lastDay) {
         jdbc.sql("""
                 UPDATE registration.responsibility SET effective_to = :lastDay
                 WHERE mpan = :mpan AND role = :role AND effective_from = :from""")
@@ -155,7 +157,7 @@ class TimelineProjection {
                 .update();
     }
 
-    private void state(java.util.UUID appointmentId, AppointmentState state, String reason) {
+    private void state(UUID appointmentId, AppointmentState state, String reason) {
         jdbc.sql("UPDATE registration.appointment SET state = :state, reason = :reason WHERE appointment_id = :id")
                 .param("state", state.name())
                 .param("reason", reason)

@@ -1,5 +1,7 @@
 /**
  * Registration: metering points, supplier registration and the service appointment process (not built yet).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registration")
+@ApplicationModule(displayName = "Registration")
 package org.mhhs.backbone.registration;
+
+import org.springframework.modulith.ApplicationModule;

@@ -31,8 +31,8 @@ final class Allocation {
             implements Comparable<Cell> {
 
         private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::settlementDate)
-                .thenComparing(cell -> cell.gspGroupId().value())
-                .thenComparing(cell -> cell.supplier().value())
+                .thenComparing(Cell::gspGroupId)
+                .thenComparing(Cell::supplier)
                 .thenComparingInt(Cell::period);
 
         @Override

@@ -22,13 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Allocated volumes in settlement.allocated_volume (a row per day, GSP group and supplier holding every period), from the latest version of each MPAN-day (kept in
- * settlement.latest_consumption). The events of a batch are collected and applied once, just before the batch commits
- * with its token: one read of the versions already counted, one upsert of all changed versions and one of all changed
- * cells (each a single statement over arrays), instead of some fifty statements per event. Replays converge: a version not newer than the one
- * counted changes nothing. Readings are opened through metering's {@link ConsumptionCipher} and stored sealed; a
- * version that no longer opens (its MPAN was shredded) is left out, so a rebuild after a shred holds no volumes of
- * the shredded MPAN, whereas the figures runs froze and published stay as they were.
+ * Allocated volumes in settlement.allocated_volume (a row per day, GSP group and supplier holding every period), from
+ * the latest version of each MPAN-day (kept in settlement.latest_consumption). The events of a batch are collected
+ * and applied once, just before the batch commits with its token: one read of the versions already counted, one
+ * upsert of all changed versions and one of all changed cells (each a single statement over arrays), instead of some
+ * fifty statements per event. Replays converge: a version not newer than the one counted changes nothing. Readings
+ * are opened through metering's {@link ConsumptionCipher} and stored sealed; a version that no longer opens (its
+ * MPAN was shredded) is left out, so a rebuild after a shred holds no volumes of the shredded MPAN, whereas the
+ * figures runs froze and published stay as they were.
  */
 @Component
 @ProcessingGroup(SettlementProcessingGroups.ALLOCATION)
@@ -102,8 +103,8 @@ class AllocationProjection {
             var statement = con.prepareStatement("""
                     INSERT INTO settlement.latest_consumption AS latest (consumption_day_id, settlement_date, version,
                         supplier_id, gsp_group_id, period_count, key_version, sealed_readings)
-                    SELECT * FROM unnest(?::text[], ?::text[]::date[], ?::int[], ?::text[], ?::text[], ?::int[], ?::int[],
-                        ?::text[])
+                    SELECT * FROM unnest(?::text[], ?::text[]::date[], ?::int[], ?::text[], ?::text[], ?::int[],
+                        ?::int[], ?::text[])
                     ON CONFLICT (consumption_day_id) DO UPDATE SET version = excluded.version,
                         supplier_id = excluded.supplier_id, gsp_group_id = excluded.gsp_group_id,
                         period_count = excluded.period_count, key_version = excluded.key_version,

@@ -43,8 +43,9 @@ class JdbcAllocationFreezer implements AllocationFreezer {
     public FrozenAllocation freeze(LocalDate settlementDate) {
         return transaction.execute(status -> {
             List<TrackingToken> tokens = jdbc.query(
-                    """
-                    SELECT token, token_type FROM axon.token_entry WHERE processor_name = ? FOR SHARE""", (rs, n) -> token(rs.getBytes(1), rs.getString(2)), SettlementProcessingGroups.ALLOCATION);
+                    "SELECT token, token_type FROM axon.token_entry WHERE processor_name = ? FOR SHARE",
+                    (rs, n) -> token(rs.getBytes(1), rs.getString(2)),
+                    SettlementProcessingGroups.ALLOCATION);
             AllocationMustBeCurrent.checkOneSegment(tokens.size());
             TrackingToken token = tokens.getFirst();
             if (token instanceof ReplayToken replay) {

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SettlementProcessingGroups.RUNS)
 class RunProjection {
 
+    private static final String INSERT_RUN_VOLUME = """
+            INSERT INTO settlement.run_volume (settlement_date, run_type, gsp_group_id, supplier_id, period,
+                energy_wh, mpan_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
     private final JdbcTemplate jdbc;
 
     RunProjection(JdbcTemplate jdbc) {
@@ -24,10 +29,7 @@ class RunProjection {
 
     @EventHandler
     void on(SupplierAllocationPublished event) {
-        jdbc.batchUpdate("""
-                INSERT INTO settlement.run_volume (settlement_date, run_type, gsp_group_id, supplier_id, period,
-                    energy_wh, mpan_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.volumes(), event.volumes().size(), (ps, volume) -> {
+        jdbc.batchUpdate(INSERT_RUN_VOLUME, event.volumes(), event.volumes().size(), (ps, volume) -> {
             ps.setDate(1, Date.valueOf(event.settlementDate()));
             ps.setString(2, event.runType().name());
             ps.setString(3, volume.gspGroupId().value());
@@ -56,6 +58,7 @@ class RunProjection {
             statement.setLong(8, event.total().wattHours());
             statement.setString(9, event.requestedBy().value());
             statement.setString(10, event.trigger().name());
+            // qualified: the Timestamp imported here is Axon's annotation on the handler's parameter
             statement.setTimestamp(11, java.sql.Timestamp.from(completedAt));
             return statement;
         });

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.Energy;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
 import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
 import org.mhhs.backbone.settlement.api.SettlementRunEvent;
@@ -38,8 +38,6 @@ import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
  */
 @Aggregate
 class SettlementDay {
-
-    private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/London");
 
     @AggregateIdentifier
     private String settlementDayId;
@@ -58,14 +56,15 @@ class SettlementDay {
         DfOnlyOnOperatorRequest.check(runType, command.trigger());
         RunsHappenInOrder.check(day, runType, completed);
         RunMustHaveFallenDue.check(
-                day, runType, isd.findSettlementCalendar(), LocalDate.now(clock.withZone(MARKET_ZONE)));
+                day,
+                runType,
+                isd.findSettlementCalendar(),
+                SettlementDate.today(clock).date());
 
         FrozenAllocation frozen = allocation.freeze(day);
         String hash = AllocationHash.of(frozen.cells());
-        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        SortedMap<GspGroupId, long[][]> byGspAndPeriod =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ParticipantId, List<SupplierAllocationPublished.Volume>> bySupplier = new TreeMap<>();
+        SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod = new TreeMap<>();
         long total = 0;
         for (var cell : frozen.cells().entrySet()) {
             Allocation.Cell at = cell.getKey();
@@ -74,9 +73,9 @@ class SettlementDay {
                     .computeIfAbsent(at.supplier(), s -> new ArrayList<>())
                     .add(new SupplierAllocationPublished.Volume(
                             at.gspGroupId(), at.period(), Energy.ofWattHours(figure.wattHours()), figure.mpanCount()));
-            long[] gspPeriod = byGspAndPeriod.computeIfAbsent(at.gspGroupId(), g -> new long[51][2])[at.period()];
-            gspPeriod[0] = Math.addExact(gspPeriod[0], figure.wattHours());
-            gspPeriod[1] += figure.mpanCount();
+            byGspAndPeriod
+                    .computeIfAbsent(at.gspGroupId(), g -> new TreeMap<>())
+                    .merge(at.period(), PeriodTotal.of(figure), PeriodTotal::plus);
             total = Math.addExact(total, figure.wattHours());
         }
         bySupplier.forEach((supplier, volumes) ->
@@ -100,28 +99,43 @@ class SettlementDay {
     }
 
     private static Map<ParticipantId, List<DnoTotalsPublished.Total>> dnoTotals(
-            SortedMap<GspGroupId, long[][]> byGspAndPeriod, IsdQueries isd) {
+            SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod, IsdQueries isd) {
         Map<GspGroupId, ParticipantId> dnoOf =
                 isd.findGspGroups().stream().collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
-        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno = new TreeMap<>();
         byGspAndPeriod.forEach((gsp, periods) -> {
             ParticipantId dno = dnoOf.get(gsp);
             if (dno == null) {
                 return;
             }
-            for (int period = 1; period < periods.length; period++) {
-                if (periods[period][1] > 0 || periods[period][0] != 0) {
+            periods.forEach((period, sum) -> {
+                if (sum.hasAny()) {
                     byDno.computeIfAbsent(dno, d -> new ArrayList<>())
                             .add(new DnoTotalsPublished.Total(
                                     gsp,
                                     period,
-                                    Energy.ofWattHours(periods[period][0]),
-                                    Math.toIntExact(periods[period][1])));
+                                    Energy.ofWattHours(sum.wattHours()),
+                                    Math.toIntExact(sum.mpanCount())));
                 }
-            }
+            });
         });
         return byDno;
+    }
+
+    /** Every supplier's volume and MPAN count together, in one GSP group and settlement period. */
+    private record PeriodTotal(long wattHours, long mpanCount) {
+
+        static PeriodTotal of(Allocation.Figure figure) {
+            return new PeriodTotal(figure.wattHours(), figure.mpanCount());
+        }
+
+        PeriodTotal plus(PeriodTotal other) {
+            return new PeriodTotal(Math.addExact(wattHours, other.wattHours), mpanCount + other.mpanCount);
+        }
+
+        boolean hasAny() {
+            return mpanCount > 0 || wattHours != 0;
+        }
     }
 
     @EventSourcingHandler

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.mhhs.backbone.isd.api.RunDueView;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.settlement.api.RunTrigger;
 import org.mhhs.backbone.settlement.api.SettlementQueries;
 import org.mhhs.backbone.settlement.api.StartSettlementRun;
@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
 class SettlementRunScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementRunScheduler.class);
-    private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/London");
 
     private final CommandGateway commands;
     private final IsdQueries isd;
@@ -113,7 +112,7 @@ class SettlementRunScheduler implements SmartLifecycle {
 
     private void tick() {
         try {
-            startRunsFallenDue(LocalDate.now(clock.withZone(MARKET_ZONE)));
+            startRunsFallenDue(SettlementDate.today(clock).date());
         } catch (RuntimeException e) {
             log.error("The settlement run scheduler failed; it tries again in {}", interval, e);
         }

@@ -2,5 +2,7 @@
  * Settlement: allocated volumes per day, period, GSP group and supplier; settlement runs that freeze and publish
  * them; the reproducibility audit that re-derives a run from the event store.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Settlement")
+@ApplicationModule(displayName = "Settlement")
 package org.mhhs.backbone.settlement;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,10 +3,11 @@ package org.mhhs.backbone.kernel;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 // Market data is effective-dated by whole days, so both ends are inclusive and a missing end means "until further
 // notice".
-public record EffectivePeriod(LocalDate from, LocalDate to) {
+public record EffectivePeriod(LocalDate from, @Nullable LocalDate to) {
 
     public EffectivePeriod {
         if (from == null) {

@@ -3,7 +3,7 @@ package org.mhhs.backbone.kernel;
 import java.util.List;
 
 // One of the 14 Grid Supply Point groups into which GB settlement divides the distribution networks.
-public record GspGroupId(String value) {
+public record GspGroupId(String value) implements Comparable<GspGroupId> {
 
     private static final List<String> IDS =
             List.of("_A", "_B", "_C", "_D", "_E", "_F", "_G", "_H", "_J", "_K", "_L", "_M", "_N", "_P");
@@ -25,6 +25,11 @@ public record GspGroupId(String value) {
 
     public static List<GspGroupId> all() {
         return ALL;
+    }
+
+    @Override
+    public int compareTo(GspGroupId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

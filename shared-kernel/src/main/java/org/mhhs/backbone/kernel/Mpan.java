@@ -1,7 +1,7 @@
 package org.mhhs.backbone.kernel;
 
 // The core of a Meter Point Administration Number: the 13 digits that identify a metering point for its whole life.
-public record Mpan(String value) {
+public record Mpan(String value) implements Comparable<Mpan> {
 
     private static final int LENGTH = 13;
     private static final int[] WEIGHTS = {3, 5, 7, 13, 17, 19, 23, 29, 31, 37, 41, 43};
@@ -45,6 +45,11 @@ public record Mpan(String value) {
 
     public String distributorId() {
         return value.substring(0, 2);
+    }
+
+    @Override
+    public int compareTo(Mpan other) {
+        return value.compareTo(other.value);
     }
 
     @Override

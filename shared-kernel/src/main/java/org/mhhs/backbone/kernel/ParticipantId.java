@@ -1,7 +1,7 @@
 package org.mhhs.backbone.kernel;
 
 // A Market Participant Id (MPID), the four-character code under which an organisation acts in the market.
-public record ParticipantId(String value) {
+public record ParticipantId(String value) implements Comparable<ParticipantId> {
 
     private static final int LENGTH = 4;
 
@@ -15,6 +15,11 @@ public record ParticipantId(String value) {
 
     public static ParticipantId of(String value) {
         return new ParticipantId(value);
+    }
+
+    @Override
+    public int compareTo(ParticipantId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mhhs.backbone.kernel;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command broke a named market rule. The rule name and the kind travel to the caller, so that a participant
@@ -26,7 +27,7 @@ public class RuleViolation extends RuntimeException {
     private final String rule;
     private final String subject;
 
-    public RuleViolation(Kind kind, String rule, String subject, String message) {
+    public RuleViolation(Kind kind, String rule, @Nullable String subject, String message) {
         super(message);
         this.kind = Objects.requireNonNull(kind);
         this.rule = Objects.requireNonNull(rule);

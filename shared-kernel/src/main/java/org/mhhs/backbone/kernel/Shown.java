@@ -1,5 +1,7 @@
 package org.mhhs.backbone.kernel;
 
+import org.jspecify.annotations.Nullable;
+
 final class Shown {
 
     static final int MAX_SHOWN = 40;
@@ -7,7 +9,7 @@ final class Shown {
     private Shown() {}
 
     // Values come from untrusted market messages, so they are cut short and control characters escaped before logging.
-    static String quoted(String value) {
+    static String quoted(@Nullable String value) {
         if (value == null) {
             return "null";
         }
@@ -28,7 +30,7 @@ final class Shown {
         return shown.toString();
     }
 
-    static String quoted(Object value) {
+    static String quoted(@Nullable Object value) {
         return value == null ? "null" : quoted(value.toString());
     }
 }

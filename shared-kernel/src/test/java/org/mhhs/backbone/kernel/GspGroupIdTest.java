@@ -48,4 +48,10 @@ class GspGroupIdTest {
         assertThatThrownBy(() -> GspGroupId.all().add(GspGroupId.of("_A")))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void gspGroupsOrderAsTheMarketListsThem() {
+        assertThat(GspGroupId.all()).isSorted();
+        assertThat(GspGroupId.of("_C")).isGreaterThan(GspGroupId.of("_B")).isEqualByComparingTo(GspGroupId.of("_C"));
+    }
 }

@@ -103,4 +103,12 @@ class MpanTest {
                 .hasMessageContaining("9".repeat(40) + "\"...")
                 .hasMessageNotContaining("9".repeat(41));
     }
+
+    @Test
+    void mpansOrderByTheirDigits() {
+        assertThat(Mpan.of("1234567890126"))
+                .isGreaterThan(Mpan.of("1000000000003"))
+                .isLessThan(Mpan.of("7000000000000"))
+                .isEqualByComparingTo(new Mpan("1234567890126"));
+    }
 }

@@ -40,4 +40,12 @@ class ParticipantIdTest {
     void participantIdsWithTheSameCodeAreEqual() {
         assertThat(ParticipantId.of("ABCD")).isEqualTo(new ParticipantId("ABCD"));
     }
+
+    @Test
+    void participantIdsOrderByTheirCode() {
+        assertThat(ParticipantId.of("EELC"))
+                .isGreaterThan(ParticipantId.of("A1B2"))
+                .isLessThan(ParticipantId.of("Z9Z9"))
+                .isEqualByComparingTo(new ParticipantId("EELC"));
+    }
 }

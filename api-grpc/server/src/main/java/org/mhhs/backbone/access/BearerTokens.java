@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,7 +105,7 @@ public class BearerTokens {
     private static final String SELECT_INFO =
             "SELECT token_id, participant_id, description, issued_at, revoked_at FROM access.bearer_token";
 
-    private TokenInfo info(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private TokenInfo info(ResultSet rs, int row) throws SQLException {
         OffsetDateTime revoked = rs.getObject(5, OffsetDateTime.class);
         return new TokenInfo(
                 rs.getObject(1, UUID.class),

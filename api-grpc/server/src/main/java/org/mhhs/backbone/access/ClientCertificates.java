@@ -9,6 +9,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
@@ -112,7 +113,7 @@ public class ClientCertificates {
                         "CertificateNotForClientAuthentication",
                         "the certificate's extended key usage does not include TLS client authentication"));
             }
-        } catch (java.security.cert.CertificateParsingException e) {
+        } catch (CertificateParsingException e) {
             return Optional.of(new Refused("CertificateMalformed", "the certificate's extensions cannot be read"));
         }
         List<X509Certificate> anchors = tls.clientCaCertificates();

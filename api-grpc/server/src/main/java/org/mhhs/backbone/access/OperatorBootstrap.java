@@ -1,5 +1,7 @@
 package org.mhhs.backbone.access;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
@@ -7,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -103,7 +106,7 @@ class OperatorBootstrap implements HealthIndicator {
             LocalDate today = SettlementDate.today(clock).date();
             commands.sendAndWait(new RegisterParticipant(operator, properties.bootstrapOperatorName()));
             commands.sendAndWait(new GrantRole(operator, MarketRole.OPERATOR, EffectivePeriod.from(today)));
-            List<String> credentials = new java.util.ArrayList<>();
+            List<String> credentials = new ArrayList<>();
             if (security.bearerTokensAccepted()) {
                 credentials.add(issueToken(operator));
             }
@@ -166,8 +169,8 @@ class OperatorBootstrap implements HealthIndicator {
             try {
                 certificate = HubTls.readCertificates(Files.readString(properties.operatorCertificateFile()))
                         .getFirst();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             certificates.validate(certificate, List.of(certificate)).ifPresent(refused -> {
                 throw new IllegalStateException("the operator certificate " + properties.operatorCertificateFile()

@@ -146,6 +146,8 @@ public class AxonPersistenceConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class JdbcEventStoreConfiguration {
 
+        // Axon's Configuration stays fully qualified below: the simple name is Spring's @Configuration here.
+
         @Bean
         EventStorageEngine eventStorageEngine(
                 Serializer defaultSerializer,

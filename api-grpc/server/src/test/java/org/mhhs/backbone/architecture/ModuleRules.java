@@ -80,8 +80,9 @@ final class ModuleRules {
                 .resideInAPackage(root + ".kernel..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", root + ".kernel..")
+                .resideInAnyPackage("java..", "org.jspecify.annotations..", root + ".kernel..")
                 .because("every context shares the kernel, so it must not drag in other modules, Spring, Axon, "
-                        + "Jackson or gRPC");
+                        + "Jackson or gRPC; JSpecify's annotations are allowed, as they only state where null may "
+                        + "occur and carry no behaviour");
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.mhhs.backbone.grpc.v1.CommandHeader;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.PeriodReading;
@@ -148,7 +149,7 @@ final class ConsumptionSender {
             }
         }
 
-        Lane(String dataService, int number, java.util.function.Consumer<SubmissionResult> onResult, long[] sentAt) {
+        Lane(String dataService, int number, Consumer<SubmissionResult> onResult, long[] sentAt) {
             Semaphore window = new Semaphore(inFlight);
             StreamObserver<SubmitConsumptionRequest> requests = hub.as(
                             dataService, number, MeteringServiceGrpc::newStub)

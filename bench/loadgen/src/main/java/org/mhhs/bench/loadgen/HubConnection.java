@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.RegisterCertificateRequest;
@@ -70,13 +71,12 @@ final class HubConnection implements AutoCloseable {
     }
 
     /** A stub acting as the operator. */
-    <S extends AbstractStub<S>> S asOperator(java.util.function.Function<ManagedChannel, S> stub) {
+    <S extends AbstractStub<S>> S asOperator(Function<ManagedChannel, S> stub) {
         return as(operatorId, 0, stub);
     }
 
     /** A stub acting as the participant; {@code lane} spreads streams over the shared channels in bearer mode. */
-    <S extends AbstractStub<S>> S as(
-            String participantId, int lane, java.util.function.Function<ManagedChannel, S> stub) {
+    <S extends AbstractStub<S>> S as(String participantId, int lane, Function<ManagedChannel, S> stub) {
         if (mutualTls()) {
             return stub.apply(perParticipant.computeIfAbsent(participantId, this::mutualTlsChannel));
         }

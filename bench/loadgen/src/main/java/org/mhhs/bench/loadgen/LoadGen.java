@@ -7,14 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
 import org.mhhs.backbone.grpc.v1.Projection;
@@ -22,6 +26,8 @@ import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.bench.market.ConsumptionSubmission;
 import org.mhhs.bench.market.MarketSize;
 import org.mhhs.bench.market.SyntheticMarket;
@@ -37,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadGen {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The hub accepts consumption up to its final dispute window (28 months by default). */
     private static final int MAX_DAYS = 800;
 
@@ -153,9 +158,8 @@ public final class LoadGen {
         report.say("backlog: %,d submissions ingested at %,.0f/s", result.sent(), result.perSecond());
         double drained = awaitProjections();
         report.say("projections (the feed included) caught up %.1f s after the last acknowledgement", drained);
-        String reader = market.participants(org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT)
-                .getFirst()
-                .id();
+        String reader =
+                market.participants(MarketRole.CENTRAL_SETTLEMENT).getFirst().id();
         long start = System.nanoTime();
         Subscriber subscriber = new Subscriber(hub, reader, 0, "catch-up", StartFrom.START_FROM_BEGINNING, null);
         long head = subscriber.opened().getHeadPosition();
@@ -291,14 +295,13 @@ public final class LoadGen {
             market.meteringPoints().forEach(point -> points.put(point.mpan(), point));
             Map<String, String> dnoOfGroup = new HashMap<>();
             market.gspGroups().forEach(group -> dnoOfGroup.put(group.id(), group.dnoId()));
-            java.util.Set<String> subscribed = new java.util.HashSet<>();
+            Set<String> subscribed = new HashSet<>();
             subscribers.forEach(subscriber -> subscribed.add(subscriber.participantId()));
             int everything = (int) participants.stream()
                     .filter(p -> subscribed.contains(p.id())
-                            && (p.role() == org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT
-                                    || p.role() == org.mhhs.backbone.kernel.MarketRole.AUDITOR))
+                            && (p.role() == MarketRole.CENTRAL_SETTLEMENT || p.role() == MarketRole.AUDITOR))
                     .count();
-            java.util.concurrent.atomic.AtomicLong expectedDeliveries = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong expectedDeliveries = new AtomicLong();
             ConsumptionSender.Result result = sendAll(market, submissions, options.rate(), (submission, now) -> {
                 acknowledged.put(submission.mpan() + "/" + submission.day() + "/" + submission.version(), now);
                 expectedDeliveries.addAndGet(addressees(points, dnoOfGroup, subscribed, everything, submission));
@@ -322,8 +325,8 @@ public final class LoadGen {
             Latencies fanOut = Latencies.of(latencies, n);
             report.say(
                     "fan-out: %,d submissions at %d/s (%.0f/s achieved) to %d subscribers: %,d deliveries of %,d "
-                            + "expected; latency from acknowledgement to receipt %s (%,d arrived before the acknowledgement, "
-                            + "counted as 0)",
+                            + "expected; latency from acknowledgement to receipt %s (%,d arrived before the "
+                            + "acknowledgement, counted as 0)",
                     result.sent(), options.rate(), result.perSecond(), subscribers.size(), n, expected, fanOut, early);
             report.say("fan-out ingest acknowledgement latency %s", result.latencies());
             report.figure("fanout.submissions", result.sent());
@@ -340,11 +343,11 @@ public final class LoadGen {
     private static int addressees(
             Map<String, SyntheticMeteringPoint> points,
             Map<String, String> dnoOfGroup,
-            java.util.Set<String> subscribed,
+            Set<String> subscribed,
             int everything,
             ConsumptionSubmission submission) {
         SyntheticMeteringPoint point = points.get(submission.mpan());
-        return (int) java.util.stream.Stream.of(
+        return (int) Stream.of(
                                 point.supplierOn(submission.day()),
                                 submission.dataServiceId(),
                                 dnoOfGroup.get(point.gspGroupId()))
@@ -367,7 +370,7 @@ public final class LoadGen {
             throw new IllegalArgumentException(submissions + " submissions need more than " + MAX_DAYS + " days of "
                     + meters + " metering points: raise --meters");
         }
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(SettlementDate.LONDON);
         MarketSize size = MarketSize.of(perRole, meters, days, today.minusDays(days));
         report.parameter(
                 "market",
@@ -405,7 +408,7 @@ public final class LoadGen {
                                         .max()
                                         .orElse(0)
                                 == 0,
-                java.time.Duration.ofMinutes(60));
+                Duration.ofMinutes(60));
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The command line of the load generator: {@code <scenario> [--name value]...}. */
 record Options(
@@ -62,7 +63,7 @@ record Options(
     static Options parse(String... args) {
         if (args.length == 0 || !SCENARIOS.contains(args[0])) {
             throw new IllegalArgumentException("usage: java -jar loadgen.jar <" + String.join("|", SCENARIOS)
-                    + "> [--name value]...; options: " + new java.util.TreeSet<>(NAMES));
+                    + "> [--name value]...; options: " + new TreeSet<>(NAMES));
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i < args.length; i++) {

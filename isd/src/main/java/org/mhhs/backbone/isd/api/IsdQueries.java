@@ -13,7 +13,9 @@ public interface IsdQueries {
 
     Optional<ParticipantView> findParticipant(ParticipantId participantId);
 
-    /** Participants ordered by id, after {@code after} when given, holding {@code role} (on {@code asAt} when given). */
+    /**
+     * Participants ordered by id, after {@code after} when given, holding {@code role} (on {@code asAt} when given).
+     */
     List<ParticipantView> findParticipants(
             Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit);
 

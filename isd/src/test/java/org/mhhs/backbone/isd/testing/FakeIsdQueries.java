@@ -3,7 +3,6 @@ package org.mhhs.backbone.isd.testing;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,8 @@ import org.mhhs.backbone.kernel.ParticipantId;
  */
 public final class FakeIsdQueries implements IsdQueries {
 
-    private final Map<ParticipantId, List<RolePeriodView>> roles =
-            new TreeMap<>(Comparator.comparing(ParticipantId::value));
-    private final Map<GspGroupId, GspGroupView> gspGroups = new TreeMap<>(Comparator.comparing(GspGroupId::value));
+    private final Map<ParticipantId, List<RolePeriodView>> roles = new TreeMap<>();
+    private final Map<GspGroupId, GspGroupView> gspGroups = new TreeMap<>();
     private final TreeMap<LocalDate, String> bankHolidays = new TreeMap<>();
     private Map<SettlementRunType, Integer> runSchedule = Map.of();
     private Optional<Duration> appointmentResponseTimeout = Optional.empty();
@@ -76,8 +74,7 @@ public final class FakeIsdQueries implements IsdQueries {
     public List<ParticipantView> findParticipants(
             Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit) {
         return roles.entrySet().stream()
-                .filter(e -> after.map(a -> e.getKey().value().compareTo(a.value()) > 0)
-                        .orElse(true))
+                .filter(e -> after.map(a -> e.getKey().compareTo(a) > 0).orElse(true))
                 .map(e -> new ParticipantView(e.getKey(), "Participant " + e.getKey(), e.getValue()))
                 .map(view -> asAt.map(view::rolesAsAt).orElse(view))
                 .filter(view -> role.map(r -> view.roles().stream().anyMatch(held -> held.role() == r))

@@ -3,6 +3,7 @@ package org.mhhs.backbone.metering.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.kernel.Mpan;
 
 /**
@@ -16,7 +17,7 @@ public interface ConsumptionCipher {
     Sealed seal(Mpan mpan, LocalDate settlementDate, List<SubmitConsumption.Reading> readings);
 
     Optional<List<SubmitConsumption.Reading>> open(
-            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings);
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, @Nullable String sealedReadings);
 
     default Optional<List<SubmitConsumption.Reading>> open(ConsumptionRecorded event) {
         return open(
@@ -25,7 +26,7 @@ public interface ConsumptionCipher {
 
     /** Only the watt-hours per period (index 0 is period 1). */
     default Optional<long[]> wattHours(
-            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, String sealedReadings) {
+            Mpan mpan, LocalDate settlementDate, int keyVersion, int periodCount, @Nullable String sealedReadings) {
         return open(mpan, settlementDate, keyVersion, periodCount, sealedReadings)
                 .map(readings -> readings.stream()
                         .mapToLong(reading -> reading.energy().wattHours())

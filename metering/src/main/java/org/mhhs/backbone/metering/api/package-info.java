@@ -1,5 +1,9 @@
 /**
  * What other contexts and the gRPC layer may use of metering: the submission command, the recorded event, queries.
  */
-@org.springframework.modulith.NamedInterface("api")
+@NamedInterface("api")
+@NullMarked
 package org.mhhs.backbone.metering.api;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

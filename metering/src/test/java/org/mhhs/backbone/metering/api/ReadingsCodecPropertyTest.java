@@ -16,7 +16,9 @@ import org.mhhs.backbone.metering.api.SubmitConsumption.Reading;
 class ReadingsCodecPropertyTest {
 
     private static final int TYPICAL_DAY = 48;
-    /** Bytes per reading the binary form (watt-hours and flags) may take on average: the codec's claim to compactness. */
+    /**
+     * Bytes per reading the binary form (watt-hours and flags) may take on average: the codec's claim to compactness.
+     */
     private static final double MOST_BYTES_PER_READING = 2.2;
 
     @Property

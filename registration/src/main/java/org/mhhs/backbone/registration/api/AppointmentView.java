@@ -3,9 +3,11 @@ package org.mhhs.backbone.registration.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
+/** An appointment request and its state; only a rejected one has the service's reason. */
 public record AppointmentView(
         UUID appointmentId,
         Mpan mpan,
@@ -15,7 +17,7 @@ public record AppointmentView(
         LocalDate effectiveFrom,
         AppointmentState state,
         Instant respondBy,
-        String reason) {
+        @Nullable String reason) {
 
     public enum AppointmentState {
         REQUESTED,

@@ -1,17 +1,18 @@
 package org.mhhs.backbone.registration.api;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
- * The supplier is responsible from effectiveFrom. On a change of supplier the losing supplier (null on a first
+ * The supplier is responsible from effectiveFrom. On a change of supplier the losing supplier (none on a first
  * registration) is responsible until the day before, and is told.
  */
 public record SupplierRegistered(
         Mpan mpan,
         ParticipantId supplier,
         LocalDate effectiveFrom,
-        ParticipantId losingSupplier,
-        LocalDate losingSupplierFrom)
+        @Nullable ParticipantId losingSupplier,
+        @Nullable LocalDate losingSupplierFrom)
         implements MeteringPointEvent {}

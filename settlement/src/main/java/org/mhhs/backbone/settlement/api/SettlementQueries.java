@@ -10,7 +10,10 @@ import org.mhhs.backbone.kernel.ParticipantId;
 /** Allocated volumes and settlement runs. Reflects events processed so far. */
 public interface SettlementQueries {
 
-    /** The live allocation of a day, optionally for one GSP group and/or one supplier, ordered by GSP, supplier, period. */
+    /**
+     * The live allocation of a day, optionally for one GSP group and/or one supplier, ordered by GSP group, supplier,
+     * period.
+     */
     List<AllocatedVolumeView> findAllocatedVolumes(
             LocalDate settlementDate, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier);
 

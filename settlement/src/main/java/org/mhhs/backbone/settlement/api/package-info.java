@@ -2,5 +2,9 @@
  * What other contexts and the gRPC layer may use of settlement: the run command, the published results, queries and
  * the audit.
  */
-@org.springframework.modulith.NamedInterface("api")
+@NamedInterface("api")
+@NullMarked
 package org.mhhs.backbone.settlement.api;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
