@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * bootstrapOperatorId / bootstrapOperatorName: the operator participant created on the first start of an empty hub.
  * operatorTokenFile: where that operator's bearer token is written, once (development mode).
- * operatorCertificateFile / operatorPrivateKeyFile: with mutual TLS, where the operator's client certificate and key are
+ * operatorCertificateFile / operatorPrivateKeyFile: with mutual TLS, where the operator's client certificate and key
+ * are
  * written, once, when the hub holds its CA's key; otherwise an existing certificate there is registered for it.
  * bootstrapOnStart: whether this node creates the operator on an empty database (true; tests of wiring turn it off).
  */

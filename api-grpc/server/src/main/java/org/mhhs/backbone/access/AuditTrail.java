@@ -66,7 +66,8 @@ public class AuditTrail {
             String reason,
             String detail) {
         jdbc.sql("""
-                INSERT INTO access.audit_trail (at, category, participant_id, authentication, peer, rpc, outcome, reason,
+                INSERT INTO access.audit_trail
+                    (at, category, participant_id, authentication, peer, rpc, outcome, reason,
                     detail)
                 VALUES (:at, :category, :participant, :authentication, :peer, :rpc, :outcome, :reason, :detail)""")
                 .param("at", Timestamp.from(clock.instant()))

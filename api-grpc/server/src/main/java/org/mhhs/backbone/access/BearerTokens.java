@@ -51,7 +51,8 @@ public class BearerTokens {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         UUID tokenId = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO access.bearer_token (token_id, participant_id, token_hash, description, issued_at, issued_by)
+                INSERT INTO access.bearer_token
+                    (token_id, participant_id, token_hash, description, issued_at, issued_by)
                 VALUES (:id, :participant, :hash, :description, :now, :by)""")
                 .param("id", tokenId)
                 .param("participant", participant.value())
@@ -68,8 +69,8 @@ public class BearerTokens {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql(
-                        "SELECT participant_id FROM access.bearer_token WHERE token_hash = :hash AND revoked_at IS NULL")
+        return jdbc.sql("SELECT participant_id FROM access.bearer_token"
+                        + " WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", hash(presented))
                 .query(String.class)
                 .optional()

@@ -1,5 +1,6 @@
 package org.mhhs.backbone.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -192,8 +193,8 @@ class DemoMarketSeeder {
     private void appoint(SyntheticMeteringPoint point, ParticipantId supplier, ServiceRole role, String serviceId) {
         Mpan mpan = Mpan.of(point.mpan());
         ParticipantId service = ParticipantId.of(serviceId);
-        UUID appointment = UUID.nameUUIDFromBytes(("demo/" + properties.seed() + "/" + mpan + "/" + role)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID appointment = UUID.nameUUIDFromBytes(
+                ("demo/" + properties.seed() + "/" + mpan + "/" + role).getBytes(StandardCharsets.UTF_8));
         send(
                 supplier,
                 new RequestServiceAppointment(mpan, appointment, role, service, point.registeredFrom(), supplier));

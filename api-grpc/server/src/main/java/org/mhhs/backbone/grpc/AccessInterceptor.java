@@ -1,6 +1,7 @@
 package org.mhhs.backbone.grpc;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -319,7 +320,7 @@ class AccessInterceptor implements ServerInterceptor {
                 .map(any -> {
                     try {
                         return any.unpack(ErrorInfo.class).getReason();
-                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    } catch (InvalidProtocolBufferException e) {
                         return "";
                     }
                 })

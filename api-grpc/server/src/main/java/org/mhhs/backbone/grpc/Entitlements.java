@@ -10,6 +10,7 @@ import static org.mhhs.backbone.kernel.MarketRole.REGISTRATION_SERVICE;
 import static org.mhhs.backbone.kernel.MarketRole.SUPPLIER;
 
 import io.grpc.MethodDescriptor;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,8 @@ final class Entitlements {
                 new Entitlement(
                         ANY_PARTICIPANT,
                         true,
-                        "the events whose audience includes the caller (routing table); AUDITOR, OPERATOR: every event"));
+                        "the events whose audience includes the caller (routing table);"
+                                + " AUDITOR, OPERATOR: every event"));
         row(
                 SubscriptionServiceGrpc.getGetSubscriptionMethod(),
                 new Entitlement(ANY_PARTICIPANT, true, "the caller's own subscriptions"));
@@ -150,7 +152,7 @@ final class Entitlements {
 
     /** Every row, in the order the table lists them. */
     static Map<String, Entitlement> table() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(TABLE));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(TABLE));
     }
 
     private static void row(MethodDescriptor<?, ?> method, Entitlement entitlement) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 final class AdapterRules {
 
-    /** What each adapter package may use besides the kernel and the gRPC plumbing: contexts' api, or server packages. */
+    /** What each adapter may use besides the kernel and the gRPC plumbing: contexts' api, or server packages. */
     static final Map<String, List<String>> ADAPTER_USES = new TreeMap<>(Map.of(
             "isd", List.of("isd"),
             "registration", List.of("registration", "isd"),

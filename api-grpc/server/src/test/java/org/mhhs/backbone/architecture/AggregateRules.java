@@ -44,8 +44,8 @@ final class AggregateRules {
                         "org.springframework.jdbc..",
                         "java.sql..",
                         "javax.sql..")
-                .because(
-                        "an aggregate decides on commands and its own events only; I/O belongs to adapters and projections");
+                .because("an aggregate decides on commands and its own events only;"
+                        + " I/O belongs to adapters and projections");
     }
 
     static ArchRule aggregatesHaveAPrivateNoArgConstructor(String root) {
@@ -55,8 +55,8 @@ final class AggregateRules {
                 .and()
                 .areAnnotatedWith(Aggregate.class)
                 .should(haveAPrivateNoArgConstructor())
-                .because(
-                        "Axon needs it to rebuild an aggregate from its events, and nobody else may create an empty one");
+                .because("Axon needs it to rebuild an aggregate from its events,"
+                        + " and nobody else may create an empty one");
     }
 
     static ArchRule eventHandlersNameTheirProcessingGroup(String root) {

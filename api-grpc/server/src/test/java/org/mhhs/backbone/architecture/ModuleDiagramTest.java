@@ -125,9 +125,9 @@ class ModuleDiagramTest {
 
     /**
      * The Documenter lists modules and dependencies in an order that changes from run to run (the same diagram, other
-     * lines), and the order steers the layout. Modules are listed from those that rest on the fewest others (the kernel)
-     * to those that rest on the most, dependencies in the order of their source and target: the source then depends on
-     * the code only, and the layout engine draws fewer crossings.
+     * lines), and the order steers the layout. Modules are listed from those that rest on the fewest others (the
+     * kernel) to those that rest on the most, dependencies in the order of their source and target: the source then
+     * depends on the code only, and the layout engine draws fewer crossings.
      */
     private static String inStableOrder(String plantUml) {
         List<String> lines = new ArrayList<>(List.of(plantUml.split("\n", -1)));

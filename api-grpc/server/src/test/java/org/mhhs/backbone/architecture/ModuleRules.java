@@ -13,7 +13,10 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.modules.syntax.AllowedModuleDependencies;
 import java.util.List;
 
-/** The module rules of DESIGN.md, built for a root package so that they can also be run against deliberate violations. */
+/**
+ * The module rules of the architecture (README, "Architecture"), built for a root package so that they can also be run
+ * against deliberate violations.
+ */
 final class ModuleRules {
 
     static final List<String> BOUNDED_CONTEXTS =

@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through Axon's storage engine in large batches (generating them through gRPC would take some 20 minutes per
  * million); each is a real ConsumptionRecorded of a valid MPAN-day, a tenth of them revisions. Every other processor
  * is stopped while it runs, so that the figure is the settlement projection's own. Not part of the default run:
- * ./mvnw -pl api-grpc/server -am test -Dtest=SettlementReplayBenchmark -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -pl api-grpc/server -am test -Dtest=SettlementReplayBenchmark -DexcludedTestGroups= \
+ *     -Dsurefire.failIfNoSpecifiedTests=false
  * Size: -Dbench.events=1000000
  */
 @Tag("benchmark")

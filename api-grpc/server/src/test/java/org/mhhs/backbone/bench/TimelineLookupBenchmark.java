@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * What one "who is responsible for this MPAN on this day" lookup costs, the lookup metering makes for every
  * consumption submission, next to the cheapest possible query (a primary-key probe) on the same database in the
  * same run. Prints figures; it checks answers, never speed. Not part of the default test run:
- * ./mvnw -pl api-grpc/server -am test -Dtest=TimelineLookupBenchmark -DexcludedTestGroups= -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -pl api-grpc/server -am test -Dtest=TimelineLookupBenchmark -DexcludedTestGroups= \
+ *     -Dsurefire.failIfNoSpecifiedTests=false
  */
 @Tag("benchmark")
 @HubIntegrationTest

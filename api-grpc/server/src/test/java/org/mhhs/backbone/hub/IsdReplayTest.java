@@ -35,7 +35,8 @@ class IsdReplayTest {
             "SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY 1",
             "SELECT holiday_date, name FROM isd.bank_holiday ORDER BY 1",
             "SELECT run_type, working_days FROM isd.run_schedule ORDER BY 1",
-            "SELECT calendar_id, appointment_response_timeout_secs, final_dispute_window_months FROM isd.calendar_setting");
+            "SELECT calendar_id, appointment_response_timeout_secs, final_dispute_window_months"
+                    + " FROM isd.calendar_setting");
 
     @Autowired
     CommandGateway commands;

@@ -3,6 +3,7 @@ package org.mhhs.backbone.grpc.notification;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.ProtoUtils;
@@ -69,8 +70,8 @@ final class PreEncodedResponses {
                         method.getMethodDescriptor().getRequestMarshaller(), marshaller())
                 .build();
         // the handler only hands its responses to the marshaller, so it may send Encoded as well as SubscribeResponse
-        return ServerMethodDefinition.create(descriptor, (io.grpc.ServerCallHandler<Q, Object>)
-                (io.grpc.ServerCallHandler<Q, ?>) method.getServerCallHandler());
+        return ServerMethodDefinition.create(
+                descriptor, (ServerCallHandler<Q, Object>) (ServerCallHandler<Q, ?>) method.getServerCallHandler());
     }
 
     static MethodDescriptor.Marshaller<Object> marshaller() {

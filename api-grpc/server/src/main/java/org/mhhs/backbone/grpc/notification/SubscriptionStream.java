@@ -1,10 +1,12 @@
 package org.mhhs.backbone.grpc.notification;
 
+import com.google.rpc.BadRequest.FieldViolation;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,7 +60,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private long privilegedRead = -1;
 
     /** The rest of the page being sent when the client stopped being ready: at most one page. */
-    private final java.util.ArrayDeque<FeedEntryView> pending = new java.util.ArrayDeque<>();
+    private final ArrayDeque<FeedEntryView> pending = new ArrayDeque<>();
 
     private long pendingExaminedTo;
 
@@ -186,7 +188,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     }
 
     private static InvalidRequest invalid(String field, String description) {
-        return new InvalidRequest(List.of(com.google.rpc.BadRequest.FieldViolation.newBuilder()
+        return new InvalidRequest(List.of(FieldViolation.newBuilder()
                 .setField(field)
                 .setDescription(description)
                 .build()));

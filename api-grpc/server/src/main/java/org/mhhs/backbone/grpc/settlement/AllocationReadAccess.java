@@ -2,6 +2,7 @@ package org.mhhs.backbone.grpc.settlement;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,10 @@ class AllocationReadAccess {
         this.clock = clock;
     }
 
-    /** The filters a read runs with, and what must be left out of its answer; refuses a filter beyond the caller's cells. */
+    /**
+     * The filters a read runs with, and what must be left out of its answer; refuses a filter beyond the caller's
+     * cells.
+     */
     record Scope(
             Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier, Optional<Set<GspGroupId>> onlyGroups) {
 
@@ -57,7 +61,7 @@ class AllocationReadAccess {
             return new Scope(gspGroupId, Optional.of(caller), Optional.empty());
         }
         if (held.contains(MarketRole.DNO)) {
-            Set<GspGroupId> groups = new java.util.HashSet<>(isd.findGspGroups().stream()
+            Set<GspGroupId> groups = new HashSet<>(isd.findGspGroups().stream()
                     .filter(group -> group.dnoId().equals(caller))
                     .map(GspGroupView::gspGroupId)
                     .toList());

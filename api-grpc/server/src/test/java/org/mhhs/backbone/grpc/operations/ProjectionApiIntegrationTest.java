@@ -50,7 +50,8 @@ class ProjectionApiIntegrationTest {
             "isd",
                     List.of(
                             "SELECT participant_id, name FROM isd.participant ORDER BY 1",
-                            "SELECT participant_id, role, effective_from, effective_to FROM isd.participant_role ORDER BY 1, 2, 3",
+                            "SELECT participant_id, role, effective_from, effective_to FROM isd.participant_role"
+                                    + " ORDER BY 1, 2, 3",
                             "SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY 1"),
             "registration",
                     List.of(
@@ -63,13 +64,16 @@ class ProjectionApiIntegrationTest {
                     List.of(
                             "SELECT * FROM settlement.latest_consumption ORDER BY consumption_day_id",
                             "SELECT settlement_date, gsp_group_id, supplier_id, mpan_count, energy_wh::text"
-                                    + " FROM settlement.allocated_volume ORDER BY settlement_date, gsp_group_id, supplier_id"),
+                                    + " FROM settlement.allocated_volume"
+                                    + " ORDER BY settlement_date, gsp_group_id, supplier_id"),
             "settlement-runs",
                     List.of(
-                            "SELECT settlement_date, run_type, position, excluded_positions::text, content_hash, cell_count,"
+                            "SELECT settlement_date, run_type, position, excluded_positions::text, content_hash,"
+                                    + " cell_count,"
                                     + " supplier_count, total_wh, requested_by, run_trigger, completed_at"
                                     + " FROM settlement.settlement_run ORDER BY settlement_date, run_type",
-                            "SELECT * FROM settlement.run_volume ORDER BY settlement_date, run_type, gsp_group_id, supplier_id, period"));
+                            "SELECT * FROM settlement.run_volume"
+                                    + " ORDER BY settlement_date, run_type, gsp_group_id, supplier_id, period"));
 
     @Autowired
     HubClient hub;
