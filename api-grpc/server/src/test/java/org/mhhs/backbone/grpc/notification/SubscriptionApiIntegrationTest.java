@@ -230,10 +230,11 @@ class SubscriptionApiIntegrationTest {
             assertThat(event.getOccurredAt().getSeconds()).isPositive();
             assertThat(event.getPublishedAt().getSeconds())
                     .isGreaterThanOrEqualTo(event.getOccurredAt().getSeconds());
-            String storedId =
-                    jdbc.sql("""
-                    SELECT event_identifier FROM axon.domain_event_entry
-                    WHERE aggregate_identifier = :id AND sequence_number = 0""").param("id", participant).query(String.class).single();
+            String storedId = jdbc.sql("SELECT event_identifier FROM axon.domain_event_entry"
+                            + " WHERE aggregate_identifier = :id AND sequence_number = 0")
+                    .param("id", participant)
+                    .query(String.class)
+                    .single();
             assertThat(event.getEventId()).isEqualTo(storedId);
         }
         try (TestSubscriber again = subscribe(

@@ -157,9 +157,11 @@ class SubscriptionDeliveryTest {
     }
 
     private long globalIndexOf(String participant) {
-        return jdbc.sql("""
-                SELECT global_index FROM axon.domain_event_entry
-                WHERE aggregate_identifier = :id AND sequence_number = 0""").param("id", participant).query(Long.class).single();
+        return jdbc.sql("SELECT global_index FROM axon.domain_event_entry"
+                        + " WHERE aggregate_identifier = :id AND sequence_number = 0")
+                .param("id", participant)
+                .query(Long.class)
+                .single();
     }
 
     private Subscriber subscriber(String participant) {
