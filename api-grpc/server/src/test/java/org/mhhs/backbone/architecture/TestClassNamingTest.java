@@ -2,13 +2,9 @@ package org.mhhs.backbone.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +18,11 @@ class TestClassNamingTest {
     private static final List<String> SUFFIXES = List.of("Test", "IT", "Benchmark");
 
     @Test
-    void everyClassWithTestsIsNamedAfterItsKindAndEveryTestClassHasTests() throws IOException {
-        Path root = repositoryRoot();
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(root)) {
-            sources = files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> file.toString().contains("/src/test/java/"))
-                    .filter(file -> !file.toString().contains("/target/"))
-                    .toList();
-        }
-        assertThat(sources).as("test sources under %s", root).hasSizeGreaterThan(50);
+    void everyClassWithTestsIsNamedAfterItsKindAndEveryTestClassHasTests() {
+        List<Path> sources = JavaSources.all().stream()
+                .filter(file -> file.toString().contains("/src/test/java/"))
+                .toList();
+        assertThat(sources).as("test sources").hasSizeGreaterThan(50);
 
         List<String> misnamed = sources.stream()
                 .filter(file -> RUNS_TESTS.matcher(read(file)).find())
@@ -59,20 +50,6 @@ class TestClassNamingTest {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The folder of the root pom: Maven runs a module's tests in the module's folder. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve(".mvn")) && Files.exists(dir.resolve("pom.xml")))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository root above the working directory").isNotNull();
-        return dir;
+        return JavaSources.read(file);
     }
 }
