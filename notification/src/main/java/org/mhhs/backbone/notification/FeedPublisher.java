@@ -39,8 +39,16 @@ class FeedPublisher {
     private final FeedRenderer renderer;
     private final FeedTail tail;
     private final Clock clock;
+    private final RoutingTable routing;
 
-    FeedPublisher(JdbcTemplate jdbc, MarketParties parties, FeedRenderer renderer, FeedTail tail, Clock clock) {
+    FeedPublisher(
+            JdbcTemplate jdbc,
+            MarketParties parties,
+            FeedRenderer renderer,
+            FeedTail tail,
+            Clock clock,
+            RoutingTable routing) {
+        this.routing = routing;
         this.jdbc = jdbc;
         this.parties = parties;
         this.renderer = renderer;
@@ -50,7 +58,7 @@ class FeedPublisher {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Audience audience = RoutingTable.audienceOf(payload, parties).orElseGet(() -> {
+        Audience audience = routing.audienceOf(payload, parties).orElseGet(() -> {
             log.error(
                     "No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
                     payload.getClass().getName(),

@@ -26,7 +26,10 @@ class JdbcNotificationFeed implements NotificationFeed {
     private final IsdQueries isd;
     private final Clock clock;
 
-    JdbcNotificationFeed(JdbcClient jdbc, FeedTail tail, IsdQueries isd, Clock clock) {
+    private final RoutingTable routing;
+
+    JdbcNotificationFeed(JdbcClient jdbc, FeedTail tail, IsdQueries isd, Clock clock, RoutingTable routing) {
+        this.routing = routing;
         this.jdbc = jdbc;
         this.tail = tail;
         this.isd = isd;
@@ -82,7 +85,7 @@ class JdbcNotificationFeed implements NotificationFeed {
 
     @Override
     public Set<Class<?>> routedEventTypes() {
-        return RoutingTable.routedTypes();
+        return routing.routedTypes();
     }
 
     @Override
