@@ -1,7 +1,6 @@
 package org.mhhs.backbone.hub;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,14 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the hub process.
  *
  * dataDir: where the hub keeps its files (embedded database, operator token).
- * schemas: the PostgreSQL schemas, one per context plus Axon's and access's, each migrated from classpath:db/NAME.
+ * The PostgreSQL schemas are no setting: every folder classpath:db/NAME/ with migrations is one (SchemaMigrations).
  */
 @ConfigurationProperties("hub")
 public record HubProperties(
         @DefaultValue("hub-data") Path dataDir,
-
-        @DefaultValue({"axon", "access", "isd", "registration", "metering", "settlement", "notification"})
-        List<String> schemas,
 
         @DefaultValue EmbeddedPostgres embeddedPostgres) {
 

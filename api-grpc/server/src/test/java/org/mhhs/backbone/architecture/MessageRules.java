@@ -13,9 +13,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The message naming convention of STYLE.md, built for a root package: commands are imperative without a suffix
- * ({@code RegisterParticipant}), events past tense without a suffix ({@code ParticipantRegistered}), query results
- * end with {@code View} ({@code ParticipantView}).
+ * The message naming convention of the contexts' api packages (README, "Adding a bounded context"), built for a root
+ * package: commands are imperative without a suffix ({@code RegisterParticipant}), events past tense without a suffix
+ * ({@code ParticipantRegistered}), query results end with {@code View} ({@code ParticipantView}).
  */
 final class MessageRules {
 

@@ -42,7 +42,10 @@ class ModuleDependencyRulesTest {
 
     @Test
     void the_grpc_layer_using_a_context_internal_is_caught() {
-        assertCaught(ModuleRules.boundedContextsArePublishedOnlyThroughTheirApi(ArchFixture.ROOT), LedgerService.class);
+        assertCaught(
+                ModuleRules.boundedContextsArePublishedOnlyThroughTheirApi(
+                        ArchFixture.ROOT, ArchFixture.BOUNDED_CONTEXTS),
+                LedgerService.class);
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,19 +26,31 @@ final class RuleTypeRules {
 
     private RuleTypeRules() {}
 
+    /** For the hub's root package, with the hub's bounded contexts. */
     static ArchRule noRuleHolders(String root) {
+        return noRuleHolders(root, ModuleRules.boundedContexts());
+    }
+
+    /** For any root package (e.g. the fixture's, which has no application), with that root's bounded contexts. */
+    static ArchRule noRuleHolders(String root, List<String> boundedContexts) {
         return noClasses()
                 .that()
-                .resideInAnyPackage(boundedContexts(root))
+                .resideInAnyPackage(packagesOf(root, boundedContexts))
                 .should()
                 .haveSimpleNameEndingWith("Rules")
                 .because("each market rule is its own small type named like the rule, not one of a holder's constants");
     }
 
+    /** For the hub's root package, with the hub's bounded contexts. */
     static ArchRule ruleTypesAreFinalInternalAndNamedLikeTheirRule(String root) {
+        return ruleTypesAreFinalInternalAndNamedLikeTheirRule(root, ModuleRules.boundedContexts());
+    }
+
+    /** For any root package (e.g. the fixture's, which has no application), with that root's bounded contexts. */
+    static ArchRule ruleTypesAreFinalInternalAndNamedLikeTheirRule(String root, List<String> boundedContexts) {
         return classes()
                 .that()
-                .resideInAnyPackage(boundedContexts(root))
+                .resideInAnyPackage(packagesOf(root, boundedContexts))
                 .and(declareARuleName())
                 .should()
                 .haveModifier(JavaModifier.FINAL)
@@ -48,8 +61,8 @@ final class RuleTypeRules {
                         + "type that checks it");
     }
 
-    private static String[] boundedContexts(String root) {
-        return ModuleRules.BOUNDED_CONTEXTS.stream()
+    private static String[] packagesOf(String root, List<String> boundedContexts) {
+        return boundedContexts.stream()
                 .map(context -> root + "." + context + "..")
                 .toArray(String[]::new);
     }

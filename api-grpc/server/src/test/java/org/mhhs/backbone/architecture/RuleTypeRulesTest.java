@@ -24,27 +24,30 @@ class RuleTypeRulesTest {
 
     @Test
     void a_holder_of_several_rules_is_caught() {
-        assertCaught(RuleTypeRules.noRuleHolders(ArchFixture.ROOT), LedgerRules.class);
+        assertCaught(RuleTypeRules.noRuleHolders(ArchFixture.ROOT, ArchFixture.BOUNDED_CONTEXTS), LedgerRules.class);
     }
 
     @Test
     void a_rule_type_whose_rule_has_another_name_is_caught() throws ClassNotFoundException {
         assertCaught(
-                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(ArchFixture.ROOT),
+                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(
+                        ArchFixture.ROOT, ArchFixture.BOUNDED_CONTEXTS),
                 packagePrivateFixture("LedgerMustBalance"));
     }
 
     @Test
     void a_rule_type_that_is_not_final_is_caught() throws ClassNotFoundException {
         assertCaught(
-                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(ArchFixture.ROOT),
+                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(
+                        ArchFixture.ROOT, ArchFixture.BOUNDED_CONTEXTS),
                 packagePrivateFixture("LedgerIsClosedOnce"));
     }
 
     @Test
     void a_public_rule_type_is_caught() {
         assertCaught(
-                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(ArchFixture.ROOT),
+                RuleTypeRules.ruleTypesAreFinalInternalAndNamedLikeTheirRule(
+                        ArchFixture.ROOT, ArchFixture.BOUNDED_CONTEXTS),
                 LedgerEntryIsDated.class);
     }
 

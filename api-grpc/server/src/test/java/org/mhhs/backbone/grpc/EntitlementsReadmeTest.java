@@ -18,13 +18,55 @@ import org.mhhs.backbone.kernel.MarketRole;
 /** The README's "API entry points" table is the entitlement table, rendered: neither can change without the other. */
 class EntitlementsReadmeTest {
 
+    static final String SECTION = "### API entry points";
+
     @Test
     void theReadmeListsEveryRpcWithTheRolesItsEntitlementRowNames() throws IOException {
         String readme = Files.readString(readme());
+        String table = markdownTable();
 
-        assertThat(readme)
-                .as("README.md must contain this table (paste it under 'API entry points')")
-                .contains(markdownTable());
+        assertThat(readme.contains(table))
+                .withFailMessage(() -> mismatch(readme, table))
+                .isTrue();
+    }
+
+    @Test
+    void aMismatchPrintsTheWholeTableReadyToPasteAndTheRowsThatDiffer() {
+        String table = markdownTable();
+        String firstRow = table.lines().skip(2).findFirst().orElseThrow();
+        String readme =
+                "### API entry points\n\n" + table.replace(firstRow + "\n", "| `Old` | `Gone` | OPERATOR | none |\n");
+
+        assertThat(mismatch(readme, table))
+                .contains("README.md", "### API entry points")
+                .contains(table)
+                .contains("missing from README.md:\n" + firstRow)
+                .contains("in README.md but not in Entitlements:\n| `Old` | `Gone` | OPERATOR | none |");
+    }
+
+    /** The failure: the whole table to paste in place of the README's, then the rows that differ either way. */
+    static String mismatch(String readme, String table) {
+        List<String> expected = table.lines().toList();
+        List<String> present = readme.lines()
+                .dropWhile(line -> !line.equals(SECTION))
+                .skip(1)
+                .dropWhile(line -> !line.startsWith("|"))
+                .takeWhile(line -> line.startsWith("|"))
+                .toList();
+        String missing = expected.stream().filter(row -> !present.contains(row)).collect(Collectors.joining("\n"));
+        String extra = present.stream().filter(row -> !expected.contains(row)).collect(Collectors.joining("\n"));
+        return """
+                README.md's table under '%s' does not match grpc/Entitlements.java. Replace the README's table \
+                with this one (every row, rendered from Entitlements):
+
+                %s
+                rows missing from README.md:
+                %s
+
+                rows in README.md but not in Entitlements:
+                %s
+                """.formatted(
+                        SECTION, table, missing.isEmpty() ? "(none)" : missing, extra.isEmpty() ? "(none)" : extra);
     }
 
     /** Consecutive rows of one service with the same entitlement share a line. */

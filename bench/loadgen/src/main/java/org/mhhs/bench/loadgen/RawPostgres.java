@@ -16,14 +16,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The hub's PostgreSQL seen directly: the sizes of the tables consumption lands in, and the reference limit, rows of
- * the shape of Axon's event table inserted by plain JDBC in a scratch schema.
+ * The hub's PostgreSQL seen directly: the sizes of the hub's tables (what consumption adds to each), and the reference
+ * limit, rows of the shape of Axon's event table inserted by plain JDBC in a scratch schema.
  */
 final class RawPostgres {
 
     private static final String SCRATCH = "bench_raw";
-    private static final List<String> SCHEMAS =
-            List.of("axon", "metering", "settlement", "notification", "registration", "isd");
+
+    /**
+     * The hub's schemas, as the database has them: every schema but PostgreSQL's own ({@code pg_*},
+     * {@code information_schema}), {@code public} and this class's scratch schema. A new context's schema counts
+     * without an edit here.
+     */
+    static final String HUB_SCHEMAS =
+            "n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'public', '" + SCRATCH + "')";
+
+    /** Every table of the hub's schemas (partitioned ones whole) with its total size. */
+    static final String TABLE_SIZES =
+            "SELECT n.nspname || '.' || c.relname, pg_total_relation_size(c.oid) FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND " + HUB_SCHEMAS
+                    + " ORDER BY 1";
 
     private final String url;
 
@@ -39,15 +51,10 @@ final class RawPostgres {
     Map<String, Long> tableSizes() throws SQLException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (Connection connection = connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT n.nspname || '.' || c.relname, pg_total_relation_size(c.oid) FROM pg_class c "
-                                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
-                                + "AND n.nspname = ANY (?) ORDER BY 1")) {
-            query.setArray(1, connection.createArrayOf("text", SCHEMAS.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    sizes.put(rows.getString(1), rows.getLong(2));
-                }
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(TABLE_SIZES)) {
+            while (rows.next()) {
+                sizes.put(rows.getString(1), rows.getLong(2));
             }
         }
         return sizes;

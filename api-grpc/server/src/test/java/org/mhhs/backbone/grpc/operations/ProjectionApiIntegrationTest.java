@@ -11,11 +11,16 @@ import static org.mhhs.backbone.testing.HubClient.violatedFields;
 import io.grpc.Status;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.GetAllocationAsAtRequest;
@@ -45,7 +50,14 @@ class ProjectionApiIntegrationTest {
 
     private static final String OPERATOR = "OPER";
 
-    /** Every read model of each processor, in a stable order. */
+    static final String FILE =
+            "api-grpc/server/src/test/java/org/mhhs/backbone/grpc/operations/ProjectionApiIntegrationTest.java";
+
+    /**
+     * Every read model of each processor an operator can rebuild, in a stable order: all of the hub's but those
+     * whose handlers refuse a replay (the notification feed's, {@code @DisallowReplay}), as
+     * {@link #everyProjectionAnOperatorCanRebuildHasItsReadModelsHere} checks.
+     */
     private static final Map<String, List<String>> READ_MODELS = Map.of(
             "isd",
                     List.of(
@@ -84,6 +96,9 @@ class ProjectionApiIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     Market market;
     SettlementMarket settlementMarket;
     Parties parties;
@@ -115,6 +130,39 @@ class ProjectionApiIntegrationTest {
                 .isEqualTo(1);
         var bySupplier = refused(() -> projections(parties.supplier()));
         assertThat(code(bySupplier)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    /** What ProjectionOperations rebuilds is what supports a reset; the others it refuses. */
+    @Test
+    void everyProjectionAnOperatorCanRebuildHasItsReadModelsHere() {
+        Set<String> rebuildable = new TreeSet<>();
+        Set<String> refused = new TreeSet<>();
+        processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .forEach(processor -> (processor.supportsReset() ? rebuildable : refused).add(processor.getName()));
+
+        assertThat(refused).as("processors whose handlers disallow a replay").contains("notification");
+        List<String> problems = new ArrayList<>();
+        rebuildable.stream()
+                .filter(name -> !READ_MODELS.containsKey(name))
+                .forEach(name -> problems.add(("The processor %s can be rebuilt but its tables are not compared before"
+                                + " and after a rebuild: add its tables' queries (every table it rebuilds, in a stable"
+                                + " order) to READ_MODELS in %s, e.g.%n    \"%s\", List.of(\"SELECT * FROM ... ORDER BY"
+                                + " ...\"),")
+                        .formatted(name, FILE, name)));
+        READ_MODELS.keySet().stream()
+                .filter(name -> !rebuildable.contains(name))
+                .forEach(
+                        name -> problems.add("READ_MODELS in %s names %s, which is no processor the hub can rebuild: %s"
+                                .formatted(
+                                        FILE,
+                                        name,
+                                        refused.contains(name) ? "its handlers disallow a replay" : "remove it")));
+
+        assertThat(problems)
+                .withFailMessage(() -> String.join("\n\n", problems))
+                .isEmpty();
     }
 
     @Test
