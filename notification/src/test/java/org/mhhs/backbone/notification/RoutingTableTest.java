@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mhhs.backbone.disputes.api.DisputeRaised;
+import org.mhhs.backbone.disputes.api.DisputeResolved;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
@@ -92,6 +94,7 @@ class RoutingTableTest {
     private static final UUID DATA_APPOINTMENT = UUID.fromString("00000000-0000-0000-0000-00000000da7a");
     private static final UUID METERING_APPOINTMENT = UUID.fromString("00000000-0000-0000-0000-0000000be7e5");
     private static final UUID OTHER_DATA_APPOINTMENT = UUID.fromString("00000000-0000-0000-0000-00000000da7b");
+    private static final UUID DISPUTE = UUID.fromString("00000000-0000-0000-0000-0000000d15b7");
     private static final Instant RESPOND_BY = Instant.parse("2026-06-20T10:00:00Z");
 
     private final InMemoryMarketParties parties = theMarket();
@@ -399,7 +402,16 @@ class RoutingTableTest {
                                 Energy.ofWattHours(1250),
                                 ParticipantId.of("OPER"),
                                 RunTrigger.OPERATOR),
-                        Set.of("@CENTRAL_SETTLEMENT")));
+                        Set.of("@CENTRAL_SETTLEMENT")),
+                new Example(
+                        "a dispute goes to the supplier that raised it and to central settlement",
+                        new DisputeRaised(DISPUTE, day("2026-03-10"), SUPPLIER, "volumes too high"),
+                        Set.of("SUPA", "@CENTRAL_SETTLEMENT")),
+                new Example(
+                        "its resolution too",
+                        new DisputeResolved(
+                                DISPUTE, day("2026-03-10"), SUPPLIER, "corrected in R1", ParticipantId.of("OPER")),
+                        Set.of("SUPA", "@CENTRAL_SETTLEMENT")));
     }
 
     private static InMemoryMarketParties theMarket() {

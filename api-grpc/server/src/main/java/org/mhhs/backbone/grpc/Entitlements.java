@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.DisputeServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
@@ -114,6 +115,12 @@ final class Entitlements {
         row(
                 SettlementServiceGrpc.getGetAllocationAsAtMethod(),
                 roles("none: auditors re-derive any day", AUDITOR, OPERATOR));
+        // Disputes: a supplier raises its own; the operator resolves; the raising supplier, OPERATOR and AUDITOR read.
+        row(DisputeServiceGrpc.getRaiseDisputeMethod(), roles("the caller raises it for itself", SUPPLIER));
+        row(DisputeServiceGrpc.getResolveDisputeMethod(), operator());
+        row(
+                DisputeServiceGrpc.getGetDisputeMethod(),
+                new Entitlement(ANY_PARTICIPANT, true, "the supplier that raised it; OPERATOR, AUDITOR for all"));
         // Projections: the operator rebuilds; auditors may watch.
         row(ProjectionServiceGrpc.getListProjectionsMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
         row(ProjectionServiceGrpc.getRebuildProjectionMethod(), operator());

@@ -29,6 +29,7 @@ final class AdapterRules {
             "metering", List.of("metering", "registration", "isd", "access"),
             "settlement", List.of("settlement", "metering", "registration", "isd"),
             "notification", List.of("notification", "settlement", "metering", "registration", "isd", "hub"),
+            "disputes", List.of("disputes"),
             "access", List.of("access", "isd"),
             "operations", List.of("hub")));
 

@@ -38,7 +38,7 @@ class AdapterRulesTest {
     void an_adapter_package_missing_from_the_table_is_caught() {
         assertCaught(
                 AdapterRules.everyAdapterPackageIsInTheTable(ArchFixture.ROOT),
-                classNamed("org.mhhs.archfixture.grpc.disputes.DisputeAdapter"));
+                classNamed("org.mhhs.archfixture.grpc.tariffs.TariffAdapter"));
     }
 
     private static Class<?> classNamed(String name) {

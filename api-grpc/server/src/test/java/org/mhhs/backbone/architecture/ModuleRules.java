@@ -40,7 +40,8 @@ final class ModuleRules {
             entry("registration", List.of("kernel", "isd")),
             entry("metering", List.of("kernel", "isd", "registration")),
             entry("settlement", List.of("kernel", "isd", "registration", "metering")),
-            entry("notification", List.of("kernel", "isd", "registration", "metering", "settlement")),
+            entry("disputes", List.of("kernel")),
+            entry("notification", List.of("kernel", "isd", "registration", "metering", "settlement", "disputes")),
             entry("access", List.of("kernel", "isd")),
             entry("hub", List.of("kernel")),
             entry("demo", List.of("kernel", "isd", "registration", "metering", "hub")),
@@ -52,6 +53,7 @@ final class ModuleRules {
                             "registration",
                             "metering",
                             "settlement",
+                            "disputes",
                             "notification",
                             "access",
                             "hub")));

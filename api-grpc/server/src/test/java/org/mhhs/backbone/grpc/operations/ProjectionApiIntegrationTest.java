@@ -72,6 +72,7 @@ class ProjectionApiIntegrationTest {
                             "SELECT * FROM registration.responsibility ORDER BY mpan, role, effective_from",
                             "SELECT * FROM registration.appointment ORDER BY appointment_id"),
             "metering", List.of("SELECT * FROM metering.consumption_version ORDER BY mpan, settlement_date, version"),
+            "disputes", List.of("SELECT * FROM disputes.dispute ORDER BY dispute_id"),
             "settlement-allocation",
                     List.of(
                             "SELECT * FROM settlement.latest_consumption ORDER BY consumption_day_id",

@@ -1,4 +1,4 @@
-package org.mhhs.archfixture.grpc.disputes;
+package org.mhhs.archfixture.grpc.tariffs;
 
 /** An adapter package for a context the adapter table does not know. */
-class DisputeAdapter {}
+class TariffAdapter {}

@@ -1,0 +1,30 @@
+package org.mhhs.backbone.grpc;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
+import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
+import org.springframework.stereotype.Component;
+
+/** The roles a caller holds today, for the adapters that decide what a caller may read. */
+@Component
+public class CallerRoles {
+
+    private final IsdQueries isd;
+    private final Clock clock;
+
+    CallerRoles(IsdQueries isd, Clock clock) {
+        this.isd = isd;
+        this.clock = clock;
+    }
+
+    /** Whether the participant holds any of the roles today (Europe/London). */
+    public boolean holdsAnyToday(ParticipantId participant, MarketRole... roles) {
+        Set<MarketRole> held =
+                isd.findRolesAsAt(participant, SettlementDate.today(clock).date());
+        return Arrays.stream(roles).anyMatch(held::contains);
+    }
+}

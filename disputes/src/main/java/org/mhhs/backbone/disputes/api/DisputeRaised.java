@@ -1,0 +1,8 @@
+package org.mhhs.backbone.disputes.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.mhhs.backbone.kernel.ParticipantId;
+
+public record DisputeRaised(UUID disputeId, LocalDate settlementDate, ParticipantId supplier, String reason)
+        implements DisputeEvent {}
