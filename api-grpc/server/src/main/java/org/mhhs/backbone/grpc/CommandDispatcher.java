@@ -71,10 +71,22 @@ public class CommandDispatcher {
     public record Outcome(String commandId, boolean duplicate, String result) {
 
         public CommandAck ack() {
-            return CommandAck.newBuilder()
-                    .setCommandId(commandId)
-                    .setDuplicate(duplicate)
-                    .build();
+            return into(CommandAck.newBuilder()).build();
+        }
+
+        /** A command RPC's reply with its {@code command_id} and {@code duplicate} fields set from this outcome. */
+        public <B extends Message.Builder> B into(B reply) {
+            reply.setField(field(reply, "command_id"), commandId);
+            reply.setField(field(reply, "duplicate"), duplicate);
+            return reply;
+        }
+
+        private static FieldDescriptor field(Message.Builder reply, String name) {
+            FieldDescriptor field = reply.getDescriptorForType().findFieldByName(name);
+            if (field == null) {
+                throw new IllegalStateException(reply.getDescriptorForType().getName() + " has no field " + name);
+            }
+            return field;
         }
     }
 

@@ -60,9 +60,7 @@ class DisputeGrpcService extends DisputeServiceGrpc.DisputeServiceImplBase {
         });
         reply(
                 response,
-                RaiseDisputeResponse.newBuilder()
-                        .setCommandId(outcome.commandId())
-                        .setDuplicate(outcome.duplicate())
+                outcome.into(RaiseDisputeResponse.newBuilder())
                         .setDisputeId(outcome.result())
                         .build());
     }

@@ -112,9 +112,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
                     SubmitConsumption.of(mpan, day, readings, CallerContext.participant()),
                     new Target("consumption of " + mpan + " on " + day));
         });
-        return ConsumptionAccepted.newBuilder()
-                .setCommandId(outcome.commandId())
-                .setDuplicate(outcome.duplicate())
+        return outcome.into(ConsumptionAccepted.newBuilder())
                 .setVersion(Integer.parseInt(outcome.result()))
                 .build();
     }
@@ -195,9 +193,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         String[] answer = outcome.result().split(" ");
         reply(
                 response,
-                ConsumptionShreddedResponse.newBuilder()
-                        .setCommandId(outcome.commandId())
-                        .setDuplicate(outcome.duplicate())
+                outcome.into(ConsumptionShreddedResponse.newBuilder())
                         .setMpan(request.getMpan())
                         .setKeyVersion(Integer.parseInt(answer[0]))
                         .setVersionsShredded(Integer.parseInt(answer[1]))

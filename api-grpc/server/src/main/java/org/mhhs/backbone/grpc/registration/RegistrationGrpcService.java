@@ -137,9 +137,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         });
         reply(
                 response,
-                AppointmentRequested.newBuilder()
-                        .setCommandId(outcome.commandId())
-                        .setDuplicate(outcome.duplicate())
+                outcome.into(AppointmentRequested.newBuilder())
                         .setAppointmentId(appointmentId.toString())
                         .build());
     }

@@ -74,9 +74,7 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
         });
         reply(
                 response,
-                SettlementRunStarted.newBuilder()
-                        .setCommandId(outcome.commandId())
-                        .setDuplicate(outcome.duplicate())
+                outcome.into(SettlementRunStarted.newBuilder())
                         .setContentHash(outcome.result())
                         .build());
     }
