@@ -117,7 +117,7 @@ class AllocationPropertyTest {
         projection.reset();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void theProjectionFedBatchByBatchHoldsWhatAFromScratchRecomputationGives(
             @ForAll("submissions") List<Submission> submissions,
             @ForAll @IntRange(min = 1, max = 12) int batchSize,
