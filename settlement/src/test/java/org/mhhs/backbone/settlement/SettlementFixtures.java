@@ -90,6 +90,14 @@ final class SettlementFixtures {
 
     /** A past run of {@link #DAY} of an empty allocation, as given history. */
     static SettlementRunCompleted completed(SettlementRunType runType) {
+        return completed(runType, RunTrigger.OPERATOR);
+    }
+
+    /**
+     * What a run of {@link #DAY} publishes over an empty {@link Frozen} allocation (position 1, nothing excluded):
+     * no volumes, only its summary with the hash of nothing.
+     */
+    static SettlementRunCompleted completed(SettlementRunType runType, RunTrigger trigger) {
         return new SettlementRunCompleted(
                 DAY.toString(),
                 DAY,
@@ -101,7 +109,7 @@ final class SettlementFixtures {
                 0,
                 Energy.ZERO,
                 OPERATOR,
-                RunTrigger.OPERATOR);
+                trigger);
     }
 
     /** An allocation frozen at a position, built cell by cell. */

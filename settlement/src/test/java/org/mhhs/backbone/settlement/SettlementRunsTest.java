@@ -41,6 +41,8 @@ import org.mhhs.backbone.settlement.api.SupplierAllocationPublished.Volume;
 class SettlementRunsTest {
 
     private static final String DAY_ID = DAY.toString();
+    /** The content hash of an empty allocation: what a run over {@code new Frozen()} answers. */
+    private static final String NOTHING_HASH = AllocationHash.of(new Frozen().cells());
 
     @Test
     void aRunPublishesEachSupplierItsOwnVolumesEachDnoItsGroupsTotalsAndASummaryWithTheHash() {
@@ -130,7 +132,8 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), on("2026-11-09"))
                 .givenNoPriorActivity()
                 .when(scheduled(SF))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(completed(SF, RunTrigger.SCHEDULER))
+                .expectResultMessagePayload(NOTHING_HASH);
     }
 
     @Test
@@ -140,11 +143,13 @@ class SettlementRunsTest {
         settlementDayFixture(withHoliday, new Frozen(), on("2026-11-09"))
                 .givenNoPriorActivity()
                 .when(scheduled(SF))
+                .expectNoEvents()
                 .expectException(aViolationOf(RunMustHaveFallenDue.RULE, PRECONDITION));
         settlementDayFixture(withHoliday, new Frozen(), on("2026-11-10"))
                 .givenNoPriorActivity()
                 .when(scheduled(SF))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(completed(SF, RunTrigger.SCHEDULER))
+                .expectResultMessagePayload(NOTHING_HASH);
     }
 
     @Test
@@ -152,6 +157,7 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket().withRunSchedule(Map.of()), new Frozen(), longAfter())
                 .givenNoPriorActivity()
                 .when(run(SF))
+                .expectNoEvents()
                 .expectException(aViolationOf(RunMustHaveFallenDue.RULE, PRECONDITION));
     }
 
@@ -179,12 +185,14 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2))
                 .when(run(RF))
+                .expectNoEvents()
                 .expectException(
                         aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("R3 " + DAY)));
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3))
                 .when(run(RF))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(completed(RF))
+                .expectResultMessagePayload(NOTHING_HASH);
     }
 
     @Test
@@ -192,6 +200,7 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), on("2027-01-29"))
                 .given(completed(SF), completed(R1), completed(R2), completed(R3))
                 .when(run(RF))
+                .expectNoEvents()
                 .expectException(aViolationOf(RunMustHaveFallenDue.RULE, PRECONDITION));
     }
 
@@ -200,6 +209,7 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket(), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3))
                 .when(run(DF))
+                .expectNoEvents()
                 .expectException(
                         aViolationOf(RunsHappenInOrder.RULE, PRECONDITION).about(equalTo("RF " + DAY)));
     }
@@ -209,7 +219,8 @@ class SettlementRunsTest {
         settlementDayFixture(theMarket().withRunSchedule(Map.of()), new Frozen(), longAfter())
                 .given(completed(SF), completed(R1), completed(R2), completed(R3), completed(RF))
                 .when(run(DF))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(completed(DF))
+                .expectResultMessagePayload(NOTHING_HASH);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -47,7 +46,7 @@ class DashboardMetricsTest {
         // The operator's bootstrap sends commands and runs every processor; the health check is a gRPC call.
         hub.operatorToken();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().untilAsserted(() -> {
             Set<String> missing = new TreeSet<>(queried);
             missing.removeAll(exposedMetrics());
             assertThat(missing)

@@ -7,6 +7,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
@@ -21,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Requests the hostile-input sweep found answered with INTERNAL, each answered precisely now. */
 @HubIntegrationTest
 class HostileInputRegressionTest {
+
+    /** README "Errors": messages are cut at 200 characters and at most 16 violations are listed. */
+    private static final int MESSAGE_LIMIT = 200;
+
+    private static final int VIOLATION_LIMIT = 16;
 
     @Autowired
     HubClient hub;
@@ -42,8 +49,19 @@ class HostileInputRegressionTest {
         StatusRuntimeException refusal = catchThrowableOfType(
                 StatusRuntimeException.class, () -> hub.operatorIsd().setRunSchedule(request.build()));
 
+        // 57 violations, one per repeated SF: README "Errors" promises the message cut at 200 characters and at
+        // most 16 violations listed
+        String uncut = IntStream.rangeClosed(1, 57)
+                .mapToObj(i -> "offsets[" + i + "].run_type: SF appears more than once")
+                .collect(Collectors.joining("; "));
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(HubClient.violatedFields(refusal)).isNotEmpty();
+        assertThat(refusal.getStatus().getDescription())
+                .isEqualTo(uncut.substring(0, MESSAGE_LIMIT) + "... (" + (uncut.length() - MESSAGE_LIMIT)
+                        + " more characters)");
+        assertThat(HubClient.violatedFields(refusal))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, VIOLATION_LIMIT)
+                        .mapToObj(i -> "offsets[" + i + "].run_type")
+                        .toList());
         assertThat(hub.storedEvents()).isEqualTo(events);
     }
 
@@ -95,8 +113,13 @@ class HostileInputRegressionTest {
                                 .build()));
 
         assertThat(HubClient.code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(HubClient.violatedFields(refusal)).contains("participant_id");
-        assertThat(refusal.getStatus().getDescription()).hasSizeLessThan(300);
+        // the value is quoted by its first 40 characters, so the message stays within the 200 characters README
+        // "Errors" promises without being cut
+        assertThat(HubClient.violatedFields(refusal)).containsExactly("participant_id");
+        assertThat(refusal.getStatus().getDescription())
+                .isEqualTo("participant_id: participant id must be exactly 4 characters from A-Z and 0-9 but was \""
+                        + "A".repeat(40) + "\"... (100000 characters)")
+                .hasSizeLessThanOrEqualTo(MESSAGE_LIMIT);
         assertThat(hub.storedEvents()).isEqualTo(events);
     }
 

@@ -15,7 +15,6 @@ import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -299,7 +298,6 @@ class HostileInputSweepTest {
                     .build());
         }
         Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()
                                         .setParticipantId(id)

@@ -1,12 +1,17 @@
 package org.mhhs.backbone.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import org.axonframework.common.jdbc.ConnectionProvider;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,6 +19,7 @@ import org.mhhs.backbone.HubApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,8 +58,18 @@ class ExternalDatabaseTest {
 
         @Test
         void trackingTokensAreKeptInTheExternalDatabase() {
-            assertThat(context.getBeansOfType(ConnectionProvider.class)).isNotEmpty();
-            assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+            List<String> processors =
+                    context.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                            .filter(StreamingEventProcessor.class::isInstance)
+                            .map(EventProcessor::getName)
+                            .sorted()
+                            .toList();
+            assertThat(processors).contains("isd", "registration", "metering", "settlement-allocation", "notification");
+
+            // every tracking processor's segments, claimed by this node, are rows of the external database
+            await().untilAsserted(() ->
+                    assertThat(claimedProcessorsInTheExternalDatabase()).containsAll(processors));
+            assertThat(tokenRowsInTheExternalDatabase(probeOf(context))).isEqualTo(1);
         }
     }
 
@@ -77,8 +93,36 @@ class ExternalDatabaseTest {
 
         @Test
         void trackingTokensAreKeptInTheExternalDatabase() {
-            assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+            assertThat(tokenRowsInTheExternalDatabase(probeOf(context))).isEqualTo(1);
         }
+    }
+
+    /**
+     * Initializes the tokens of a processor of the test's own through the hub's token store, in a transaction of the
+     * hub's, and answers its name: had the store kept them in memory, the external database would have no row of it.
+     */
+    private static String probeOf(ApplicationContext context) {
+        String processor = "external-database-probe-" + UUID.randomUUID();
+        TokenStore tokens = context.getBean(TokenStore.class);
+        context.getBean(TransactionManager.class)
+                .executeInTransaction(() -> tokens.initializeTokenSegments(processor, 1));
+        return processor;
+    }
+
+    private static long tokenRowsInTheExternalDatabase(String processor) {
+        return JdbcClient.create(EXTERNAL.getPostgresDatabase())
+                .sql("SELECT count(*) FROM axon.token_entry WHERE processor_name = :processor")
+                .param("processor", processor)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Processors with a row in the external database's token table that a node has claimed. */
+    private static List<String> claimedProcessorsInTheExternalDatabase() {
+        return JdbcClient.create(EXTERNAL.getPostgresDatabase())
+                .sql("SELECT DISTINCT processor_name FROM axon.token_entry WHERE owner IS NOT NULL")
+                .query(String.class)
+                .list();
     }
 
     private static EmbeddedPostgres start() {

@@ -6,7 +6,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -122,8 +121,7 @@ public final class TestSubscriber implements AutoCloseable {
 
     /** Waits until an event matching the predicate has arrived and returns it. */
     public EventEnvelope awaitEvent(Predicate<EventEnvelope> wanted) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
+        return await().until(() -> events.stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
     }
 

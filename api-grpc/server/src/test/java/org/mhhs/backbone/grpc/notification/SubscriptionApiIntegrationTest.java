@@ -195,11 +195,24 @@ class SubscriptionApiIntegrationTest {
     @Test
     void latestDeliversOnlyWhatIsPublishedAfterOpeningAndMarksItLive() {
         String supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
+        long before = hubHead();
         String earlier = broadcastParticipants(1).getFirst();
-        await().until(() -> hubHead() > 0);
+        // the feed is published asynchronously: wait until it holds the earlier participant's last event, so that
+        // opening from LATEST cannot race its publication
+        long earlierPublishedAt;
+        try (TestSubscriber watcher = subscribe(
+                supplier,
+                from("latest-precondition", StartFrom.START_FROM_POSITION)
+                        .setPosition(before)
+                        .build())) {
+            earlierPublishedAt = watcher.awaitEvent(e -> e.hasRoleGranted()
+                            && e.getRoleGranted().getParticipantId().equals(earlier))
+                    .getPosition();
+        }
         try (TestSubscriber subscriber =
                 subscribe(supplier, from("latest", StartFrom.START_FROM_LATEST).build())) {
             long head = subscriber.opened().getHeadPosition();
+            assertThat(head).as("the head LATEST starts from").isGreaterThanOrEqualTo(earlierPublishedAt);
             String later = broadcastParticipants(1).getFirst();
             EventEnvelope live = subscriber.awaitEvent(e -> registered(e, later));
             assertThat(live.getReplayed()).isFalse();

@@ -95,7 +95,17 @@ class SubscriptionDeliveryTest {
                             .build());
 
             EventEnvelope later = subscriber.awaitEvent(e -> registered(e, fast));
-            Thread.sleep(500);
+            // a marker committed after both: once it is delivered, the stream has passed the open transaction's
+            // position, and the event held in it must not have been delivered yet
+            String marker = MarketIds.mpid('M');
+            hub.operatorIsd()
+                    .registerParticipant(RegisterParticipantRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setParticipantId(marker)
+                            .setName("Marker after both")
+                            .build());
+            EventEnvelope passed = subscriber.awaitEvent(e -> registered(e, marker));
+            assertThat(passed.getPosition()).isGreaterThan(later.getPosition());
             assertThat(subscriber.events()).noneMatch(e -> registered(e, slow));
 
             commit.countDown();
@@ -165,8 +175,7 @@ class SubscriptionDeliveryTest {
     }
 
     private Subscriber subscriber(String participant) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
+        return await().until(
                         () -> hub
                                 .as(SubscriptionServiceGrpc.newBlockingStub(hub.channel()), hub.operatorToken())
                                 .listSubscribers(ListSubscribersRequest.getDefaultInstance())

@@ -131,10 +131,9 @@ class SettlementScheduleIntegrationTest {
                 SettlementRunType.SETTLEMENT_RUN_TYPE_R3,
                 SettlementRunType.SETTLEMENT_RUN_TYPE_RF);
         for (String day : List.of(BEFORE_CHANGE, CHANGE_DAY)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(runs(market, day))
-                            .extracting(SettlementRun::getRunType)
-                            .containsExactlyElementsOf(scheduled));
+            await().untilAsserted(() -> assertThat(runs(market, day))
+                    .extracting(SettlementRun::getRunType)
+                    .containsExactlyElementsOf(scheduled));
             assertThat(runs(market, day)).allSatisfy(run -> {
                 assertThat(run.getTrigger()).isEqualTo(RunTrigger.RUN_TRIGGER_SCHEDULER);
                 assertThat(run.getRequestedBy()).isEqualTo(OPERATOR);
