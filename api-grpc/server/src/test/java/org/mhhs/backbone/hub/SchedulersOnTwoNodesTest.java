@@ -136,8 +136,8 @@ class SchedulersOnTwoNodesTest {
     }
 
     private static long completedRuns(JdbcClient jdbc) {
-        return jdbc.sql(
-                        "SELECT count(*) FROM axon.domain_event_entry WHERE payload_type LIKE '%SettlementRunCompleted'")
+        return jdbc.sql("SELECT count(*) FROM axon.domain_event_entry"
+                        + " WHERE payload_type LIKE '%SettlementRunCompleted'")
                 .query(Long.class)
                 .single();
     }
