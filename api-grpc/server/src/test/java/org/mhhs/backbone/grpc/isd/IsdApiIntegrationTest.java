@@ -46,9 +46,15 @@ import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** ISD end to end: the operator maintains standing data over gRPC; every participant reads it back. */
+/**
+ * ISD end to end: the operator maintains standing data over gRPC; every participant reads it back. The hub is closed
+ * afterwards: the settlement calendar test sets the run schedule, a bank holiday and the appointment time-out, which
+ * no other test may find on the hub it runs on.
+ */
 @HubIntegrationTest
+@DirtiesContext
 class IsdApiIntegrationTest {
 
     @Autowired

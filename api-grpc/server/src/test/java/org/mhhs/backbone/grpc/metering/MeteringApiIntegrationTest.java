@@ -42,9 +42,14 @@ import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** Consumption from the appointed data service, unary and streamed, through gRPC on PostgreSQL. */
+/**
+ * Consumption from the appointed data service, unary and streamed, through gRPC on PostgreSQL. The hub is closed
+ * afterwards: a test widens the ISD final dispute window, which no other test may find on the hub it runs on.
+ */
 @HubIntegrationTest
+@DirtiesContext
 class MeteringApiIntegrationTest {
 
     @Autowired
