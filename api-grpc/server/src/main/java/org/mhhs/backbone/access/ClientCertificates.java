@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Participant client certificates: the operator registers a certificate for a participant; a TLS connection that
  * presents it (and proves it holds its key, which TLS does) acts as that participant. The certificate must chain to
- * the hub's client CA and be valid at the moment of each call. Only the SHA-256 fingerprint and descriptive fields
- * are stored; revoking deletes the row.
+ * the hub's client CA and be valid at the moment of each call, by the system clock ({@link HubTls#CERTIFICATE_CLOCK}).
+ * Only the SHA-256 fingerprint and descriptive fields are stored; revoking deletes the row.
  */
 @Component
 public class ClientCertificates {
@@ -93,7 +93,7 @@ public class ClientCertificates {
      * validity, meant for client authentication. Empty when it is.
      */
     public Optional<Refused> validate(X509Certificate leaf, List<X509Certificate> chain) {
-        Date now = Date.from(clock.instant());
+        Date now = Date.from(HubTls.CERTIFICATE_CLOCK.instant());
         try {
             leaf.checkValidity(now);
         } catch (CertificateExpiredException e) {

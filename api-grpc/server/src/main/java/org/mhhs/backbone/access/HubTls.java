@@ -39,17 +39,23 @@ import org.springframework.stereotype.Component;
 public class HubTls implements SslBundleRegistrar {
 
     public static final String BUNDLE = "hub-grpc";
+
+    /**
+     * Certificates live in real time: clients check the hub's certificate by their system clocks, and participants'
+     * certificates are issued by theirs. So the hub makes and checks every certificate by the system clock, not by
+     * the market's clock (which tests may move, see hub/HubClock): a certificate valid now is valid to the hub.
+     */
+    static final Clock CERTIFICATE_CLOCK = Clock.systemUTC();
+
     private static final Logger log = LoggerFactory.getLogger(HubTls.class);
     private static final Duration CA_VALIDITY = Duration.ofDays(3653);
 
     private final TlsProperties properties;
-    private final Clock clock;
     private volatile List<X509Certificate> clientCa;
     private volatile Set<TrustAnchor> clientCaAnchors;
 
-    HubTls(TlsProperties properties, Clock clock) {
+    HubTls(TlsProperties properties) {
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -128,7 +134,7 @@ public class HubTls implements SslBundleRegistrar {
                     + " (set hub.tls.server-certificate, hub.tls.server-private-key and hub.tls.client-ca, "
                     + "or leave them unset on an empty hub.tls.directory to have the hub create them)");
         }
-        Instant now = clock.instant();
+        Instant now = CERTIFICATE_CLOCK.instant();
         CertificateIssuer.Issued authority = CertificateIssuer.certificateAuthority(
                 "MHHS hub CA", now.minus(Duration.ofMinutes(5)), now.plus(CA_VALIDITY));
         CertificateIssuer.Issued server = CertificateIssuer.server(

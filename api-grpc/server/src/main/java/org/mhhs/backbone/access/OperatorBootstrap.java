@@ -151,7 +151,7 @@ class OperatorBootstrap implements HealthIndicator {
         Optional<CertificateIssuer.Issued> authority = tls.clientCaWithKey();
         X509Certificate certificate;
         if (authority.isPresent()) {
-            Instant now = clock.instant();
+            Instant now = HubTls.CERTIFICATE_CLOCK.instant();
             CertificateIssuer.Issued issued = CertificateIssuer.client(
                     authority.get(),
                     operator.value(),

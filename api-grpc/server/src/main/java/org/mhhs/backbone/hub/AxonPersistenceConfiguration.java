@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -182,10 +181,5 @@ public class AxonPersistenceConfiguration {
                     .fetchDelay(fetchDelay.toMillis())
                     .build();
         }
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

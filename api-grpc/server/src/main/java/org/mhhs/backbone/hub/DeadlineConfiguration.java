@@ -2,6 +2,7 @@ package org.mhhs.backbone.hub;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,14 +22,17 @@ class DeadlineConfiguration {
 
     /**
      * The data source joins the command's Spring transaction, so a deadline is stored if and only if the events of
-     * the command that scheduled it are.
+     * the command that scheduled it are. Deadlines are instants of the hub's clock (a time-out is "now" plus the ISD
+     * time-out), so the scheduler tells when one falls due by that clock too, not by the system's.
      */
     @Bean(destroyMethod = "stop")
     Scheduler deadlineScheduler(
             DataSource dataSource,
             @Qualifier("deadlineDetailsTask") Task<?> deadlineTask,
-            @Qualifier("eventDataTask") Task<?> eventTask) {
+            @Qualifier("eventDataTask") Task<?> eventTask,
+            Clock clock) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask, eventTask))
+                .clock(clock::instant)
                 .tableName("axon.scheduled_tasks")
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(1))

@@ -22,10 +22,10 @@ import org.mhhs.backbone.grpc.v1.Quality;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.Responsibility;
 import org.mhhs.backbone.kernel.Energy;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubProcess;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.bench.market.ConsumptionSubmission;
 import org.mhhs.bench.market.MarketSize;
 import org.mhhs.bench.market.SyntheticMarket;
@@ -47,7 +47,7 @@ class DemoMarketSeedTest {
 
     @Test
     void aHubStartedWithTheDemoSeedHoldsTheGeneratedMarket() {
-        LocalDate today = SettlementDate.today(java.time.Clock.systemUTC()).date();
+        LocalDate today = MarketDays.today();
         SyntheticMarket expected =
                 SyntheticMarket.generate(SEED, MarketSize.of(PER_ROLE, METERING_POINTS, DAYS, today.minusDays(DAYS)));
         try (HubProcess hub = HubProcess.start(

@@ -42,6 +42,7 @@ import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.testing.HostileRequests;
 import org.mhhs.backbone.testing.HubClient;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.mhhs.backbone.testing.RawCall;
 import org.mhhs.backbone.testing.RunningHub;
@@ -294,7 +295,7 @@ class HostileInputSweepTest {
                     .setHeader(HubClient.newCommand())
                     .setParticipantId(id)
                     .setRole(role)
-                    .setEffectiveFrom("2020-01-01")
+                    .setEffectiveFrom(MarketDays.longAgo().toString())
                     .build());
         }
         Awaitility.await()

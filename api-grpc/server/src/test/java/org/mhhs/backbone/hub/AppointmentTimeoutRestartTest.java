@@ -7,6 +7,7 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import com.google.protobuf.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Month;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhhs.backbone.grpc.v1.AppointmentState;
@@ -19,6 +20,7 @@ import org.mhhs.backbone.grpc.v1.ServiceRole;
 import org.mhhs.backbone.grpc.v1.SetAppointmentResponseTimeoutRequest;
 import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.RunningHub;
 
 /**
@@ -62,7 +64,8 @@ class AppointmentTimeoutRestartTest {
                             .setMpan(mpan)
                             .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
                             .setServiceId("DAT1")
-                            .setEffectiveFrom("2026-02-01")
+                            .setEffectiveFrom(
+                                    MarketDays.lastYear(Month.FEBRUARY, 1).toString())
                             .build())
                     .getAppointmentId();
             var requested = await().ignoreExceptions()
@@ -87,7 +90,7 @@ class AppointmentTimeoutRestartTest {
                             a -> a.getState() == AppointmentState.APPOINTMENT_STATE_TIMED_OUT);
 
             assertThat(timedOut.getRespondBy()).isEqualTo(respondBy.toString());
-            assertThat(Instant.now()).isAfterOrEqualTo(respondBy);
+            assertThat(MarketDays.now()).isAfterOrEqualTo(respondBy);
         }
     }
 }

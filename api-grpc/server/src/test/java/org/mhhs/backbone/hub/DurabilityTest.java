@@ -26,6 +26,7 @@ import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubProcess;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 
 /**
  * Nothing acknowledged is ever lost, and a hub that died comes back. While a data service streams submissions, the
@@ -76,7 +77,7 @@ class DurabilityTest {
                         public void onCompleted() {}
                     });
             Thread sender = Thread.ofVirtual().start(() -> {
-                LocalDate day = LocalDate.of(2026, 1, 1);
+                LocalDate day = MarketDays.meteringFrom();
                 for (int i = 0; i < 300 && !Thread.currentThread().isInterrupted(); i++) {
                     requests.onNext(submission(mpan, day.plusDays(i)));
                 }
@@ -93,7 +94,7 @@ class DurabilityTest {
             var metering = MeteringServiceGrpc.newBlockingStub(hub.channel())
                     .withCallCredentials(HubClient.bearer(dataServiceToken));
             List<String> missing = new ArrayList<>();
-            LocalDate day = LocalDate.of(2026, 1, 1);
+            LocalDate day = MarketDays.meteringFrom();
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
                 missing.clear();
                 for (int i = 0; i < 300; i++) {
@@ -140,7 +141,7 @@ class DurabilityTest {
     }
 
     private static SubmitConsumptionRequest submission(String mpan, LocalDate day) {
-        int index = (int) (day.toEpochDay() - LocalDate.of(2026, 1, 1).toEpochDay());
+        int index = (int) (day.toEpochDay() - MarketDays.meteringFrom().toEpochDay());
         SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
                 .setHeader(org.mhhs.backbone.grpc.v1.CommandHeader.newBuilder().setCommandId("durable-" + index))
                 .setMpan(mpan)

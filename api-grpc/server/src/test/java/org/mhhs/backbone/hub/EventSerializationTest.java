@@ -33,7 +33,10 @@ import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.metering.api.ShredConsumption;
 
-/** Stored events must read back exactly as written, and carry only their record components. */
+/**
+ * Stored events must read back exactly as written, and carry only their record components. The dates here are fixed on
+ * purpose: no hub or clock is involved, and the stored JSON is compared character for character.
+ */
 class EventSerializationTest {
 
     private final ObjectMapper mapper = new AxonPersistenceConfiguration().defaultAxonObjectMapper();

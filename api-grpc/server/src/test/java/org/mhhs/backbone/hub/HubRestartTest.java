@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Month;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
@@ -12,6 +13,7 @@ import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.testing.HubClient;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.RunningHub;
 
 /** The hub's default run keeps its embedded database on disk: a restart finds every ISD fact and credential again. */
@@ -35,7 +37,7 @@ class HubRestartTest {
                     .setHeader(HubClient.newCommand())
                     .setParticipantId("KEEP")
                     .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
-                    .setEffectiveFrom("2026-01-01")
+                    .setEffectiveFrom(MarketDays.lastYear(Month.JANUARY, 1).toString())
                     .build());
             await().ignoreExceptions()
                     .until(() -> isd.getParticipant(GetParticipantRequest.newBuilder()

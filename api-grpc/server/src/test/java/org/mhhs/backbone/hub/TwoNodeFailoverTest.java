@@ -8,6 +8,7 @@ import io.grpc.ManagedChannel;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubProcess;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.mhhs.backbone.testing.RunningHub;
 import org.mhhs.backbone.testing.TestSubscriber;
@@ -142,7 +144,8 @@ class TwoNodeFailoverTest {
                                         .registration(supplier)
                                         .getResponsibility(GetResponsibilityRequest.newBuilder()
                                                 .setMpan(lateMpan)
-                                                .setDate("2026-01-01")
+                                                .setDate(MarketDays.meteringFrom()
+                                                        .toString())
                                                 .build())
                                         .getSupplierId())
                                 .isEqualTo(supplierId);
@@ -181,7 +184,7 @@ class TwoNodeFailoverTest {
         SubmitConsumptionRequest.Builder request = SubmitConsumptionRequest.newBuilder()
                 .setHeader(newCommand())
                 .setMpan(mpan)
-                .setSettlementDate("2026-02-02");
+                .setSettlementDate(MarketDays.lastYear(Month.FEBRUARY, 2).toString());
         for (int period = 1; period <= 48; period++) {
             request.addReadings(PeriodReading.newBuilder()
                     .setPeriod(period)

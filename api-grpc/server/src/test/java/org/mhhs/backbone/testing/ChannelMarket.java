@@ -47,7 +47,7 @@ public final class ChannelMarket {
         return MeteringServiceGrpc.newStub(channel).withCallCredentials(HubClient.bearer(token));
     }
 
-    /** Registers the participant with the role from 2020-01-01 and answers a bearer token for it. */
+    /** Registers the participant with the role since long ago and answers a bearer token for it. */
     public String participant(String id, MarketRole role) {
         Market.register(isd(), id, role);
         return AccessServiceGrpc.newBlockingStub(channel)
@@ -76,7 +76,7 @@ public final class ChannelMarket {
                         .setGspGroupId(gspGroupId)
                         .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
                         .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(MarketDays.meteringFrom().toString())
                         .build());
     }
 
@@ -85,11 +85,14 @@ public final class ChannelMarket {
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(mpan)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(MarketDays.meteringFrom().toString())
                         .build());
     }
 
-    /** The supplier appoints the data service from 2026-01-01, the service accepts; waits until it is in force. */
+    /**
+     * The supplier appoints the data service from {@link MarketDays#meteringFrom()}, the service accepts; waits until
+     * it is in force.
+     */
     public void dataService(String mpan, String supplierToken, String dataServiceId, String dataServiceToken) {
         String appointment = await().ignoreExceptions()
                 .until(
@@ -99,7 +102,8 @@ public final class ChannelMarket {
                                         .setMpan(mpan)
                                         .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
                                         .setServiceId(dataServiceId)
-                                        .setEffectiveFrom("2026-01-01")
+                                        .setEffectiveFrom(
+                                                MarketDays.meteringFrom().toString())
                                         .build())
                                 .getAppointmentId(),
                         id -> !id.isEmpty());
@@ -113,7 +117,7 @@ public final class ChannelMarket {
                 .until(() -> registration(supplierToken)
                         .getResponsibility(GetResponsibilityRequest.newBuilder()
                                 .setMpan(mpan)
-                                .setDate("2026-01-01")
+                                .setDate(MarketDays.meteringFrom().toString())
                                 .build())
                         .getDataServiceId()
                         .equals(dataServiceId));

@@ -46,6 +46,7 @@ public final class HostileRequests {
             "_",
             "A",
             "__A",
+            // malformed on purpose, whatever today is: no such day, another form, out of range, extremes
             "2026-02-30",
             "2026-13-01",
             "2026-11-31",
@@ -181,7 +182,7 @@ public final class HostileRequests {
                         || name.startsWith("effective_")
                         || name.equals("last_day")
                         || name.equals("as_at")) {
-                    yield "2026-11-01";
+                    yield MarketDays.daysAgo(30).toString();
                 } else if (name.contains("kwh")) {
                     yield "0.250";
                 } else if (name.equals("event_types")) {

@@ -42,9 +42,10 @@ public final class HubProcess implements AutoCloseable {
                 port = socket.getLocalPort();
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new java.util.ArrayList<>(List.of(
-                    java.toString(),
-                    "-Xmx512m",
+            List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx512m"));
+            // the same today as the tests' (MarketDays): -Dhub.test.today when they run on another day
+            command.addAll(MarketDays.hubProcessArguments());
+            command.addAll(List.of(
                     "-XX:+EnableDynamicAgentLoading",
                     "-cp",
                     System.getProperty("java.class.path"),

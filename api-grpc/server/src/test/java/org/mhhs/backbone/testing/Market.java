@@ -32,14 +32,15 @@ public final class Market {
         this.hub = hub;
     }
 
-    /** A new participant holding the roles from 2020-01-01 on, visible in ISD once this returns. */
+    /** A new participant holding the roles since long ago (MarketDays), visible in ISD once this returns. */
     public String participant(char letter, MarketRole... roles) {
         return register(hub.operatorIsd(), MarketIds.mpid(letter), roles);
     }
 
     /**
-     * Registers a participant through the operator's ISD service, grants it the roles from 2020-01-01 on and waits
-     * until ISD shows them: the one way every test market makes a participant.
+     * Registers a participant through the operator's ISD service, grants it the roles since long before any day a
+     * test uses ({@link MarketDays#longAgo()}) and waits until ISD shows them: the one way every test market makes a
+     * participant.
      */
     public static String register(IsdServiceGrpc.IsdServiceBlockingStub operator, String id, MarketRole... roles) {
         operator.registerParticipant(RegisterParticipantRequest.newBuilder()
@@ -52,7 +53,7 @@ public final class Market {
                     .setHeader(newCommand())
                     .setParticipantId(id)
                     .setRole(role)
-                    .setEffectiveFrom("2020-01-01")
+                    .setEffectiveFrom(MarketDays.longAgo().toString())
                     .build());
         }
         await().ignoreExceptions()

@@ -56,15 +56,19 @@ public final class SettlementMarket {
                 market.participant('U', MarketRole.MARKET_ROLE_AUDITOR));
     }
 
-    /** A metering point of the parties' supplier and data service from 2026-01-01 on. */
+    /** A metering point of the parties' supplier and data service from {@link MarketDays#meteringFrom()} on. */
     public String meteringPoint(Parties parties) {
         return meteringPoint(parties, parties.supplier());
     }
 
-    /** A metering point of {@code supplier} with the parties' data service from 2026-01-01 on. */
+    /** A metering point of {@code supplier} with the parties' data service from {@link MarketDays#meteringFrom()}. */
     public String meteringPoint(Parties parties, String supplier) {
         return meteringPoint(
-                parties.gspGroup(), parties.registrationService(), supplier, parties.dataService(), "2026-01-01");
+                parties.gspGroup(),
+                parties.registrationService(),
+                supplier,
+                parties.dataService(),
+                MarketDays.meteringFrom().toString());
     }
 
     /** A metering point in a GSP group, with its supplier and data service from {@code from} on. */

@@ -9,7 +9,6 @@ import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
 
 import io.grpc.Status;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +22,10 @@ import org.mhhs.backbone.grpc.v1.RaiseDisputeRequest;
 import org.mhhs.backbone.grpc.v1.RaiseDisputeResponse;
 import org.mhhs.backbone.grpc.v1.ResolveDisputeRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.TestSubscriber;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,7 +48,7 @@ class DisputesApiIntegrationTest {
         market = new Market(hub);
         supplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         otherSupplier = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        yesterday = SettlementDate.today(Clock.systemUTC()).date().minusDays(1).toString();
+        yesterday = MarketDays.daysAgo(1).toString();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.mhhs.backbone.grpc.isd;
 
+import static java.time.Month.FEBRUARY;
+import static java.time.Month.JANUARY;
+import static java.time.Month.JULY;
+import static java.time.Month.JUNE;
+import static java.time.Month.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -8,10 +13,14 @@ import static org.mhhs.backbone.testing.HubClient.preconditionViolations;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 
 import com.google.protobuf.Duration;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.AddBankHolidayRequest;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
@@ -34,11 +43,18 @@ import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** ISD end to end: the operator maintains standing data over gRPC; every participant reads it back. */
+/**
+ * ISD end to end: the operator maintains standing data over gRPC; every participant reads it back. The hub is closed
+ * afterwards: the settlement calendar test sets the run schedule, a bank holiday and the appointment time-out, which
+ * no other test may find on the hub it runs on.
+ */
 @HubIntegrationTest
+@DirtiesContext
 class IsdApiIntegrationTest {
 
     @Autowired
@@ -48,42 +64,44 @@ class IsdApiIntegrationTest {
     void operatorRegistersAParticipantGrantsRolesAndEveryoneReadsThemBack() {
         String supplier = MarketIds.mpid('S');
         register(supplier, "Supplier " + supplier);
-        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "");
-        grant(supplier, MarketRole.MARKET_ROLE_DATA_SERVICE, "2026-01-01", "2026-06-30");
+        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1));
+        grant(supplier, MarketRole.MARKET_ROLE_DATA_SERVICE, lastYear(JANUARY, 1), lastYear(JUNE, 30));
 
         Participant read = awaitParticipant(supplier, 2);
 
         assertThat(read.getName()).isEqualTo("Supplier " + supplier);
         assertThat(read.getRolesList())
                 .containsExactlyInAnyOrder(
-                        role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""),
-                        role(MarketRole.MARKET_ROLE_DATA_SERVICE, "2026-01-01", "2026-06-30"));
+                        role(MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1)),
+                        role(MarketRole.MARKET_ROLE_DATA_SERVICE, lastYear(JANUARY, 1), lastYear(JUNE, 30)));
         String ownToken = hub.tokenFor(supplier);
         Participant asAtJuly = hub.isd(ownToken)
                 .getParticipant(GetParticipantRequest.newBuilder()
                         .setParticipantId(supplier)
-                        .setAsAt("2026-07-01")
+                        .setAsAt(lastYear(JULY, 1).toString())
                         .build());
-        assertThat(asAtJuly.getRolesList()).containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""));
+        assertThat(asAtJuly.getRolesList())
+                .containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1)));
     }
 
     @Test
     void revokingARoleEndsItsPeriodOnTheLastDay() {
         String supplier = MarketIds.mpid('S');
         register(supplier, "Revoked supplier");
-        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "");
+        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1));
 
         hub.operatorIsd()
                 .revokeRole(RevokeRoleRequest.newBuilder()
                         .setHeader(newCommand())
                         .setParticipantId(supplier)
                         .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
-                        .setLastDay("2026-03-31")
+                        .setLastDay(lastYear(MARCH, 31).toString())
                         .build());
 
         await().ignoreExceptions()
                 .untilAsserted(() -> assertThat(participant(supplier).getRolesList())
-                        .containsExactly(role(MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "2026-03-31")));
+                        .containsExactly(
+                                role(MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1), lastYear(MARCH, 31))));
     }
 
     @Test
@@ -92,15 +110,15 @@ class IsdApiIntegrationTest {
         String second = MarketIds.mpid('Z');
         register(first, "Auditor one");
         register(second, "Auditor two");
-        grant(first, MarketRole.MARKET_ROLE_AUDITOR, "2026-01-01", "2026-01-31");
-        grant(second, MarketRole.MARKET_ROLE_AUDITOR, "2026-01-01", "");
+        grant(first, MarketRole.MARKET_ROLE_AUDITOR, lastYear(JANUARY, 1), lastYear(JANUARY, 31));
+        grant(second, MarketRole.MARKET_ROLE_AUDITOR, lastYear(JANUARY, 1));
         awaitParticipant(first, 1);
         awaitParticipant(second, 1);
 
         var inFebruary = hub.operatorIsd()
                 .listParticipants(ListParticipantsRequest.newBuilder()
                         .setRole(MarketRole.MARKET_ROLE_AUDITOR)
-                        .setAsAt("2026-02-01")
+                        .setAsAt(lastYear(FEBRUARY, 1).toString())
                         .setPageSize(1000)
                         .build());
         assertThat(inFebruary.getParticipantsList())
@@ -131,7 +149,7 @@ class IsdApiIntegrationTest {
         String notADno = MarketIds.mpid('S');
         register(dno, "Distribution " + dno);
         register(notADno, "Not a DNO");
-        grant(dno, MarketRole.MARKET_ROLE_DNO, "2020-01-01", "");
+        grant(dno, MarketRole.MARKET_ROLE_DNO, MarketDays.longAgo());
         awaitParticipant(dno, 1);
         long before = hub.storedEvents();
 
@@ -156,6 +174,8 @@ class IsdApiIntegrationTest {
 
     @Test
     void theSettlementCalendarSaysWhichRunsFallDueOnADate() {
+        LocalDate wednesday = MarketDays.daysAgo(60).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+        LocalDate mondayAfter = wednesday.plusDays(5);
         hub.operatorIsd()
                 .setRunSchedule(SetRunScheduleRequest.newBuilder()
                         .setHeader(newCommand())
@@ -165,7 +185,7 @@ class IsdApiIntegrationTest {
                         .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_R3, 83))
                         .addOffsets(offset(SettlementRunType.SETTLEMENT_RUN_TYPE_RF, 193))
                         .build());
-        addBankHolidayIfAbsent("2026-12-28", "Boxing Day (substitute day)");
+        addBankHolidayIfAbsent(mondayAfter.toString(), "Bank holiday");
         hub.operatorIsd()
                 .setAppointmentResponseTimeout(SetAppointmentResponseTimeoutRequest.newBuilder()
                         .setHeader(newCommand())
@@ -176,17 +196,18 @@ class IsdApiIntegrationTest {
             var calendar = hub.operatorIsd().getSettlementCalendar(GetSettlementCalendarRequest.getDefaultInstance());
             assertThat(calendar.getRunScheduleCount()).isEqualTo(5);
             assertThat(calendar.getBankHolidaysList())
-                    .anySatisfy(h -> assertThat(h.getDate()).isEqualTo("2026-12-28"));
+                    .anySatisfy(h -> assertThat(h.getDate()).isEqualTo(mondayAfter.toString()));
             assertThat(calendar.getAppointmentResponseTimeout().getSeconds()).isEqualTo(48 * 3600);
         });
-        // SF is 5 working days after the settlement day; 2026-12-28 is a bank holiday, so the SF runs of
-        // Wednesday 23rd and Thursday 24th December fall due on 31st December and Monday 4th January.
+        // SF is 5 working days after the settlement day; the Monday after is a bank holiday, so the SF run of a
+        // Wednesday falls due on the Thursday of the week after (Thursday, Friday, Tuesday, Wednesday, Thursday).
         var due = hub.operatorIsd()
-                .listRunsDue(
-                        ListRunsDueRequest.newBuilder().setDate("2026-12-31").build());
+                .listRunsDue(ListRunsDueRequest.newBuilder()
+                        .setDate(wednesday.plusDays(8).toString())
+                        .build());
         assertThat(due.getRunsList())
                 .contains(RunDue.newBuilder()
-                        .setSettlementDate("2026-12-23")
+                        .setSettlementDate(wednesday.toString())
                         .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
                         .build());
     }
@@ -198,7 +219,7 @@ class IsdApiIntegrationTest {
         var refused = refused(() -> hub.operatorIsd()
                 .grantRole(GrantRoleRequest.newBuilder()
                         .setParticipantId("abc!")
-                        .setEffectiveFrom("2026-02-30")
+                        .setEffectiveFrom("2026-02-30") // no such day, whatever the year
                         .setEffectiveTo("yesterday")
                         .build()));
 
@@ -240,22 +261,22 @@ class IsdApiIntegrationTest {
     void anOverlappingRolePeriodIsAFailedPreconditionNamingTheConflict() {
         String supplier = MarketIds.mpid('S');
         register(supplier, "Overlapping");
-        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", "2026-06-30");
+        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1), lastYear(JUNE, 30));
         long before = hub.storedEvents();
 
-        var refused = refused(() -> grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2026-06-30", ""));
+        var refused = refused(() -> grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JUNE, 30)));
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("RolePeriodsMustNotOverlap");
         assertThat(preconditionViolations(refused))
                 .singleElement()
-                .satisfies(v -> assertThat(v.getSubject()).contains("2026-01-01..2026-06-30"));
+                .satisfies(v -> assertThat(v.getSubject()).contains(lastYear(JANUARY, 1) + ".." + lastYear(JUNE, 30)));
         assertThat(hub.storedEvents()).isEqualTo(before);
     }
 
     @Test
     void grantingARoleToAnUnknownParticipantIsNotFound() {
-        var refused = refused(() -> grant(MarketIds.mpid('U'), MarketRole.MARKET_ROLE_SUPPLIER, "2026-01-01", ""));
+        var refused = refused(() -> grant(MarketIds.mpid('U'), MarketRole.MARKET_ROLE_SUPPLIER, lastYear(JANUARY, 1)));
 
         assertThat(code(refused)).isEqualTo(Status.Code.NOT_FOUND);
     }
@@ -264,7 +285,7 @@ class IsdApiIntegrationTest {
     void onlyTheOperatorMayChangeStandingData() {
         String supplier = MarketIds.mpid('S');
         register(supplier, "Would-be operator");
-        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, "2020-01-01", "");
+        grant(supplier, MarketRole.MARKET_ROLE_SUPPLIER, MarketDays.longAgo());
         awaitParticipant(supplier, 1);
         IsdServiceGrpc.IsdServiceBlockingStub asSupplier = hub.isd(hub.tokenFor(supplier));
         long before = hub.storedEvents();
@@ -333,6 +354,14 @@ class IsdApiIntegrationTest {
                         .build());
     }
 
+    private void grant(String id, MarketRole role, LocalDate from) {
+        grant(id, role, from.toString(), "");
+    }
+
+    private void grant(String id, MarketRole role, LocalDate from, LocalDate to) {
+        grant(id, role, from.toString(), to.toString());
+    }
+
     private void grant(String id, MarketRole role, String from, String to) {
         hub.operatorIsd()
                 .grantRole(GrantRoleRequest.newBuilder()
@@ -380,6 +409,14 @@ class IsdApiIntegrationTest {
     private Participant awaitParticipant(String id, int roles) {
         await().ignoreExceptions().until(() -> participant(id).getRolesCount() == roles);
         return participant(id);
+    }
+
+    private static RolePeriod role(MarketRole role, LocalDate from) {
+        return role(role, from.toString(), "");
+    }
+
+    private static RolePeriod role(MarketRole role, LocalDate from, LocalDate to) {
+        return role(role, from.toString(), to.toString());
     }
 
     private static RolePeriod role(MarketRole role, String from, String to) {

@@ -1,5 +1,8 @@
 package org.mhhs.backbone.grpc.metering;
 
+import static java.time.Month.JULY;
+import static java.time.Month.JUNE;
+import static java.time.Month.NOVEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -7,6 +10,7 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 import static org.mhhs.backbone.testing.Submissions.submission;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -14,7 +18,6 @@ import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,16 +38,19 @@ import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** Consumption from the appointed data service, unary and streamed, through gRPC on PostgreSQL. */
+/**
+ * Consumption from the appointed data service, unary and streamed, through gRPC on PostgreSQL. The hub is closed
+ * afterwards: a test widens the ISD final dispute window, which no other test may find on the hub it runs on.
+ */
 @HubIntegrationTest
+@DirtiesContext
 class MeteringApiIntegrationTest {
-
-    private static final LocalDate YESTERDAY =
-            LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
 
     @Autowired
     HubClient hub;
@@ -62,12 +68,13 @@ class MeteringApiIntegrationTest {
         supplier = parties.supplier();
         dataService = parties.dataService();
         mpan = settlementMarket.meteringPoint(parties);
-        settlementMarket.submit(dataService, mpan, "2026-01-01", "0.000");
+        settlementMarket.submit(dataService, mpan, MarketDays.meteringFrom().toString(), "0.000");
     }
 
     @Test
     void theAppointedDataServiceRecordsVersionOneAndReadsItBack() {
-        var accepted = market.metering(dataService).submitConsumption(submission(mpan, "2026-11-02", 48, "0.250"));
+        var accepted = market.metering(dataService)
+                .submitConsumption(submission(mpan, lastYear(NOVEMBER, 2).toString(), 48, "0.250"));
 
         assertThat(accepted.getVersion()).isEqualTo(1);
         assertThat(accepted.getDuplicate()).isFalse();
@@ -76,7 +83,7 @@ class MeteringApiIntegrationTest {
                         () -> market.metering(supplier)
                                 .getConsumption(GetConsumptionRequest.newBuilder()
                                         .setMpan(mpan)
-                                        .setSettlementDate("2026-11-02")
+                                        .setSettlementDate(lastYear(NOVEMBER, 2).toString())
                                         .build()),
                         c -> true);
         assertThat(consumption.getReadingsCount()).isEqualTo(48);
@@ -93,18 +100,22 @@ class MeteringApiIntegrationTest {
 
     @Test
     void aChangedResubmissionRecordsTheNextVersionAndAnIdenticalOneRecordsNothing() {
-        market.metering(dataService).submitConsumption(submission(mpan, "2026-11-03", 48, "0.250"));
+        market.metering(dataService)
+                .submitConsumption(submission(mpan, lastYear(NOVEMBER, 3).toString(), 48, "0.250"));
 
-        var changed = market.metering(dataService).submitConsumption(submission(mpan, "2026-11-03", 48, "0.300"));
+        var changed = market.metering(dataService)
+                .submitConsumption(submission(mpan, lastYear(NOVEMBER, 3).toString(), 48, "0.300"));
         long stored = hub.storedEvents();
-        var identical = market.metering(dataService).submitConsumption(submission(mpan, "2026-11-03", 48, "0.300"));
+        var identical = market.metering(dataService)
+                .submitConsumption(submission(mpan, lastYear(NOVEMBER, 3).toString(), 48, "0.300"));
 
         assertThat(changed.getVersion()).isEqualTo(2);
         assertThat(identical.getVersion()).isEqualTo(2);
         assertThat(identical.getDuplicate()).isFalse();
         assertThat(hub.storedEvents()).isEqualTo(stored);
         await().ignoreExceptions()
-                .untilAsserted(() -> assertThat(versions(mpan, "2026-11-03"))
+                .untilAsserted(() -> assertThat(
+                                versions(mpan, lastYear(NOVEMBER, 3).toString()))
                         .extracting(
                                 ConsumptionVersion::getVersion,
                                 ConsumptionVersion::getReplacesVersion,
@@ -116,7 +127,7 @@ class MeteringApiIntegrationTest {
 
     @Test
     void aResentCommandAnswersTheSameVersionAndStoresNothing() {
-        var request = submission(mpan, "2026-11-04", 48, "1.000");
+        var request = submission(mpan, lastYear(NOVEMBER, 4).toString(), 48, "1.000");
         var first = market.metering(dataService).submitConsumption(request);
         long stored = hub.storedEvents();
 
@@ -130,16 +141,19 @@ class MeteringApiIntegrationTest {
     @Test
     void theClockChangeDaysHaveFortySixAndFiftyPeriods() {
         assertThat(market.metering(dataService)
-                        .submitConsumption(submission(mpan, "2026-03-29", 46, "0.100"))
+                        .submitConsumption(submission(
+                                mpan, MarketDays.lastSpringClockChange().toString(), 46, "0.100"))
                         .getVersion())
                 .isEqualTo(1);
         assertThat(market.metering(dataService)
-                        .submitConsumption(submission(mpan, "2026-10-25", 50, "0.100"))
+                        .submitConsumption(submission(
+                                mpan, MarketDays.lastAutumnClockChange().toString(), 50, "0.100"))
                         .getVersion())
                 .isEqualTo(1);
 
-        var refused = refused(
-                () -> market.metering(dataService).submitConsumption(submission(mpan, "2026-10-25", 48, "0.100")));
+        var refused = refused(() -> market.metering(dataService)
+                .submitConsumption(
+                        submission(mpan, MarketDays.lastAutumnClockChange().toString(), 48, "0.100")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refused)).isEqualTo("PeriodCountOfTheDay");
@@ -150,8 +164,8 @@ class MeteringApiIntegrationTest {
         String other = market.participant('B', MarketRole.MARKET_ROLE_DATA_SERVICE);
         long stored = hub.storedEvents();
 
-        var refused =
-                refused(() -> market.metering(other).submitConsumption(submission(mpan, "2026-11-05", 48, "1.0")));
+        var refused = refused(() -> market.metering(other)
+                .submitConsumption(submission(mpan, lastYear(NOVEMBER, 5).toString(), 48, "1.0")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refused)).isEqualTo("OnlyTheAppointedDataServiceMaySubmit");
@@ -165,22 +179,23 @@ class MeteringApiIntegrationTest {
                         .setHeader(newCommand())
                         .setMpan(mpan)
                         .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
-                        .setLastDay("2026-06-30")
+                        .setLastDay(lastYear(JUNE, 30).toString())
                         .build());
         await().ignoreExceptions()
                 .until(() -> code(refused(() -> market.metering(dataService)
-                                .submitConsumption(submission(mpan, "2026-07-01", 48, "1.0"))))
+                                .submitConsumption(
+                                        submission(mpan, lastYear(JULY, 1).toString(), 48, "1.0"))))
                         == Status.Code.PERMISSION_DENIED);
 
         assertThat(market.metering(dataService)
-                        .submitConsumption(submission(mpan, "2026-06-30", 48, "1.0"))
+                        .submitConsumption(submission(mpan, lastYear(JUNE, 30).toString(), 48, "1.0"))
                         .getVersion())
                 .isEqualTo(1);
     }
 
     @Test
     void malformedReadingsAreFieldViolations() {
-        var request = submission(mpan, "2026-11-06", 48, "0.5").toBuilder()
+        var request = submission(mpan, lastYear(NOVEMBER, 6).toString(), 48, "0.5").toBuilder()
                 .setReadings(
                         0,
                         PeriodReading.newBuilder().setPeriod(1).setKwh("0.0001").setQuality(Quality.QUALITY_ACTUAL))
@@ -196,7 +211,7 @@ class MeteringApiIntegrationTest {
     @Test
     void aDayNotYetOverIsRefused() {
         var refused = refused(() -> market.metering(dataService)
-                .submitConsumption(submission(mpan, YESTERDAY.plusDays(1).toString(), 48, "1.0")));
+                .submitConsumption(submission(mpan, MarketDays.today().toString(), 48, "1.0")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refused)).isEqualTo("SettlementDayMustHaveEnded");
@@ -209,7 +224,7 @@ class MeteringApiIntegrationTest {
                         .setHeader(newCommand())
                         .setMonths(60)
                         .build());
-        LocalDate beyond = YESTERDAY.plusDays(1).minusMonths(60).minusDays(1);
+        LocalDate beyond = MarketDays.today().minusMonths(60).minusDays(1);
 
         await().ignoreExceptions().untilAsserted(() -> {
             var refused = refused(() -> market.metering(dataService)
@@ -228,10 +243,10 @@ class MeteringApiIntegrationTest {
     void aStreamAnswersEveryItemInOrderAndOneBadItemNeverRejectsTheOthers() throws Exception {
         String foreignMpan = Market.newMpan();
         List<SubmitConsumptionRequest> items = List.of(
-                submission(mpan, "2026-11-07", 48, "0.500"),
-                submission(mpan, "2026-11-08", 47, "0.500"),
-                submission(foreignMpan, "2026-11-07", 48, "0.500"),
-                submission(mpan, "2026-11-09", 48, "0.750"));
+                submission(mpan, lastYear(NOVEMBER, 7).toString(), 48, "0.500"),
+                submission(mpan, lastYear(NOVEMBER, 8).toString(), 47, "0.500"),
+                submission(foreignMpan, lastYear(NOVEMBER, 7).toString(), 48, "0.500"),
+                submission(mpan, lastYear(NOVEMBER, 9).toString(), 48, "0.750"));
 
         List<SubmissionResult> results = stream(dataService, items);
 
@@ -245,8 +260,10 @@ class MeteringApiIntegrationTest {
         assertThat(results.get(2).getRejected().getCode()).isEqualTo(Status.Code.NOT_FOUND.value());
         assertThat(results.get(3).getAccepted().getVersion()).isEqualTo(1);
         await().ignoreExceptions()
-                .untilAsserted(() -> assertThat(versions(mpan, "2026-11-09")).hasSize(1));
-        assertThat(versions(mpan, "2026-11-08")).isEmpty();
+                .untilAsserted(() -> assertThat(
+                                versions(mpan, lastYear(NOVEMBER, 9).toString()))
+                        .hasSize(1));
+        assertThat(versions(mpan, lastYear(NOVEMBER, 8).toString())).isEmpty();
     }
 
     private List<SubmissionResult> stream(String by, List<SubmitConsumptionRequest> items) throws Exception {

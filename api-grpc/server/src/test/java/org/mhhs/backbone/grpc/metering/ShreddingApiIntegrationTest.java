@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc.metering;
 
+import static java.time.Month.OCTOBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -7,6 +8,7 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +90,7 @@ class ShreddingApiIntegrationTest {
 
     @Test
     void theEventStoreHoldsNoReadingsInClearAndTheyReadBackThroughTheApi() {
-        String day = "2026-10-01";
+        String day = lastYear(OCTOBER, 1).toString();
         settlementMarket.submit(parties.dataService(), mpan, day, SHREDDED_KWH);
 
         var consumption = await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, day), c -> true);
@@ -123,7 +125,7 @@ class ShreddingApiIntegrationTest {
 
     @Test
     void shreddingMakesAnMpansReadingsUnreadableEverywhereWhileWhatRunsPublishedStays() {
-        String day = "2026-10-05";
+        String day = lastYear(OCTOBER, 5).toString();
         String mpanDay = mpan + "/" + day;
         settlementMarket.submit(parties.dataService(), mpan, day, SHREDDED_KWH);
         settlementMarket.submit(parties.dataService(), keptMpan, day, KEPT_KWH);
@@ -251,8 +253,8 @@ class ShreddingApiIntegrationTest {
 
     @Test
     void consumptionAfterAShredGetsTheNextKeyWhileAShreddedDayCannotBeRevised() {
-        String shreddedDay = "2026-10-07";
-        String laterDay = "2026-10-08";
+        String shreddedDay = lastYear(OCTOBER, 7).toString();
+        String laterDay = lastYear(OCTOBER, 8).toString();
         settlementMarket.submit(parties.dataService(), mpan, shreddedDay, SHREDDED_KWH);
         await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, shreddedDay), c -> true);
         shred(mpan);
@@ -280,8 +282,9 @@ class ShreddingApiIntegrationTest {
 
     @Test
     void badShredRequestsAreRefusedPreciselyAndStoreNothing() {
-        settlementMarket.submit(parties.dataService(), mpan, "2026-10-09", SHREDDED_KWH);
-        await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, "2026-10-09"), c -> true);
+        String day = lastYear(OCTOBER, 9).toString();
+        settlementMarket.submit(parties.dataService(), mpan, day, SHREDDED_KWH);
+        await().ignoreExceptions().until(() -> consumption(parties.supplier(), mpan, day), c -> true);
         long stored = hub.storedEvents();
 
         var malformed = refused(() -> market.metering(OPERATOR)
@@ -307,7 +310,7 @@ class ShreddingApiIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isOne();
-        assertThat(consumption(parties.supplier(), mpan, "2026-10-09").getReadingsCount())
+        assertThat(consumption(parties.supplier(), mpan, day).getReadingsCount())
                 .isEqualTo(48);
 
         shred(mpan);

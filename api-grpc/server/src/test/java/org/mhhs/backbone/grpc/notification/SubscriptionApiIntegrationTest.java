@@ -12,6 +12,7 @@ import static org.mhhs.backbone.testing.TestSubscriber.registered;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Month;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.mhhs.backbone.testing.ChannelMarket;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.mhhs.backbone.testing.TestSubscriber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,9 +91,7 @@ class SubscriptionApiIntegrationTest {
                     .registerSupplier(RegisterSupplierRequest.newBuilder()
                             .setHeader(newCommand())
                             .setMpan(firstPoint)
-                            .setEffectiveFrom(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
-                                    .plusDays(14)
-                                    .toString())
+                            .setEffectiveFrom(MarketDays.daysAhead(14).toString())
                             .build());
             String sentinel = broadcastSentinel();
             List.of(first, second, distributor, data, audit).forEach(s -> s.awaitEvent(e -> registered(e, sentinel)));
@@ -474,14 +474,16 @@ class SubscriptionApiIntegrationTest {
                 .collect(Collectors.toList());
     }
 
-    /** A metering point in the GSP group, supplied from 2026-01-01 with its data service, and one day metered. */
+    /** A metering point in the GSP group, supplied since last January 1st with its data service, one day metered. */
     private String suppliedAndMetered(String gsp, String registrationService, String supplier, String dataService) {
         String mpan = Market.newMpan();
         ChannelMarket viaChannel = new ChannelMarket(hub.channel(), hub.operatorToken());
         viaChannel.meteringPoint(mpan, gsp, market.token(registrationService));
         viaChannel.supplier(mpan, market.token(supplier));
         viaChannel.dataService(mpan, market.token(supplier), dataService, market.token(dataService));
-        market.metering(dataService).submitConsumption(submission(mpan, "2026-03-02", 48, "0.250"));
+        market.metering(dataService)
+                .submitConsumption(
+                        submission(mpan, MarketDays.lastYear(Month.MARCH, 2).toString(), 48, "0.250"));
         return mpan;
     }
 }

@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc.operations;
 
+import static java.time.Month.AUGUST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -7,6 +8,7 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 
 import io.grpc.Status;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,7 +116,7 @@ class ProjectionApiIntegrationTest {
     @Test
     void operatorsAndAuditorsSeeEveryProjectionWithItsPositionLagAndState() {
         String mpan = settlementMarket.meteringPoint(parties);
-        settlementMarket.submit(parties.dataService(), mpan, "2026-08-03", "1.000");
+        settlementMarket.submit(parties.dataService(), mpan, lastYear(AUGUST, 3).toString(), "1.000");
 
         await().untilAsserted(() -> assertThat(projections(OPERATOR)).allSatisfy(projection -> {
             assertThat(projection.getState()).isEqualTo(ProjectionState.PROJECTION_STATE_RUNNING);
@@ -168,15 +170,16 @@ class ProjectionApiIntegrationTest {
 
     @Test
     void rebuildingAnyProjectionGivesTheSameTablesWithVisibleProgress() {
+        String day = lastYear(AUGUST, 4).toString();
         String mpan = settlementMarket.meteringPoint(parties);
-        settlementMarket.submit(parties.dataService(), mpan, "2026-08-04", "1.000");
-        settlementMarket.submit(parties.dataService(), mpan, "2026-08-04", "1.500");
+        settlementMarket.submit(parties.dataService(), mpan, day, "1.000");
+        settlementMarket.submit(parties.dataService(), mpan, day, "1.500");
         settlementMarket.runSchedule(SettlementMarket.SHORT_SCHEDULE);
-        await().untilAsserted(() -> assertThat(allocated("2026-08-04")).isNotEmpty());
+        await().untilAsserted(() -> assertThat(allocated(day)).isNotEmpty());
         market.settlement(OPERATOR)
                 .startSettlementRun(StartSettlementRunRequest.newBuilder()
                         .setHeader(newCommand())
-                        .setSettlementDate("2026-08-04")
+                        .setSettlementDate(day)
                         .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
                         .build());
         awaitCaughtUp();
@@ -209,7 +212,10 @@ class ProjectionApiIntegrationTest {
     @Test
     void aRebuildDuringOngoingSubmissionsConvergesToTheAllocationTheEventStoreHolds() throws Exception {
         List<String> mpans = List.of(settlementMarket.meteringPoint(parties), settlementMarket.meteringPoint(parties));
-        List<String> days = List.of("2026-08-10", "2026-08-11", "2026-08-12");
+        List<String> days = List.of(
+                lastYear(AUGUST, 10).toString(),
+                lastYear(AUGUST, 11).toString(),
+                lastYear(AUGUST, 12).toString());
         settlementMarket.submit(parties.dataService(), mpans.get(0), days.get(0), "0.100");
         CompletableFuture<Void> submissions = CompletableFuture.runAsync(() -> {
             for (int round = 1; round <= 4; round++) {

@@ -1,5 +1,14 @@
 package org.mhhs.backbone.grpc.registration;
 
+import static java.time.Month.APRIL;
+import static java.time.Month.AUGUST;
+import static java.time.Month.FEBRUARY;
+import static java.time.Month.JANUARY;
+import static java.time.Month.JULY;
+import static java.time.Month.JUNE;
+import static java.time.Month.MARCH;
+import static java.time.Month.MAY;
+import static java.time.Month.SEPTEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -8,10 +17,10 @@ import static org.mhhs.backbone.testing.HubClient.preconditionViolations;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 
 import io.grpc.Status;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
@@ -35,13 +44,12 @@ import org.mhhs.backbone.grpc.v1.TimelineEntry;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Registration end to end: metering points, suppliers and the appointment process, through gRPC, on PostgreSQL. */
 @HubIntegrationTest
 class RegistrationApiIntegrationTest {
-
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
 
     @Autowired
     HubClient hub;
@@ -71,51 +79,61 @@ class RegistrationApiIntegrationTest {
                         .setGspGroupId("_A")
                         .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
                         .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
                         .build());
         market.registration(supplier)
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(mpan)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
                         .build());
         await().ignoreExceptions()
-                .until(() ->
-                        !responsibility(supplier, "2026-01-15").getSupplierId().isEmpty());
+                .until(() -> !responsibility(supplier, lastYear(JANUARY, 15))
+                        .getSupplierId()
+                        .isEmpty());
     }
 
     @Test
     void theSupplierAppointsADataServiceThatAcceptsAndTheTimelineAnswersWhoWasResponsibleOnADay() {
-        String first = requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, "2026-02-01");
+        String first =
+                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, lastYear(FEBRUARY, 1));
         answer(dataService, first, true, "");
         String second =
-                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, otherDataService, "2026-05-01");
+                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, otherDataService, lastYear(MAY, 1));
         answer(otherDataService, second, true, "");
 
         await().ignoreExceptions()
                 .untilAsserted(() -> assertThat(appointment(supplier, second).getState())
                         .isEqualTo(AppointmentState.APPOINTMENT_STATE_ACCEPTED));
-        assertThat(responsibility(supplier, "2026-01-31").getDataServiceId()).isEmpty();
-        assertThat(responsibility(supplier, "2026-03-01").getDataServiceId()).isEqualTo(dataService);
-        assertThat(responsibility(supplier, "2026-04-30").getDataServiceId()).isEqualTo(dataService);
-        assertThat(responsibility(supplier, "2026-05-01").getDataServiceId()).isEqualTo(otherDataService);
-        assertThat(responsibility(supplier, "2026-05-01").getSupplierId()).isEqualTo(supplier);
+        assertThat(responsibility(supplier, lastYear(JANUARY, 31)).getDataServiceId())
+                .isEmpty();
+        assertThat(responsibility(supplier, lastYear(MARCH, 1)).getDataServiceId())
+                .isEqualTo(dataService);
+        assertThat(responsibility(supplier, lastYear(APRIL, 30)).getDataServiceId())
+                .isEqualTo(dataService);
+        assertThat(responsibility(supplier, lastYear(MAY, 1)).getDataServiceId())
+                .isEqualTo(otherDataService);
+        assertThat(responsibility(supplier, lastYear(MAY, 1)).getSupplierId()).isEqualTo(supplier);
         assertThat(appointment(supplier, first).getState()).isEqualTo(AppointmentState.APPOINTMENT_STATE_ENDED);
         assertThat(timeline(dataService))
-                .contains(entry(MarketRole.MARKET_ROLE_DATA_SERVICE, dataService, "2026-02-01", "2026-04-30"));
+                .contains(entry(
+                        MarketRole.MARKET_ROLE_DATA_SERVICE,
+                        dataService,
+                        lastYear(FEBRUARY, 1).toString(),
+                        lastYear(APRIL, 30).toString()));
         var served = market.registration(otherDataService)
                 .listServedMeteringPoints(ListServedMeteringPointsRequest.newBuilder()
                         .setParticipantId(otherDataService)
                         .setRole(MarketRole.MARKET_ROLE_DATA_SERVICE)
-                        .setDate("2026-06-01")
+                        .setDate(lastYear(JUNE, 1).toString())
                         .build());
         assertThat(served.getMpansList()).containsExactly(mpan);
     }
 
     @Test
     void aRequestedServiceRejectsWithAReason() {
-        String appointment =
-                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_METERING_SERVICE, meteringService, "2026-02-01");
+        String appointment = requestAppointment(
+                supplier, ServiceRole.SERVICE_ROLE_METERING_SERVICE, meteringService, lastYear(FEBRUARY, 1));
 
         answer(meteringService, appointment, false, "no engineers in that area");
 
@@ -124,14 +142,14 @@ class RegistrationApiIntegrationTest {
             assertThat(rejected.getState()).isEqualTo(AppointmentState.APPOINTMENT_STATE_REJECTED);
             assertThat(rejected.getReason()).isEqualTo("no engineers in that area");
         });
-        assertThat(responsibility(supplier, "2026-03-01").getMeteringServiceId())
+        assertThat(responsibility(supplier, lastYear(MARCH, 1)).getMeteringServiceId())
                 .isEmpty();
     }
 
     @Test
     void theSupplierEndsAnAppointment() {
-        String appointment =
-                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_METERING_SERVICE, meteringService, "2026-02-01");
+        String appointment = requestAppointment(
+                supplier, ServiceRole.SERVICE_ROLE_METERING_SERVICE, meteringService, lastYear(FEBRUARY, 1));
         answer(meteringService, appointment, true, "");
         await().ignoreExceptions()
                 .until(() ->
@@ -142,21 +160,21 @@ class RegistrationApiIntegrationTest {
                         .setHeader(newCommand())
                         .setMpan(mpan)
                         .setRole(ServiceRole.SERVICE_ROLE_METERING_SERVICE)
-                        .setLastDay("2026-06-30")
+                        .setLastDay(lastYear(JUNE, 30).toString())
                         .build());
 
         await().ignoreExceptions()
-                .untilAsserted(
-                        () -> assertThat(responsibility(supplier, "2026-07-01").getMeteringServiceId())
-                                .isEmpty());
-        assertThat(responsibility(supplier, "2026-06-30").getMeteringServiceId())
+                .untilAsserted(() -> assertThat(
+                                responsibility(supplier, lastYear(JULY, 1)).getMeteringServiceId())
+                        .isEmpty());
+        assertThat(responsibility(supplier, lastYear(JUNE, 30)).getMeteringServiceId())
                 .isEqualTo(meteringService);
     }
 
     @Test
     void aChangeOfSupplierEndsTheLosingSuppliersPeriodTheDayBeforeAndBothSeeTheTimeline() {
         String gaining = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
-        LocalDate from = TODAY.plusDays(14);
+        LocalDate from = MarketDays.daysAhead(14);
 
         market.registration(gaining)
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
@@ -166,17 +184,15 @@ class RegistrationApiIntegrationTest {
                         .build());
 
         await().ignoreExceptions()
-                .untilAsserted(() -> assertThat(
-                                responsibility(gaining, from.toString()).getSupplierId())
+                .untilAsserted(() -> assertThat(responsibility(gaining, from).getSupplierId())
                         .isEqualTo(gaining));
-        assertThat(responsibility(supplier, from.minusDays(1).toString()).getSupplierId())
-                .isEqualTo(supplier);
+        assertThat(responsibility(supplier, from.minusDays(1)).getSupplierId()).isEqualTo(supplier);
         assertThat(timeline(supplier))
                 .containsExactly(
                         entry(
                                 MarketRole.MARKET_ROLE_SUPPLIER,
                                 supplier,
-                                "2026-01-01",
+                                lastYear(JANUARY, 1).toString(),
                                 from.minusDays(1).toString()),
                         entry(MarketRole.MARKET_ROLE_SUPPLIER, gaining, from.toString(), ""));
     }
@@ -188,7 +204,7 @@ class RegistrationApiIntegrationTest {
                         .setHeader(newCommand())
                         .setMpan(mpan)
                         .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_DE_ENERGISED)
-                        .setEffectiveFrom("2026-09-01")
+                        .setEffectiveFrom(lastYear(SEPTEMBER, 1).toString())
                         .build());
 
         await().ignoreExceptions()
@@ -198,11 +214,12 @@ class RegistrationApiIntegrationTest {
                                         .build())
                                 .getDetailsCount())
                         .isEqualTo(2));
-        assertThat(responsibility(supplier, "2026-08-31").getEnergisation())
+        assertThat(responsibility(supplier, lastYear(AUGUST, 31)).getEnergisation())
                 .isEqualTo(EnergisationStatus.ENERGISATION_STATUS_ENERGISED);
-        assertThat(responsibility(supplier, "2026-09-01").getEnergisation())
+        assertThat(responsibility(supplier, lastYear(SEPTEMBER, 1)).getEnergisation())
                 .isEqualTo(EnergisationStatus.ENERGISATION_STATUS_DE_ENERGISED);
-        assertThat(responsibility(supplier, "2026-09-01").getSegment()).isEqualTo(MarketSegment.MARKET_SEGMENT_SMART);
+        assertThat(responsibility(supplier, lastYear(SEPTEMBER, 1)).getSegment())
+                .isEqualTo(MarketSegment.MARKET_SEGMENT_SMART);
     }
 
     @Test
@@ -210,8 +227,8 @@ class RegistrationApiIntegrationTest {
         String stranger = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         long before = hub.storedEvents();
 
-        var refused = refused(
-                () -> requestAppointment(stranger, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, "2026-02-01"));
+        var refused = refused(() -> requestAppointment(
+                stranger, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, lastYear(FEBRUARY, 1)));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refused)).isEqualTo("OnlyTheSupplierInForceMayAppoint");
@@ -221,7 +238,7 @@ class RegistrationApiIntegrationTest {
     @Test
     void onlyTheRequestedServiceMayAnswer() {
         String appointment =
-                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, "2026-02-01");
+                requestAppointment(supplier, ServiceRole.SERVICE_ROLE_DATA_SERVICE, dataService, lastYear(FEBRUARY, 1));
         long before = hub.storedEvents();
 
         var refused = refused(() -> answer(otherDataService, appointment, true, ""));
@@ -240,7 +257,7 @@ class RegistrationApiIntegrationTest {
                         .setGspGroupId("_A")
                         .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
                         .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -256,14 +273,15 @@ class RegistrationApiIntegrationTest {
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(mpan)
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("SupplierPeriodsMustNotOverlap");
         assertThat(preconditionViolations(refused))
                 .singleElement()
-                .satisfies(v -> assertThat(v.getSubject()).contains(supplier).contains("2026-01-01..open"));
+                .satisfies(
+                        v -> assertThat(v.getSubject()).contains(supplier).contains(lastYear(JANUARY, 1) + "..open"));
         assertThat(hub.storedEvents()).isEqualTo(before);
     }
 
@@ -275,7 +293,7 @@ class RegistrationApiIntegrationTest {
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(mpan)
-                        .setEffectiveFrom(TODAY.toString())
+                        .setEffectiveFrom(MarketDays.today().toString())
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
@@ -303,7 +321,7 @@ class RegistrationApiIntegrationTest {
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(Market.newMpan())
-                        .setEffectiveFrom("2026-01-01")
+                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.NOT_FOUND);
@@ -316,7 +334,7 @@ class RegistrationApiIntegrationTest {
                 .setMpan(mpan)
                 .setRole(ServiceRole.SERVICE_ROLE_DATA_SERVICE)
                 .setServiceId(dataService)
-                .setEffectiveFrom("2026-02-01")
+                .setEffectiveFrom(lastYear(FEBRUARY, 1).toString())
                 .build();
         var first = market.registration(supplier).requestServiceAppointment(request);
         long after = hub.storedEvents();
@@ -338,7 +356,7 @@ class RegistrationApiIntegrationTest {
                 .listServedMeteringPoints(ListServedMeteringPointsRequest.newBuilder()
                         .setParticipantId(supplier)
                         .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
-                        .setDate("2026-02-01")
+                        .setDate(lastYear(FEBRUARY, 1).toString())
                         .build()));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -358,14 +376,14 @@ class RegistrationApiIntegrationTest {
                 .contains(supplier);
     }
 
-    private String requestAppointment(String by, ServiceRole role, String service, String from) {
+    private String requestAppointment(String by, ServiceRole role, String service, LocalDate from) {
         return market.registration(by)
                 .requestServiceAppointment(RequestServiceAppointmentRequest.newBuilder()
                         .setHeader(newCommand())
                         .setMpan(mpan)
                         .setRole(role)
                         .setServiceId(service)
-                        .setEffectiveFrom(from)
+                        .setEffectiveFrom(from.toString())
                         .build())
                 .getAppointmentId();
     }
@@ -384,11 +402,11 @@ class RegistrationApiIntegrationTest {
         }
     }
 
-    private Responsibility responsibility(String by, String date) {
+    private Responsibility responsibility(String by, LocalDate date) {
         return market.registration(by)
                 .getResponsibility(GetResponsibilityRequest.newBuilder()
                         .setMpan(mpan)
-                        .setDate(date)
+                        .setDate(date.toString())
                         .build());
     }
 

@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc.settlement;
 
+import static java.time.Month.SEPTEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
@@ -8,11 +9,11 @@ import static org.mhhs.backbone.testing.HubClient.preconditionViolations;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 import static org.mhhs.backbone.testing.HubClient.violatedFields;
+import static org.mhhs.backbone.testing.MarketDays.lastYear;
 
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +90,7 @@ class SettlementApiIntegrationTest {
 
     @Test
     void theAllocationSumsTheLatestVersionOfEachMpanAndEachSupplierSeesOnlyItsOwn() {
-        String day = "2026-09-01";
+        String day = lastYear(SEPTEMBER, 1).toString();
         settlementMarket.submit(dataService, mpanA1, day, "0.250");
         settlementMarket.submit(dataService, mpanA2, day, "0.100");
         settlementMarket.submit(dataService, mpanB, day, "1.000");
@@ -123,7 +125,7 @@ class SettlementApiIntegrationTest {
 
     @Test
     void aRunFreezesTheDayAndEachSupplierReadsItsOwnResultWhileRevisionsGoOn() {
-        String day = "2026-09-02";
+        String day = lastYear(SEPTEMBER, 2).toString();
         settlementMarket.submit(dataService, mpanA1, day, "0.250");
         settlementMarket.submit(dataService, mpanB, day, "1.000");
         awaitAllocated(day, supplierB, "1.000");
@@ -168,7 +170,7 @@ class SettlementApiIntegrationTest {
 
     @Test
     void anAuditOfARunIsIdenticalAfterLaterRevisionsBecauseItStopsAtTheRunsPosition() {
-        String day = "2026-09-03";
+        String day = lastYear(SEPTEMBER, 3).toString();
         settlementMarket.submit(dataService, mpanA1, day, "0.250");
         settlementMarket.submit(dataService, mpanA2, day, "0.125");
         settlementMarket.submit(dataService, mpanB, day, "2.000");
@@ -217,7 +219,7 @@ class SettlementApiIntegrationTest {
 
     @Test
     void anAuditReportsExactlyTheCellsThatDifferWhenTheStoreWasTamperedWith() {
-        String day = "2026-09-04";
+        String day = lastYear(SEPTEMBER, 4).toString();
         settlementMarket.submit(dataService, mpanA1, day, "0.250");
         settlementMarket.submit(dataService, mpanB, day, "1.000");
         awaitAllocated(day, supplierB, "1.000");
@@ -273,14 +275,14 @@ class SettlementApiIntegrationTest {
 
     @Test
     void runsFollowTheCalendarAndTheirOrderAndARefusedRunStoresNothing() {
-        String day = "2026-09-07";
+        String day = lastYear(SEPTEMBER, 7).toString();
         long stored = hub.storedEvents();
 
         var r1First = refused(() -> start(day, SettlementRunType.SETTLEMENT_RUN_TYPE_R1));
         assertThat(code(r1First)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(r1First)).isEqualTo("RunsHappenInOrder");
         assertThat(preconditionViolations(r1First).getFirst().getSubject()).isEqualTo("SF " + day);
-        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        String tomorrow = MarketDays.daysAhead(1).toString();
         var notDue = refused(() -> start(tomorrow, SettlementRunType.SETTLEMENT_RUN_TYPE_SF));
         assertThat(reason(notDue)).isEqualTo("RunMustHaveFallenDue");
         assertThat(hub.storedEvents()).isEqualTo(stored);
@@ -312,37 +314,38 @@ class SettlementApiIntegrationTest {
 
     @Test
     void badRequestsAndCallersWithoutTheRoleAreRefusedPrecisely() {
+        String day = lastYear(SEPTEMBER, 8).toString();
         var missing = refused(() -> settlement(OPERATOR)
                 .startSettlementRun(StartSettlementRunRequest.newBuilder()
                         .setHeader(newCommand())
-                        .setSettlementDate("2026-13-01")
+                        .setSettlementDate("2026-13-01") // no such month, whatever the year
                         .build()));
         assertThat(code(missing)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(missing)).containsExactlyInAnyOrder("settlement_date", "run_type");
 
-        var bySupplier = refused(() -> start(supplierA, "2026-09-08", SettlementRunType.SETTLEMENT_RUN_TYPE_SF));
+        var bySupplier = refused(() -> start(supplierA, day, SettlementRunType.SETTLEMENT_RUN_TYPE_SF));
         assertThat(code(bySupplier)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(bySupplier)).isEqualTo("RoleRequired");
 
-        var noRun = refused(() -> result(OPERATOR, "2026-09-08", SettlementRunType.SETTLEMENT_RUN_TYPE_R3));
+        var noRun = refused(() -> result(OPERATOR, day, SettlementRunType.SETTLEMENT_RUN_TYPE_R3));
         assertThat(code(noRun)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(reason(noRun)).isEqualTo("SettlementRunMustExist");
         var noRunAudit = refused(() -> settlement(auditor)
                 .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                        .setSettlementDate("2026-09-08")
+                        .setSettlementDate(day)
                         .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_R3)
                         .build()));
         assertThat(code(noRunAudit)).isEqualTo(Status.Code.NOT_FOUND);
 
         var supplierAudit = refused(() -> settlement(supplierA)
                 .auditSettlementRun(AuditSettlementRunRequest.newBuilder()
-                        .setSettlementDate("2026-09-08")
+                        .setSettlementDate(day)
                         .setRunType(SettlementRunType.SETTLEMENT_RUN_TYPE_SF)
                         .build()));
         assertThat(code(supplierAudit)).isEqualTo(Status.Code.PERMISSION_DENIED);
         var position = refused(() -> settlement(auditor)
                 .getAllocationAsAt(GetAllocationAsAtRequest.newBuilder()
-                        .setSettlementDate("2026-09-08")
+                        .setSettlementDate(day)
                         .build()));
         assertThat(violatedFields(position)).containsExactly("position");
     }

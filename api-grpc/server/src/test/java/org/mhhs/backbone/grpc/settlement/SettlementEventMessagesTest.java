@@ -13,15 +13,16 @@ import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
 import org.mhhs.backbone.settlement.api.RunTrigger;
 import org.mhhs.backbone.settlement.api.SettlementRunCompleted;
 import org.mhhs.backbone.settlement.api.SupplierAllocationPublished;
+import org.mhhs.backbone.testing.MarketDays;
 
 class SettlementEventMessagesTest {
 
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    private static final LocalDate DAY = MarketDays.daysAgo(35);
 
     @Test
     void aSuppliersAllocationKeepsItsRecipientAndExactKwh() {
         var message = SettlementEventMessages.of(new SupplierAllocationPublished(
-                "2026-11-02",
+                DAY.toString(),
                 DAY,
                 SettlementRunType.SF,
                 ParticipantId.of("SUPA"),
@@ -37,7 +38,7 @@ class SettlementEventMessagesTest {
     @Test
     void aDnosTotalsKeepTheirRecipient() {
         var message = SettlementEventMessages.of(new DnoTotalsPublished(
-                "2026-11-02",
+                DAY.toString(),
                 DAY,
                 SettlementRunType.R1,
                 ParticipantId.of("DNOE"),
@@ -50,7 +51,7 @@ class SettlementEventMessagesTest {
     @Test
     void theSummaryCarriesPositionGapsAndHash() {
         var message = SettlementEventMessages.of(new SettlementRunCompleted(
-                "2026-11-02",
+                DAY.toString(),
                 DAY,
                 SettlementRunType.RF,
                 42,

@@ -26,6 +26,7 @@ import org.mhhs.backbone.grpc.v1.StartSettlementRunRequest;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -54,8 +55,8 @@ class SettlementScheduleIntegrationTest {
 
     private static final String OPERATOR = "OPER";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    /** Today and tomorrow when the test starts: appointment time-outs are persistent deadlines in real time. */
-    private static final LocalDate TODAY = LocalDate.now(LONDON);
+    /** Today and tomorrow when the test starts (MarketDays, the hub's today until the test moves its clock). */
+    private static final LocalDate TODAY = MarketDays.today();
 
     private static final String BEFORE_CHANGE = TODAY.toString();
     private static final String CHANGE_DAY = TODAY.plusDays(1).toString();
@@ -63,7 +64,7 @@ class SettlementScheduleIntegrationTest {
     @TestConfiguration
     static class MovableClock {
 
-        static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now());
+        static final AtomicReference<Instant> NOW = new AtomicReference<>(MarketDays.now());
 
         @Bean
         @Primary
@@ -101,8 +102,9 @@ class SettlementScheduleIntegrationTest {
         String gaining = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         String dataService = market.participant('A', MarketRole.MARKET_ROLE_DATA_SERVICE);
         String auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
-        String switching = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, "2026-01-01");
-        String staying = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, "2026-01-01");
+        String from = MarketDays.meteringFrom().toString();
+        String switching = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, from);
+        String staying = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, from);
         market.registration(gaining)
                 .registerSupplier(RegisterSupplierRequest.newBuilder()
                         .setHeader(newCommand())
