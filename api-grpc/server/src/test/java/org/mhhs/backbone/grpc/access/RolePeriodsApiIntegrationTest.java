@@ -17,10 +17,10 @@ import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RevokeTokenRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HubIntegrationTest
 class RolePeriodsApiIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
 
     @Autowired
     HubClient hub;

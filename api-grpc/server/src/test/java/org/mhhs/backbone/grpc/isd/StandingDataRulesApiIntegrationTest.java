@@ -29,9 +29,9 @@ import org.mhhs.backbone.grpc.v1.SetAppointmentResponseTimeoutRequest;
 import org.mhhs.backbone.grpc.v1.SetFinalDisputeWindowRequest;
 import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HubIntegrationTest
 class StandingDataRulesApiIntegrationTest {
 
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
 
     @Autowired
     HubClient hub;

@@ -19,6 +19,7 @@ import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.mhhs.backbone.testing.Submissions;
@@ -34,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsumptionRulesApiIntegrationTest {
 
     private static final String OPERATOR = "OPER";
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
     /** When the metering point was registered, with its supplier and data service. */
     private static final LocalDate REGISTERED = TODAY.minusDays(60);
     /** A day of 48 settlement periods, whatever today is: the first Wednesday after the registration. */

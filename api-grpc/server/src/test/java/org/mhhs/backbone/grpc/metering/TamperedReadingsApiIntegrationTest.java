@@ -16,6 +16,7 @@ import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TamperedReadingsApiIntegrationTest {
 
     private static final String OPERATOR = "OPER";
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
 
     @Autowired
     HubClient hub;

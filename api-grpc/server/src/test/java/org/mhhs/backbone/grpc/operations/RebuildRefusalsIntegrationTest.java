@@ -34,10 +34,10 @@ import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRun;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.grpc.v1.StartSettlementRunRequest;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,9 +62,8 @@ class RebuildRefusalsIntegrationTest {
 
     private static final String OPERATOR = "OPER";
     private static final String ALLOCATION = "settlement-allocation";
-    private static final LocalDate DAY = LocalDate.now(SettlementDate.LONDON)
-            .minusDays(20)
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+    private static final LocalDate DAY =
+            MarketDays.today().minusDays(20).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
 
     /** Holds every handler of the allocation processor while closed; open unless a test closes it. */
     static final class Gate implements MessageHandlerInterceptor<EventMessage<?>> {

@@ -25,10 +25,10 @@ import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AppointmentRulesApiIntegrationTest {
 
     private static final String OPERATOR = "OPER";
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
     /** When the metering point of each test was registered and its supplier took it on. */
     private static final LocalDate REGISTERED = TODAY.minusDays(200);
 

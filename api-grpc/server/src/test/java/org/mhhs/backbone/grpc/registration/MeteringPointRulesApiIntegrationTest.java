@@ -28,10 +28,10 @@ import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
 import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.kernel.GspGroupId;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MeteringPointRulesApiIntegrationTest {
 
     private static final String OPERATOR = "OPER";
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
     /** When the metering point of each test was registered and its supplier took it on. */
     private static final LocalDate REGISTERED = TODAY.minusDays(200);
 

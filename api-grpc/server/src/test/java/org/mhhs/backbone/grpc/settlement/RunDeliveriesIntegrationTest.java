@@ -32,10 +32,10 @@ import org.mhhs.backbone.grpc.v1.SettlementRunResult;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.grpc.v1.StartFrom;
 import org.mhhs.backbone.grpc.v1.StartSettlementRunRequest;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
@@ -53,7 +53,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RunDeliveriesIntegrationTest {
 
     private static final String OPERATOR = "OPER";
-    private static final LocalDate TODAY = LocalDate.now(SettlementDate.LONDON);
+    private static final LocalDate TODAY = MarketDays.today();
     private static final LocalDate WEDNESDAY =
             TODAY.minusDays(347).with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
     private static final LocalDate THURSDAY = WEDNESDAY.plusDays(1);
