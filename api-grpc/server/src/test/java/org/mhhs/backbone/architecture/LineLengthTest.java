@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.testing.Repository;
 
 /**
  * No line of Java over 120 characters. The formatter keeps code within that, but not comments, string literals or
@@ -17,14 +18,14 @@ class LineLengthTest {
 
     @Test
     void noJavaLineIsLongerThan120Characters() {
-        List<Path> sources = JavaSources.all();
+        List<Path> sources = Repository.javaFiles(Path.of("."));
         List<String> tooLong = new ArrayList<>();
         for (Path file : sources) {
-            List<String> lines = JavaSources.read(file).lines().toList();
+            List<String> lines = Repository.read(file).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 int length = lines.get(i).codePointCount(0, lines.get(i).length());
                 if (length > MAX) {
-                    tooLong.add(JavaSources.repositoryRoot().relativize(file) + ":" + (i + 1) + " (" + length + ")");
+                    tooLong.add(Repository.root().relativize(file) + ":" + (i + 1) + " (" + length + ")");
                 }
             }
         }

@@ -25,6 +25,7 @@ import net.sourceforge.plantuml.code.TranscoderUtil;
 import net.sourceforge.plantuml.error.PSystemError;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.HubApplication;
+import org.mhhs.backbone.testing.Repository;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions;
@@ -68,7 +69,7 @@ class ModuleDiagramTest {
         String svg = render(source);
         assertDrawn(svg, source, "the module diagram rendered from the code");
 
-        Path folder = repositoryRoot().resolve("docs").resolve("architecture");
+        Path folder = Repository.root().resolve("docs").resolve("architecture");
         Path committedSource = folder.resolve("modules.puml");
         Path committedSvg = folder.resolve("modules.svg");
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
@@ -218,20 +219,6 @@ class ModuleDiagramTest {
         Matcher matcher = EMBEDDED_SOURCE.matcher(svg);
         assertThat(matcher.find()).as("PlantUML embeds the source in the SVG").isTrue();
         return TranscoderUtil.getDefaultTranscoder().decode(matcher.group(1));
-    }
-
-    /**
-     * The clone's root, found from the working directory (Maven runs the tests in {@code api-grpc/server}) the way
-     * Maven finds it: the nearest folder up with a {@code .mvn} folder (and a {@code pom.xml}).
-     */
-    private static Path repositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path folder = start; folder != null; folder = folder.getParent()) {
-            if (Files.isDirectory(folder.resolve(".mvn")) && Files.isRegularFile(folder.resolve("pom.xml"))) {
-                return folder;
-            }
-        }
-        throw new IllegalStateException("no folder with .mvn and pom.xml above " + start);
     }
 
     private static String unixLines(String text) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.testing.Repository;
 
 /**
  * One name for a test class across the repository: {@code <What>Test} (property tests {@code <What>PropertyTest}),
@@ -19,7 +20,7 @@ class TestClassNamingTest {
 
     @Test
     void everyClassWithTestsIsNamedAfterItsKindAndEveryTestClassHasTests() {
-        List<Path> sources = JavaSources.all().stream()
+        List<Path> sources = Repository.javaFiles(Path.of(".")).stream()
                 .filter(file -> file.toString().contains("/src/test/java/"))
                 .toList();
         assertThat(sources).as("test sources").hasSizeGreaterThan(50);
@@ -50,6 +51,6 @@ class TestClassNamingTest {
     }
 
     private static String read(Path file) {
-        return JavaSources.read(file);
+        return Repository.read(file);
     }
 }

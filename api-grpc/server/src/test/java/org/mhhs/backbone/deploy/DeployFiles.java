@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mhhs.backbone.testing.Repository;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The files under deploy/ as the tests read them: YAML documents as maps, found from the module's directory. */
 final class DeployFiles {
 
-    static final Path ROOT = findDeployDirectory();
+    static final Path ROOT = Repository.root().resolve("deploy");
     static final Path COMPOSE = ROOT.resolve("compose/compose.yaml");
     static final Path K8S = ROOT.resolve("k8s");
     static final Path DASHBOARD = ROOT.resolve("compose/grafana/dashboards/hub.json");
@@ -97,15 +98,5 @@ final class DeployFiles {
     @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
         return value == null ? List.of() : (List<Object>) value;
-    }
-
-    private static Path findDeployDirectory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy/compose")) && Files.isRegularFile(dir.resolve("mvnw"))) {
-                return dir.resolve("deploy");
-            }
-        }
-        throw new IllegalStateException(
-                "no deploy/ directory above " + Path.of("").toAbsolutePath());
     }
 }

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.kernel.MarketRole;
+import org.mhhs.backbone.testing.Repository;
 
 /** The README's "API entry points" table is the entitlement table, rendered: neither can change without the other. */
 class EntitlementsReadmeTest {
@@ -115,11 +115,6 @@ class EntitlementsReadmeTest {
     }
 
     private static Path readme() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
-            directory = directory.getParent();
-        }
-        return Objects.requireNonNull(directory, "no project root above the working directory")
-                .resolve("README.md");
+        return Repository.root().resolve("README.md");
     }
 }

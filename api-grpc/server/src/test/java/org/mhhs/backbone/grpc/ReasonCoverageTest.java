@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.testing.Repository;
 
 /**
  * Every error reason the hub can give is produced by at least one test through gRPC. The reasons are read from the
@@ -45,7 +46,7 @@ class ReasonCoverageTest {
             // (fixture-tested in metering's ResponsibilityRulesTest)
             "SupplierInForceOnDay", "registration never has a data service without a supplier");
 
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = Repository.root();
     private static final List<String> BOUNDED_CONTEXTS =
             List.of("isd", "registration", "metering", "settlement", "disputes", "notification");
     private static final List<String> HUB_LAYERS = List.of("grpc", "access", "hub");
@@ -300,18 +301,7 @@ class ReasonCoverageTest {
     }
 
     private static List<Path> javaFiles(Path underRoot) {
-        Path dir = ROOT.resolve(underRoot).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("no folder " + dir);
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.toString().contains("/target/"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Repository.javaFiles(underRoot);
     }
 
     private static List<String> lines(Path underRoot) {
@@ -319,22 +309,6 @@ class ReasonCoverageTest {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The folder holding {@code .mvn} and the root {@code pom.xml}: Maven runs a module's tests in its folder. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve(".mvn")) && Files.exists(dir.resolve("pom.xml")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no repository root (.mvn and pom.xml) above " + Path.of(""));
-        }
-        return dir;
+        return Repository.read(file);
     }
 }
