@@ -21,10 +21,14 @@ public class CallerRoles {
         this.clock = clock;
     }
 
-    /** Whether the participant holds any of the roles today (Europe/London). */
+    /** The roles the participant holds today (Europe/London, by the hub's clock). */
+    public Set<MarketRole> heldToday(ParticipantId participant) {
+        return isd.findRolesAsAt(participant, SettlementDate.today(clock).date());
+    }
+
+    /** Whether the participant holds any of the roles today. */
     public boolean holdsAnyToday(ParticipantId participant, MarketRole... roles) {
-        Set<MarketRole> held =
-                isd.findRolesAsAt(participant, SettlementDate.today(clock).date());
+        Set<MarketRole> held = heldToday(participant);
         return Arrays.stream(roles).anyMatch(held::contains);
     }
 }

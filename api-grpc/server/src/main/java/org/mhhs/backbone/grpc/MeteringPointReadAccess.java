@@ -1,15 +1,11 @@
 package org.mhhs.backbone.grpc;
 
-import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.registration.api.DetailsView;
 import org.mhhs.backbone.registration.api.RegistrationQueries;
 import org.springframework.stereotype.Component;
@@ -23,23 +19,19 @@ import org.springframework.stereotype.Component;
 public class MeteringPointReadAccess {
 
     public static final String RULE = "NotInvolvedWithMeteringPoint";
-    private static final Set<MarketRole> MARKET_WIDE =
-            EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
 
     private final IsdQueries isd;
     private final RegistrationQueries registration;
-    private final Clock clock;
+    private final CallerRoles roles;
 
-    MeteringPointReadAccess(IsdQueries isd, RegistrationQueries registration, Clock clock) {
+    MeteringPointReadAccess(IsdQueries isd, RegistrationQueries registration, CallerRoles roles) {
         this.isd = isd;
         this.registration = registration;
-        this.clock = clock;
+        this.roles = roles;
     }
 
     public boolean readsEverything(ParticipantId caller) {
-        Set<MarketRole> held =
-                isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
-        return held.stream().anyMatch(MARKET_WIDE::contains);
+        return roles.holdsAnyToday(caller, MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
     }
 
     public void check(ParticipantId caller, Mpan mpan) {

@@ -1,18 +1,17 @@
 package org.mhhs.backbone.grpc.settlement;
 
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mhhs.backbone.grpc.CallerRoles;
 import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
-import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.settlement.api.AllocatedVolumeView;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +27,11 @@ class AllocationReadAccess {
             EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
 
     private final IsdQueries isd;
-    private final Clock clock;
+    private final CallerRoles roles;
 
-    AllocationReadAccess(IsdQueries isd, Clock clock) {
+    AllocationReadAccess(IsdQueries isd, CallerRoles roles) {
         this.isd = isd;
-        this.clock = clock;
+        this.roles = roles;
     }
 
     /**
@@ -52,8 +51,7 @@ class AllocationReadAccess {
     }
 
     Scope scope(ParticipantId caller, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
-        Set<MarketRole> held =
-                isd.findRolesAsAt(caller, SettlementDate.today(clock).date());
+        Set<MarketRole> held = roles.heldToday(caller);
         if (held.stream().anyMatch(MARKET_WIDE::contains)) {
             return new Scope(gspGroupId, supplier, Optional.empty());
         }
