@@ -6,17 +6,13 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 import io.grpc.ManagedChannel;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetResponsibilityRequest;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.IssueTokenRequest;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
 import org.mhhs.backbone.grpc.v1.MeteringServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RegisterGspGroupRequest;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
@@ -70,23 +66,14 @@ public final class ChannelMarket {
 
     public void meteringPoint(String mpan, String gspGroupId, String registrationServiceToken) {
         registration(registrationServiceToken)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setGspGroupId(gspGroupId)
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(MarketDays.meteringFrom().toString())
-                        .build());
+                .registerMeteringPoint(Registrations.meteringPoint(
+                        mpan, gspGroupId, MarketDays.meteringFrom().toString()));
     }
 
     public void supplier(String mpan, String supplierToken) {
         registration(supplierToken)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(MarketDays.meteringFrom().toString())
-                        .build());
+                .registerSupplier(
+                        Registrations.supplier(mpan, MarketDays.meteringFrom().toString()));
     }
 
     /**

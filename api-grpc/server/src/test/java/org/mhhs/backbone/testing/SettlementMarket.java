@@ -5,12 +5,8 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 
 import java.util.List;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
@@ -76,20 +72,8 @@ public final class SettlementMarket {
             String gspGroup, String registrationService, String supplier, String dataService, String from) {
         String mpan = Market.newMpan();
         market.registration(registrationService)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setGspGroupId(gspGroup)
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(from)
-                        .build());
-        market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(from)
-                        .build());
+                .registerMeteringPoint(Registrations.meteringPoint(mpan, gspGroup, from));
+        market.registration(supplier).registerSupplier(Registrations.supplier(mpan, from));
         String appointment = await().ignoreExceptions()
                 .until(
                         () -> market.registration(supplier)

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RevokeTokenRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.testing.HubClient;
@@ -22,6 +21,7 @@ import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
+import org.mhhs.backbone.testing.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -68,11 +68,7 @@ class RolePeriodsApiIntegrationTest {
         long before = hub.storedEvents();
 
         var refusal = refused(() -> market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(Market.newMpan())
-                        .setEffectiveFrom(TODAY.toString())
-                        .build()));
+                .registerSupplier(Registrations.supplier(Market.newMpan(), TODAY.toString())));
 
         assertThat(code(refusal)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refusal)).isEqualTo("RoleRequired");

@@ -24,7 +24,6 @@ import org.mhhs.backbone.grpc.v1.ListSubscribersRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.OpenSubscription;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
 import org.mhhs.backbone.grpc.v1.Subscriber;
 import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
@@ -34,6 +33,7 @@ import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
+import org.mhhs.backbone.testing.Registrations;
 import org.mhhs.backbone.testing.TestSubscriber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,11 +88,8 @@ class SubscriptionApiIntegrationTest {
             String firstPoint = suppliedAndMetered("_J", registrationService, firstSupplier, dataService);
             String secondPoint = suppliedAndMetered("_J", registrationService, secondSupplier, dataService);
             market.registration(secondSupplier)
-                    .registerSupplier(RegisterSupplierRequest.newBuilder()
-                            .setHeader(newCommand())
-                            .setMpan(firstPoint)
-                            .setEffectiveFrom(MarketDays.daysAhead(14).toString())
-                            .build());
+                    .registerSupplier(Registrations.supplier(
+                            firstPoint, MarketDays.daysAhead(14).toString()));
             String sentinel = broadcastSentinel();
             List.of(first, second, distributor, data, audit).forEach(s -> s.awaitEvent(e -> registered(e, sentinel)));
 

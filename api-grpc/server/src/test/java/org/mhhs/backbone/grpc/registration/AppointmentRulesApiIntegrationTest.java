@@ -16,19 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.EndServiceAppointmentRequest;
-import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.GetResponsibilityRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
+import org.mhhs.backbone.testing.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -71,14 +68,7 @@ class AppointmentRulesApiIntegrationTest {
     void aMeteringPointOfTheSupplier() {
         mpan = Market.newMpan();
         market.registration(registrationService)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setGspGroupId("_A")
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(REGISTERED.toString())
-                        .build());
+                .registerMeteringPoint(Registrations.meteringPoint(mpan, "_A", REGISTERED.toString()));
         registerSupplier(supplier, REGISTERED);
     }
 
@@ -205,12 +195,7 @@ class AppointmentRulesApiIntegrationTest {
     }
 
     private void registerSupplier(String who, LocalDate from) {
-        market.registration(who)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(from.toString())
-                        .build());
+        market.registration(who).registerSupplier(Registrations.supplier(mpan, from.toString()));
         await().ignoreExceptions()
                 .until(() -> market.registration(OPERATOR)
                         .getResponsibility(GetResponsibilityRequest.newBuilder()

@@ -24,15 +24,13 @@ import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.GspGroup;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.MarketSegment;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
+import org.mhhs.backbone.testing.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -229,23 +227,11 @@ class MeteringPointRulesApiIntegrationTest {
 
     private void registerMeteringPoint(String service, String newMpan, String gspGroup, LocalDate from) {
         market.registration(service)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(newMpan)
-                        .setGspGroupId(gspGroup)
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(from.toString())
-                        .build());
+                .registerMeteringPoint(Registrations.meteringPoint(newMpan, gspGroup, from.toString()));
     }
 
     private void registerSupplier(String who, String meteringPoint, LocalDate from) {
-        market.registration(who)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(meteringPoint)
-                        .setEffectiveFrom(from.toString())
-                        .build());
+        market.registration(who).registerSupplier(Registrations.supplier(meteringPoint, from.toString()));
     }
 
     private void deEnergise(String who, String meteringPoint, LocalDate from) {

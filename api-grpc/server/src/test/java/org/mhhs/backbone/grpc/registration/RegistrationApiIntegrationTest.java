@@ -35,8 +35,6 @@ import org.mhhs.backbone.grpc.v1.GetTimelineRequest;
 import org.mhhs.backbone.grpc.v1.ListServedMeteringPointsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.MarketSegment;
-import org.mhhs.backbone.grpc.v1.RegisterMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.Responsibility;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
@@ -45,6 +43,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
+import org.mhhs.backbone.testing.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Registration end to end: metering points, suppliers and the appointment process, through gRPC, on PostgreSQL. */
@@ -73,20 +72,11 @@ class RegistrationApiIntegrationTest {
         meteringService = market.participant('M', MarketRole.MARKET_ROLE_METERING_SERVICE);
         mpan = Market.newMpan();
         market.registration(registrationService)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setGspGroupId("_A")
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
-                        .build());
+                .registerMeteringPoint(Registrations.meteringPoint(
+                        mpan, "_A", lastYear(JANUARY, 1).toString()));
         market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
-                        .build());
+                .registerSupplier(
+                        Registrations.supplier(mpan, lastYear(JANUARY, 1).toString()));
         await().ignoreExceptions()
                 .until(() -> !responsibility(supplier, lastYear(JANUARY, 15))
                         .getSupplierId()
@@ -176,12 +166,7 @@ class RegistrationApiIntegrationTest {
         String gaining = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
         LocalDate from = MarketDays.daysAhead(14);
 
-        market.registration(gaining)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(from.toString())
-                        .build());
+        market.registration(gaining).registerSupplier(Registrations.supplier(mpan, from.toString()));
 
         await().ignoreExceptions()
                 .untilAsserted(() -> assertThat(responsibility(gaining, from).getSupplierId())
@@ -251,14 +236,8 @@ class RegistrationApiIntegrationTest {
     @Test
     void aParticipantWithoutTheRoleMayNotRegisterMeteringPoints() {
         var refused = refused(() -> market.registration(supplier)
-                .registerMeteringPoint(RegisterMeteringPointRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(Market.newMpan())
-                        .setGspGroupId("_A")
-                        .setSegment(MarketSegment.MARKET_SEGMENT_SMART)
-                        .setEnergisation(EnergisationStatus.ENERGISATION_STATUS_ENERGISED)
-                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
-                        .build()));
+                .registerMeteringPoint(Registrations.meteringPoint(
+                        Market.newMpan(), "_A", lastYear(JANUARY, 1).toString())));
 
         assertThat(code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(reason(refused)).isEqualTo("RoleRequired");
@@ -270,11 +249,8 @@ class RegistrationApiIntegrationTest {
         long before = hub.storedEvents();
 
         var refused = refused(() -> market.registration(rival)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
-                        .build()));
+                .registerSupplier(
+                        Registrations.supplier(mpan, lastYear(JANUARY, 1).toString())));
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("SupplierPeriodsMustNotOverlap");
@@ -290,11 +266,8 @@ class RegistrationApiIntegrationTest {
         String rival = market.participant('S', MarketRole.MARKET_ROLE_SUPPLIER);
 
         var refused = refused(() -> market.registration(rival)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(mpan)
-                        .setEffectiveFrom(MarketDays.today().toString())
-                        .build()));
+                .registerSupplier(
+                        Registrations.supplier(mpan, MarketDays.today().toString())));
 
         assertThat(code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(reason(refused)).isEqualTo("ChangeOfSupplierMustBeInTheFuture");
@@ -304,12 +277,8 @@ class RegistrationApiIntegrationTest {
     void aMalformedMpanIsAFieldViolation() {
         String wrongCheckDigit = mpan.substring(0, 12) + ((mpan.charAt(12) - '0' + 1) % 10);
 
-        var refused = refused(() -> market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(wrongCheckDigit)
-                        .setEffectiveFrom("not-a-date")
-                        .build()));
+        var refused = refused(() ->
+                market.registration(supplier).registerSupplier(Registrations.supplier(wrongCheckDigit, "not-a-date")));
 
         assertThat(code(refused)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(refused)).containsExactlyInAnyOrder("mpan", "effective_from");
@@ -318,11 +287,8 @@ class RegistrationApiIntegrationTest {
     @Test
     void anUnregisteredMeteringPointIsNotFound() {
         var refused = refused(() -> market.registration(supplier)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(Market.newMpan())
-                        .setEffectiveFrom(lastYear(JANUARY, 1).toString())
-                        .build()));
+                .registerSupplier(Registrations.supplier(
+                        Market.newMpan(), lastYear(JANUARY, 1).toString())));
 
         assertThat(code(refused)).isEqualTo(Status.Code.NOT_FOUND);
     }

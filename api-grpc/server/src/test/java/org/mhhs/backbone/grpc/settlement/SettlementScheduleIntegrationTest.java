@@ -18,7 +18,6 @@ import org.mhhs.backbone.grpc.v1.AuditSettlementRunRequest;
 import org.mhhs.backbone.grpc.v1.GetSettlementRunResultRequest;
 import org.mhhs.backbone.grpc.v1.ListSettlementRunsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
-import org.mhhs.backbone.grpc.v1.RegisterSupplierRequest;
 import org.mhhs.backbone.grpc.v1.RunTrigger;
 import org.mhhs.backbone.grpc.v1.SettlementRun;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
@@ -27,6 +26,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
+import org.mhhs.backbone.testing.Registrations;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -105,12 +105,7 @@ class SettlementScheduleIntegrationTest {
         String from = MarketDays.meteringFrom().toString();
         String switching = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, from);
         String staying = settlementMarket.meteringPoint("_C", registrationService, losing, dataService, from);
-        market.registration(gaining)
-                .registerSupplier(RegisterSupplierRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setMpan(switching)
-                        .setEffectiveFrom(CHANGE_DAY)
-                        .build());
+        market.registration(gaining).registerSupplier(Registrations.supplier(switching, CHANGE_DAY));
         // the data service's appointment carries on under the gaining supplier
 
         MovableClock.NOW.set(noonOf(TODAY.plusDays(3)));
