@@ -5,9 +5,13 @@ import static org.mhhs.backbone.testing.HubClient.newCommand;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.GspGroup;
@@ -43,26 +47,50 @@ public final class Market {
      * participant.
      */
     public static String register(IsdServiceGrpc.IsdServiceBlockingStub operator, String id, MarketRole... roles) {
+        return register(
+                operator,
+                id,
+                Arrays.stream(roles)
+                        .map(role -> grant(id, role, MarketDays.longAgo(), null))
+                        .toList());
+    }
+
+    /** Like {@link #register(IsdServiceGrpc.IsdServiceBlockingStub, String, MarketRole...)}, holding one role from
+     * {@code from} to {@code to} (open-ended when null). */
+    public static String register(
+            IsdServiceGrpc.IsdServiceBlockingStub operator,
+            String id,
+            MarketRole role,
+            LocalDate from,
+            @Nullable LocalDate to) {
+        return register(operator, id, List.of(grant(id, role, from, to)));
+    }
+
+    private static String register(
+            IsdServiceGrpc.IsdServiceBlockingStub operator, String id, List<GrantRoleRequest> grants) {
         operator.registerParticipant(RegisterParticipantRequest.newBuilder()
                 .setHeader(newCommand())
                 .setParticipantId(id)
                 .setName("Participant " + id)
                 .build());
-        for (MarketRole role : roles) {
-            operator.grantRole(GrantRoleRequest.newBuilder()
-                    .setHeader(newCommand())
-                    .setParticipantId(id)
-                    .setRole(role)
-                    .setEffectiveFrom(MarketDays.longAgo().toString())
-                    .build());
-        }
+        grants.forEach(operator::grantRole);
         await().ignoreExceptions()
                 .until(() -> operator.getParticipant(GetParticipantRequest.newBuilder()
                                         .setParticipantId(id)
                                         .build())
                                 .getRolesCount()
-                        == roles.length);
+                        == grants.size());
         return id;
+    }
+
+    private static GrantRoleRequest grant(String id, MarketRole role, LocalDate from, @Nullable LocalDate to) {
+        return GrantRoleRequest.newBuilder()
+                .setHeader(newCommand())
+                .setParticipantId(id)
+                .setRole(role)
+                .setEffectiveFrom(from.toString())
+                .setEffectiveTo(to == null ? "" : to.toString())
+                .build();
     }
 
     public String token(String participant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
 import static org.mhhs.backbone.testing.HubClient.reason;
+import static org.mhhs.backbone.testing.HubClient.refused;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -137,8 +138,8 @@ class CertificateChecksIntegrationTest {
 
     private void assertRefused(String participant, CertificateIssuer.Issued certificate, String rule) {
         StatusRuntimeException onACall =
-                refusal(() -> access(channel(certificate)).whoAmI(WhoAmIRequest.getDefaultInstance()));
-        StatusRuntimeException registering = refusal(() -> access(operatorChannel())
+                refused(() -> access(channel(certificate)).whoAmI(WhoAmIRequest.getDefaultInstance()));
+        StatusRuntimeException registering = refused(() -> access(operatorChannel())
                 .registerCertificate(RegisterCertificateRequest.newBuilder()
                         .setParticipantId(participant)
                         .setCertificatePem(certificate.certificatePem())
@@ -245,15 +246,6 @@ class CertificateChecksIntegrationTest {
 
     private static AccessServiceGrpc.AccessServiceBlockingStub access(ManagedChannel channel) {
         return AccessServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    }
-
-    private static StatusRuntimeException refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("the call was not refused");
     }
 
     private static Path dataDirectory() {

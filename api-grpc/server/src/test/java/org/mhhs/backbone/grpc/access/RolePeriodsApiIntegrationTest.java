@@ -1,9 +1,7 @@
 package org.mhhs.backbone.grpc.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
-import static org.mhhs.backbone.testing.HubClient.newCommand;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
 
@@ -11,8 +9,6 @@ import io.grpc.Status;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
-import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.RevokeTokenRequest;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
@@ -80,22 +76,6 @@ class RolePeriodsApiIntegrationTest {
 
     /** A participant holding SUPPLIER from {@code from} to {@code to} (open-ended when null), as ISD shows it. */
     private String supplier(LocalDate from, LocalDate to) {
-        String id = Market.register(hub.operatorIsd(), MarketIds.mpid('S'));
-        hub.operatorIsd()
-                .grantRole(GrantRoleRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setParticipantId(id)
-                        .setRole(MarketRole.MARKET_ROLE_SUPPLIER)
-                        .setEffectiveFrom(from.toString())
-                        .setEffectiveTo(to == null ? "" : to.toString())
-                        .build());
-        await().ignoreExceptions()
-                .until(() -> hub.operatorIsd()
-                                .getParticipant(GetParticipantRequest.newBuilder()
-                                        .setParticipantId(id)
-                                        .build())
-                                .getRolesCount()
-                        == 1);
-        return id;
+        return Market.register(hub.operatorIsd(), MarketIds.mpid('S'), MarketRole.MARKET_ROLE_SUPPLIER, from, to);
     }
 }

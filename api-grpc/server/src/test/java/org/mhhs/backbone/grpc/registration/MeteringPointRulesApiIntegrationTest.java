@@ -18,9 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mhhs.backbone.grpc.v1.ChangeMeteringPointDetailsRequest;
 import org.mhhs.backbone.grpc.v1.EnergisationStatus;
 import org.mhhs.backbone.grpc.v1.GetMeteringPointRequest;
-import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GetResponsibilityRequest;
-import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
 import org.mhhs.backbone.grpc.v1.GspGroup;
 import org.mhhs.backbone.grpc.v1.ListGspGroupsRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
@@ -201,22 +199,7 @@ class MeteringPointRulesApiIntegrationTest {
 
     /** A participant holding {@code role} from {@code from} on, visible in ISD once this returns. */
     private String participantFrom(char letter, MarketRole role, LocalDate from) {
-        String id = Market.register(hub.operatorIsd(), MarketIds.mpid(letter));
-        hub.operatorIsd()
-                .grantRole(GrantRoleRequest.newBuilder()
-                        .setHeader(newCommand())
-                        .setParticipantId(id)
-                        .setRole(role)
-                        .setEffectiveFrom(from.toString())
-                        .build());
-        await().ignoreExceptions()
-                .until(() -> hub.operatorIsd()
-                                .getParticipant(GetParticipantRequest.newBuilder()
-                                        .setParticipantId(id)
-                                        .build())
-                                .getRolesCount()
-                        == 1);
-        return id;
+        return Market.register(hub.operatorIsd(), MarketIds.mpid(letter), role, from, null);
     }
 
     private String registerMeteringPoint(String service, String gspGroup, LocalDate from) {
