@@ -121,6 +121,20 @@ class DisputesApiIntegrationTest {
     }
 
     @Test
+    void resolvingADisputeThatDoesNotExistOrIsNoIdIsRefusedAndStoresNothing() {
+        long stored = hub.storedEvents();
+
+        var unknown = refused(() -> resolve(UUID.randomUUID().toString(), "corrected in R1"));
+        var malformed = refused(() -> resolve("dispute-1", " "));
+
+        assertThat(code(unknown)).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(reason(unknown)).isEqualTo("NotFound");
+        assertThat(code(malformed)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(malformed)).containsExactlyInAnyOrder("dispute_id", "resolution");
+        assertThat(hub.storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
     void aResolutionIsFinal() {
         String id = raise(supplier, yesterday, "volumes too high").getDisputeId();
         resolve(id, "corrected in R1");
