@@ -3,10 +3,14 @@ package org.mhhs.backbone.isd;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.isd.api.ChangeGspGroupDno;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
@@ -14,6 +18,7 @@ import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.RegisterGspGroup;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
 
 /** One of the 14 GSP groups and the DNO that operates its distribution network. */
 @Aggregate
@@ -23,6 +28,7 @@ class GspGroup {
     private GspGroupId gspGroupId;
 
     private ParticipantId dnoId;
+    private @Nullable LocalDate lastChangeFrom;
 
     private GspGroup() {}
 
@@ -38,8 +44,11 @@ class GspGroup {
         if (command.dnoId().equals(dnoId)) {
             return;
         }
-        GspGroupDnoMustHoldDnoRole.check(command.dnoId(), isd, clock);
-        apply(new GspGroupDnoChanged(gspGroupId, dnoId, command.dnoId()));
+        DnoChangeNotInThePast.check(
+                command.effectiveFrom(), SettlementDate.today(clock).date());
+        DnoChangesInOrder.check(command.effectiveFrom(), lastChangeFrom);
+        GspGroupDnoMustHoldDnoRole.check(command.dnoId(), isd, command.effectiveFrom());
+        apply(new GspGroupDnoChanged(gspGroupId, dnoId, command.dnoId(), command.effectiveFrom()));
     }
 
     @EventSourcingHandler
@@ -49,7 +58,9 @@ class GspGroup {
     }
 
     @EventSourcingHandler
-    void on(GspGroupDnoChanged event) {
+    void on(GspGroupDnoChanged event, @Timestamp Instant recordedAt) {
         dnoId = event.dnoId();
+        lastChangeFrom =
+                event.effectiveFromOr(recordedAt.atZone(SettlementDate.LONDON).toLocalDate());
     }
 }

@@ -8,7 +8,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.kernel.SettlementDate;
 
-/** Consumption of a GSP group is reported to its DNO, so the DNO named must hold the DNO role today. */
+/** Consumption of a GSP group is reported to its DNO, so the DNO named must hold the DNO role from its first day. */
 final class GspGroupDnoMustHoldDnoRole {
 
     static final String RULE = "GspGroupDnoMustHoldDnoRole";
@@ -16,9 +16,13 @@ final class GspGroupDnoMustHoldDnoRole {
     private GspGroupDnoMustHoldDnoRole() {}
 
     static void check(ParticipantId dnoId, IsdQueries isd, Clock clock) {
-        LocalDate today = SettlementDate.today(clock).date();
-        if (!isd.holdsRole(dnoId, MarketRole.DNO, today)) {
-            throw RuleViolation.precondition(RULE, dnoId.toString(), dnoId + " does not hold the DNO role on " + today);
+        check(dnoId, isd, SettlementDate.today(clock).date());
+    }
+
+    static void check(ParticipantId dnoId, IsdQueries isd, LocalDate firstDay) {
+        if (!isd.holdsRole(dnoId, MarketRole.DNO, firstDay)) {
+            throw RuleViolation.precondition(
+                    RULE, dnoId.toString(), dnoId + " does not hold the DNO role on " + firstDay);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mhhs.backbone.isd;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mhhs.backbone.isd.api.DnoPeriodView;
 import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.MarketCalendar;
@@ -24,16 +26,28 @@ import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
 class JdbcIsdQueries implements IsdQueries {
 
-    private final JdbcClient jdbc;
+    /** The first day of a GSP group's first DNO period: the group was always its first DNO's. */
+    static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
-    JdbcIsdQueries(JdbcClient jdbc) {
+    private static final String GSP_GROUP_TODAY = """
+            SELECT g.gsp_group_id, g.name, COALESCE(
+                (SELECT d.dno_id FROM isd.gsp_group_dno d WHERE d.gsp_group_id = g.gsp_group_id
+                 AND d.effective_from <= :today ORDER BY d.effective_from DESC LIMIT 1), g.dno_id)
+            FROM isd.gsp_group g""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcIsdQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -123,14 +137,46 @@ class JdbcIsdQueries implements IsdQueries {
 
     @Override
     public List<GspGroupView> findGspGroups() {
-        return jdbc.sql("SELECT gsp_group_id, name, dno_id FROM isd.gsp_group ORDER BY gsp_group_id")
+        return jdbc.sql(GSP_GROUP_TODAY + " ORDER BY g.gsp_group_id")
+                .param("today", SettlementDate.today(clock).date())
                 .query(JdbcIsdQueries::gspGroup)
                 .list();
     }
 
     @Override
+    public Optional<ParticipantId> findDnoOn(GspGroupId gspGroupId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT dno_id FROM isd.gsp_group_dno WHERE gsp_group_id = :id AND effective_from <= :day
+                ORDER BY effective_from DESC LIMIT 1""")
+                .param("id", gspGroupId.value())
+                .param("day", day)
+                .query((rs, n) -> ParticipantId.of(rs.getString(1)))
+                .optional();
+    }
+
+    @Override
+    public List<DnoPeriodView> findDnoHistory(GspGroupId gspGroupId) {
+        List<Map.Entry<LocalDate, ParticipantId>> starts = jdbc.sql("""
+                SELECT effective_from, dno_id FROM isd.gsp_group_dno WHERE gsp_group_id = :id
+                ORDER BY effective_from""")
+                .param("id", gspGroupId.value())
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), ParticipantId.of(rs.getString(2))))
+                .list();
+        List<DnoPeriodView> periods = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate from = starts.get(i).getKey();
+            EffectivePeriod period = i + 1 < starts.size()
+                    ? EffectivePeriod.between(from, starts.get(i + 1).getKey().minusDays(1))
+                    : EffectivePeriod.from(from);
+            periods.add(new DnoPeriodView(starts.get(i).getValue(), period));
+        }
+        return periods;
+    }
+
+    @Override
     public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
-        return jdbc.sql("SELECT gsp_group_id, name, dno_id FROM isd.gsp_group WHERE gsp_group_id = :id")
+        return jdbc.sql(GSP_GROUP_TODAY + " WHERE g.gsp_group_id = :id")
+                .param("today", SettlementDate.today(clock).date())
                 .param("id", gspGroupId.value())
                 .query(JdbcIsdQueries::gspGroup)
                 .optional();

@@ -18,6 +18,7 @@ import static org.mhhs.backbone.kernel.testing.RuleViolationMatcher.aViolationOf
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -36,6 +37,8 @@ class GspGroupTest {
     private static final GspGroupId GSP_GROUP = EAST_MIDLANDS;
     private static final ParticipantId DNO_ID = DNO_A;
     private static final ParticipantId OTHER_DNO_ID = DNO_B;
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    private static final LocalDate LAST_WEEK = TODAY.minusDays(7);
 
     private final FakeIsdQueries isd = new FakeIsdQueries();
     private FixtureConfiguration<GspGroup> fixture;
@@ -132,7 +135,7 @@ class GspGroupTest {
     @Test
     void changingAGspGroupToTheDnoAlreadyOperatingItChangesNothing() {
         fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
-                .when(new ChangeGspGroupDno(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, DNO_ID, TODAY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -142,8 +145,8 @@ class GspGroupTest {
         isd.holding(OTHER_DNO_ID, DNO, openFrom("2026-06-01"));
 
         fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
-                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID))
-                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID));
+                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID, TODAY))
+                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID, TODAY));
     }
 
     @Test
@@ -151,9 +154,11 @@ class GspGroupTest {
         ParticipantId thirdDno = ParticipantId.of("DNOC");
         isd.holding(thirdDno, DNO, openFrom("2026-06-01"));
 
-        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID), new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID))
-                .when(new ChangeGspGroupDno(GSP_GROUP, thirdDno))
-                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, OTHER_DNO_ID, thirdDno));
+        fixture.given(
+                        gspGroupRegistered(GSP_GROUP, DNO_ID),
+                        new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID, LAST_WEEK))
+                .when(new ChangeGspGroupDno(GSP_GROUP, thirdDno, TODAY))
+                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, OTHER_DNO_ID, thirdDno, TODAY));
     }
 
     @Test
@@ -161,7 +166,49 @@ class GspGroupTest {
         isd.holding(SUPPLIER_A, SUPPLIER, openFrom("2020-01-01"));
 
         fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
-                .when(new ChangeGspGroupDno(GSP_GROUP, SUPPLIER_A))
+                .when(new ChangeGspGroupDno(GSP_GROUP, SUPPLIER_A, TODAY))
+                .expectNoEvents()
+                .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aChangeOfDnoMayBeScheduledForALaterDayWhenTheNewDnoHoldsTheRoleFromThen() {
+        isd.holding(OTHER_DNO_ID, DNO, openFrom("2026-07-01"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID, LocalDate.of(2026, 7, 1)))
+                .expectEvents(new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID, LocalDate.of(2026, 7, 1)));
+    }
+
+    @Test
+    void aChangeOfDnoCannotRewriteWhoWasTheDnoOnAPastDay() {
+        isd.holding(OTHER_DNO_ID, DNO, openFrom("2020-01-01"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID, TODAY.minusDays(1)))
+                .expectNoEvents()
+                .expectException(aViolationOf(DnoChangeNotInThePast.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aChangeOfDnoMustStartAfterTheChangeAlreadyScheduled() {
+        ParticipantId thirdDno = ParticipantId.of("DNOC");
+        isd.holding(thirdDno, DNO, openFrom("2020-01-01"));
+
+        fixture.given(
+                        gspGroupRegistered(GSP_GROUP, DNO_ID),
+                        new GspGroupDnoChanged(GSP_GROUP, DNO_ID, OTHER_DNO_ID, TODAY.plusDays(10)))
+                .when(new ChangeGspGroupDno(GSP_GROUP, thirdDno, TODAY.plusDays(10)))
+                .expectNoEvents()
+                .expectException(aViolationOf(DnoChangesInOrder.RULE, PRECONDITION));
+    }
+
+    @Test
+    void theNewDnoMustHoldTheDnoRoleOnItsFirstDayNotMerelyToday() {
+        isd.holding(OTHER_DNO_ID, DNO, period("2020-01-01", "2026-06-30"));
+
+        fixture.given(gspGroupRegistered(GSP_GROUP, DNO_ID))
+                .when(new ChangeGspGroupDno(GSP_GROUP, OTHER_DNO_ID, LocalDate.of(2026, 7, 1)))
                 .expectNoEvents()
                 .expectException(aViolationOf(GspGroupDnoMustHoldDnoRole.RULE, PRECONDITION));
     }

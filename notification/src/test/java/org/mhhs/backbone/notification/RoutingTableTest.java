@@ -184,7 +184,7 @@ class RoutingTableTest {
 
     @Test
     void afterAChangeOfDnoTheGroupsNewDnoIsToldInsteadOfTheOldOne() {
-        GspGroupDnoChanged dnoChanged = new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO);
+        GspGroupDnoChanged dnoChanged = new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, null);
         ROUTING.audienceOf(dnoChanged, parties);
         parties.apply(dnoChanged);
 
@@ -219,7 +219,7 @@ class RoutingTableTest {
                         Set.of("*")),
                 new Example(
                         "a GSP group's DNO changes",
-                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO),
+                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, null),
                         Set.of("*")),
                 new Example(
                         "a bank holiday is added",

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.Energy;
@@ -80,7 +78,7 @@ class SettlementDay {
         }
         bySupplier.forEach((supplier, volumes) ->
                 apply(new SupplierAllocationPublished(command.settlementDayId(), day, runType, supplier, volumes)));
-        dnoTotals(byGspAndPeriod, isd)
+        dnoTotals(byGspAndPeriod, isd, day)
                 .forEach((dno, totals) ->
                         apply(new DnoTotalsPublished(command.settlementDayId(), day, runType, dno, totals)));
         apply(new SettlementRunCompleted(
@@ -99,12 +97,11 @@ class SettlementDay {
     }
 
     private static Map<ParticipantId, List<DnoTotalsPublished.Total>> dnoTotals(
-            SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod, IsdQueries isd) {
-        Map<GspGroupId, ParticipantId> dnoOf =
-                isd.findGspGroups().stream().collect(Collectors.toMap(GspGroupView::gspGroupId, GspGroupView::dnoId));
+            SortedMap<GspGroupId, SortedMap<Integer, PeriodTotal>> byGspAndPeriod, IsdQueries isd, LocalDate day) {
+        // each GSP group's totals go to the DNO of the settlement day, not to today's
         Map<ParticipantId, List<DnoTotalsPublished.Total>> byDno = new TreeMap<>();
         byGspAndPeriod.forEach((gsp, periods) -> {
-            ParticipantId dno = dnoOf.get(gsp);
+            ParticipantId dno = isd.findDnoOn(gsp, day).orElse(null);
             if (dno == null) {
                 return;
             }

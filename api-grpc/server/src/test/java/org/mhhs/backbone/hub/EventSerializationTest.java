@@ -51,7 +51,8 @@ class EventSerializationTest {
                         new RoleGranted(supplier, MarketRole.DNO, EffectivePeriod.between(day, day.plusDays(30))),
                         new RoleRevoked(supplier, MarketRole.SUPPLIER, EffectivePeriod.from(day), day.plusDays(9)),
                         new GspGroupRegistered(GspGroupId.of("_A"), "Eastern", ParticipantId.of("DNOA")),
-                        new GspGroupDnoChanged(GspGroupId.of("_A"), ParticipantId.of("DNOA"), ParticipantId.of("DNOB")),
+                        new GspGroupDnoChanged(
+                                GspGroupId.of("_A"), ParticipantId.of("DNOA"), ParticipantId.of("DNOB"), day),
                         new BankHolidayAdded(MarketCalendar.ID, LocalDate.of(2026, 12, 25), "Christmas Day"),
                         new BankHolidayRemoved(MarketCalendar.ID, LocalDate.of(2026, 12, 25)),
                         new RunScheduleChanged(

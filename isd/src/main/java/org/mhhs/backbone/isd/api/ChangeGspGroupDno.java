@@ -1,7 +1,10 @@
 package org.mhhs.backbone.isd.api;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.ParticipantId;
 
-public record ChangeGspGroupDno(@TargetAggregateIdentifier GspGroupId gspGroupId, ParticipantId dnoId) {}
+/** From effectiveFrom on (today or later), the GSP group's consumption is the new DNO's. */
+public record ChangeGspGroupDno(
+        @TargetAggregateIdentifier GspGroupId gspGroupId, ParticipantId dnoId, LocalDate effectiveFrom) {}

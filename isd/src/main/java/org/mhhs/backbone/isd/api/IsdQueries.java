@@ -25,9 +25,17 @@ public interface IsdQueries {
         return findRolesAsAt(participantId, date).contains(role);
     }
 
+    /** Every GSP group with its DNO today. */
     List<GspGroupView> findGspGroups();
 
+    /** The GSP group with its DNO today. */
     Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId);
+
+    /** The DNO of the GSP group on a day (empty when the group is unknown). */
+    Optional<ParticipantId> findDnoOn(GspGroupId gspGroupId, LocalDate day);
+
+    /** The GSP group's DNO periods, oldest first; the first starts at the beginning of the market. */
+    List<DnoPeriodView> findDnoHistory(GspGroupId gspGroupId);
 
     SettlementCalendarView findSettlementCalendar();
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mhhs.backbone.isd.api.DnoPeriodView;
 import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.isd.api.ParticipantView;
@@ -100,6 +101,18 @@ public final class FakeIsdQueries implements IsdQueries {
     @Override
     public Optional<GspGroupView> findGspGroup(GspGroupId gspGroupId) {
         return Optional.ofNullable(gspGroups.get(gspGroupId));
+    }
+
+    @Override
+    public Optional<ParticipantId> findDnoOn(GspGroupId gspGroupId, LocalDate day) {
+        return findGspGroup(gspGroupId).map(GspGroupView::dnoId);
+    }
+
+    @Override
+    public List<DnoPeriodView> findDnoHistory(GspGroupId gspGroupId) {
+        return findGspGroup(gspGroupId).stream()
+                .map(group -> new DnoPeriodView(group.dnoId(), EffectivePeriod.from(LocalDate.of(1900, 1, 1))))
+                .toList();
     }
 
     @Override

@@ -57,7 +57,8 @@ class IsdEnvelopeContent implements EnvelopeContent {
                 envelope.setGspGroupDnoChanged(org.mhhs.backbone.grpc.v1.GspGroupDnoChanged.newBuilder()
                         .setGspGroupId(e.gspGroupId().value())
                         .setPreviousDnoId(id(e.previousDnoId()))
-                        .setDnoId(id(e.dnoId())));
+                        .setDnoId(id(e.dnoId()))
+                        .setEffectiveFrom(e.effectiveFrom() == null ? "" : date(e.effectiveFrom())));
             case BankHolidayAdded e ->
                 envelope.setBankHolidayAdded(org.mhhs.backbone.grpc.v1.BankHolidayAdded.newBuilder()
                         .setDate(date(e.date()))

@@ -126,7 +126,8 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
         dispatcher.answer(request, response, fields -> {
             GspGroupId id = fields.gspGroupId("gsp_group_id", request.getGspGroupId());
             ParticipantId dno = fields.participantId("dno_id", request.getDnoId());
-            return () -> new Dispatch<>(new ChangeGspGroupDno(id, dno), gspGroup(id));
+            LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
+            return () -> new Dispatch<>(new ChangeGspGroupDno(id, dno, from), gspGroup(id));
         });
     }
 
