@@ -29,6 +29,7 @@ import org.mhhs.backbone.access.AuditTrail;
 import org.mhhs.backbone.access.BearerTokens;
 import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.access.ClientCertificates;
+import org.mhhs.backbone.access.Credential;
 import org.mhhs.backbone.access.SecurityProperties;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.MarketRole;
@@ -100,7 +101,8 @@ class AccessInterceptor implements ServerInterceptor {
                     refused.message());
             return refuse(call, Status.Code.UNAUTHENTICATED, refused.reason(), refused.message());
         }
-        Caller caller = ((Authenticated) authentication).caller();
+        Authenticated authenticated = (Authenticated) authentication;
+        Caller caller = authenticated.caller();
         Optional<ParticipantId> who = Optional.of(caller.participantId());
         String how = caller.method().label();
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
@@ -141,7 +143,9 @@ class AccessInterceptor implements ServerInterceptor {
                 && held.stream().anyMatch(PRIVILEGED::contains);
         Context context = Context.current()
                 .withValue(CallerContext.CALLER, caller)
-                .withValue(CallerContext.METHOD, call.getMethodDescriptor());
+                .withValue(CallerContext.METHOD, call.getMethodDescriptor())
+                .withValue(CallerContext.CREDENTIAL, authenticated.credential())
+                .withValue(CallerContext.ROLES, Set.copyOf(held));
         AuditedCall<Q, R> audited = new AuditedCall<>(
                 call,
                 who,
@@ -171,7 +175,17 @@ class AccessInterceptor implements ServerInterceptor {
 
     private sealed interface Authentication {}
 
-    private record Authenticated(Caller caller) implements Authentication {}
+    private record Authenticated(Credential credential) implements Authentication {
+
+        Caller caller() {
+            return new Caller(
+                    credential.participantId(),
+                    switch (credential) {
+                        case Credential.ClientCertificate certificate -> Caller.AuthenticationMethod.CLIENT_CERTIFICATE;
+                        case Credential.BearerToken token -> Caller.AuthenticationMethod.BEARER_TOKEN;
+                    });
+        }
+    }
 
     private record Unauthenticated(String method, String reason, String message) implements Authentication {}
 
@@ -184,9 +198,7 @@ class AccessInterceptor implements ServerInterceptor {
                 peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (chain.isPresent()) {
             return switch (certificates.authenticate(chain.get())) {
-                case ClientCertificates.Accepted accepted ->
-                    new Authenticated(
-                            new Caller(accepted.participantId(), Caller.AuthenticationMethod.CLIENT_CERTIFICATE));
+                case ClientCertificates.Accepted accepted -> new Authenticated(accepted.credential());
                 case ClientCertificates.Refused refused ->
                     new Unauthenticated(
                             Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label(),
@@ -214,7 +226,7 @@ class AccessInterceptor implements ServerInterceptor {
                     "send 'authorization: Bearer <token>' or present a registered client certificate");
         }
         return tokens.authenticate(bearer.get())
-                .<Authentication>map(p -> new Authenticated(new Caller(p, Caller.AuthenticationMethod.BEARER_TOKEN)))
+                .<Authentication>map(Authenticated::new)
                 .orElseGet(() -> new Unauthenticated(
                         Caller.AuthenticationMethod.BEARER_TOKEN.label(),
                         "Unauthenticated",
