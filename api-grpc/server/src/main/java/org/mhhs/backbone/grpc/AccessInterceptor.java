@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * Authenticates every call (except health checking and reflection, which load balancers and tools call without
  * credentials) by its client certificate (or, in development mode, its bearer token) and refuses it unless the caller
  * holds, today, a role that the RPC's entitlement row names. Every refusal, and every read by an auditor or operator,
- * goes to the audit trail.
+ * goes to the audit trail. The credential and roles go with the call, for the long-lived calls, which the hub checks
+ * again while they stay open (OpenStreams, StreamGuard); their endings are audited here too.
  */
 @Component
 @GlobalServerInterceptor
