@@ -2,6 +2,9 @@ package org.mhhs.backbone.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ class StreamGuard implements SmartLifecycle {
     private final IsdQueries isd;
     private final Clock clock;
     private final Duration interval;
+    private final MeterRegistry metrics;
     private volatile ScheduledExecutorService rounds;
 
     StreamGuard(
@@ -55,6 +59,7 @@ class StreamGuard implements SmartLifecycle {
             BearerTokens tokens,
             IsdQueries isd,
             Clock clock,
+            MeterRegistry metrics,
             @Value("${hub.security.stream-check-interval:250ms}") Duration interval) {
         this.streams = streams;
         this.certificates = certificates;
@@ -62,6 +67,10 @@ class StreamGuard implements SmartLifecycle {
         this.isd = isd;
         this.clock = clock;
         this.interval = interval;
+        this.metrics = metrics;
+        Gauge.builder("hub.streams.open", streams, OpenStreams::size)
+                .description("Subscription and submission streams open on this node")
+                .register(metrics);
     }
 
     @Override
@@ -160,9 +169,14 @@ class StreamGuard implements SmartLifecycle {
         return !allowed.isEmpty();
     }
 
-    private static void end(OpenStreams.OpenStream stream, Status.Code code, String reason, String message) {
+    private void end(OpenStreams.OpenStream stream, Status.Code code, String reason, String message) {
         StatusException status = BoundedErrorDetails.bounded(GrpcErrors.status(code, reason, message, null));
         log.info("Ending {} stream {} of {}: {} {}", stream.rpc(), stream.id(), stream.participant(), code, message);
+        Counter.builder("hub.streams.ended")
+                .description("Open streams the hub ended because their credential or role was revoked or expired")
+                .tag("reason", reason)
+                .register(metrics)
+                .increment();
         try {
             stream.stream().end(status);
         } catch (RuntimeException e) {

@@ -92,7 +92,7 @@ class OpenStreamRevocationIntegrationTest {
 
     @Test
     void aRevokedCertificateEndsTheOpenSubscriptionAndSubmissionStreamWithinASecondAndRefusesTheNextCall() {
-        Party dataService = party('A', Instant.now().plus(Duration.ofDays(10)), MarketRole.MARKET_ROLE_DATA_SERVICE);
+        Party dataService = party('A', Duration.ofDays(10), MarketRole.MARKET_ROLE_DATA_SERVICE);
         try (TestSubscriber subscription = subscribe(dataService, "revoked-certificate");
                 TestSubmissionStream submissions = submissionStream(dataService)) {
 
@@ -118,7 +118,7 @@ class OpenStreamRevocationIntegrationTest {
 
     @Test
     void aCertificateThatExpiresWhileTheStreamsAreOpenEndsThemWithinASecondOfItsExpiry() {
-        Party dataService = party('B', Instant.now().plusSeconds(6), MarketRole.MARKET_ROLE_DATA_SERVICE);
+        Party dataService = party('B', Duration.ofSeconds(6), MarketRole.MARKET_ROLE_DATA_SERVICE);
         Instant notAfter = dataService.certificate().certificate().getNotAfter().toInstant();
         try (TestSubscriber subscription = subscribe(dataService, "expiring-certificate");
                 TestSubmissionStream submissions = submissionStream(dataService)) {
@@ -137,7 +137,7 @@ class OpenStreamRevocationIntegrationTest {
 
     @Test
     void aRevokedRoleEndsTheSubmissionStreamThatNeedsItWithinASecondWhileTheSubscriptionGoesOn() {
-        Party dataService = party('C', Instant.now().plus(Duration.ofDays(10)), MarketRole.MARKET_ROLE_DATA_SERVICE);
+        Party dataService = party('C', Duration.ofDays(10), MarketRole.MARKET_ROLE_DATA_SERVICE);
         try (TestSubscriber subscription = subscribe(dataService, "revoked-role");
                 TestSubmissionStream submissions = submissionStream(dataService)) {
 
@@ -164,8 +164,8 @@ class OpenStreamRevocationIntegrationTest {
 
     @Test
     void aRoleGrantedWhileTheSubscriptionIsOpenStartsDeliveringTheEntriesAddressedToTheRole() {
-        Party watcher = party('W', Instant.now().plus(Duration.ofDays(10)), MarketRole.MARKET_ROLE_SUPPLIER);
-        Party supplier = party('S', Instant.now().plus(Duration.ofDays(10)), MarketRole.MARKET_ROLE_SUPPLIER);
+        Party watcher = party('W', Duration.ofDays(10), MarketRole.MARKET_ROLE_SUPPLIER);
+        Party supplier = party('S', Duration.ofDays(10), MarketRole.MARKET_ROLE_SUPPLIER);
         try (TestSubscriber subscription = subscribe(watcher, "granted-role")) {
             String beforeTheGrant = raiseDispute(supplier);
             String marker = Market.register(operatorIsd(), MarketIds.mpid('M'));
@@ -197,12 +197,9 @@ class OpenStreamRevocationIntegrationTest {
 
     @Test
     void anAuditorWhoseAuditorRoleIsRevokedStopsReceivingOthersEventsAndKeepsItsOwnAudience() {
-        Party auditor = party(
-                'U',
-                Instant.now().plus(Duration.ofDays(10)),
-                MarketRole.MARKET_ROLE_AUDITOR,
-                MarketRole.MARKET_ROLE_SUPPLIER);
-        Party supplier = party('S', Instant.now().plus(Duration.ofDays(10)), MarketRole.MARKET_ROLE_SUPPLIER);
+        Party auditor =
+                party('U', Duration.ofDays(10), MarketRole.MARKET_ROLE_AUDITOR, MarketRole.MARKET_ROLE_SUPPLIER);
+        Party supplier = party('S', Duration.ofDays(10), MarketRole.MARKET_ROLE_SUPPLIER);
         try (TestSubscriber subscription = subscribe(auditor, "auditor")) {
             String seenAsAuditor = raiseDispute(supplier);
             await().until(() -> disputesDelivered(subscription).contains(seenAsAuditor));
@@ -226,9 +223,10 @@ class OpenStreamRevocationIntegrationTest {
 
     // ---- the market, through the API
 
-    private Party party(char letter, Instant notAfter, MarketRole... roles) {
+    /** A participant with the roles, whose certificate is valid for {@code validity} from now on. */
+    private Party party(char letter, Duration validity, MarketRole... roles) {
         String id = Market.register(operatorIsd(), MarketIds.mpid(letter), roles);
-        CertificateIssuer.Issued certificate = TLS.client(id, notAfter);
+        CertificateIssuer.Issued certificate = TLS.client(id, Instant.now().plus(validity));
         String fingerprint = operatorAccess()
                 .registerCertificate(RegisterCertificateRequest.newBuilder()
                         .setParticipantId(id)
