@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,25 @@ class JdbcIsdQueries implements IsdQueries {
                 .list()
                 .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
+        return roles;
+    }
+
+    @Override
+    public Map<ParticipantId, Set<MarketRole>> findRolesAsAt(Set<ParticipantId> participantIds, LocalDate date) {
+        Map<ParticipantId, Set<MarketRole>> roles = new HashMap<>();
+        participantIds.forEach(participant -> roles.put(participant, EnumSet.noneOf(MarketRole.class)));
+        if (participantIds.isEmpty()) {
+            return roles;
+        }
+        jdbc.sql("""
+                SELECT participant_id, role FROM isd.participant_role
+                WHERE participant_id = ANY (CAST(:ids AS char(4)[]))
+                AND effective_from <= :date AND (effective_to IS NULL OR effective_to >= :date)""")
+                .param("ids", participantIds.stream().map(ParticipantId::value).toArray(String[]::new))
+                .param("date", date)
+                .query((rs, n) -> Map.entry(ParticipantId.of(rs.getString(1)), MarketRole.valueOf(rs.getString(2))))
+                .list()
+                .forEach(held -> roles.get(held.getKey()).add(held.getValue()));
         return roles;
     }
 

@@ -11,8 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,17 +69,49 @@ public class BearerTokens {
         return new IssuedToken(tokenId, participant, secret);
     }
 
-    /** The participant a presented token belongs to, if it is a valid, unrevoked token. */
-    public Optional<ParticipantId> authenticate(String presented) {
+    /** The token and the participant it belongs to, if the presented secret is a valid, unrevoked token. */
+    public Optional<Credential.BearerToken> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT participant_id FROM access.bearer_token"
+        return jdbc.sql("SELECT participant_id, token_id FROM access.bearer_token"
                         + " WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", hash(presented))
-                .query(String.class)
-                .optional()
-                .map(ParticipantId::of);
+                .query((rs, row) ->
+                        new Credential.BearerToken(ParticipantId.of(rs.getString(1)), rs.getObject(2, UUID.class)))
+                .optional();
+    }
+
+    /**
+     * Of the tokens that open calls were authenticated with, those revoked since ({@code CredentialRevoked}). One
+     * query for them all.
+     */
+    public Map<Credential.BearerToken, ClientCertificates.Refused> refusedNow(
+            Collection<Credential.BearerToken> presented) {
+        if (presented.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> valid = new HashSet<>(jdbc.sql("""
+                SELECT token_id FROM access.bearer_token
+                WHERE token_id = ANY (CAST(:ids AS uuid[])) AND revoked_at IS NULL""")
+                .param(
+                        "ids",
+                        presented.stream()
+                                .map(token -> token.tokenId().toString())
+                                .distinct()
+                                .toArray(String[]::new))
+                .query(UUID.class)
+                .list());
+        Map<Credential.BearerToken, ClientCertificates.Refused> refused = new HashMap<>();
+        for (Credential.BearerToken token : presented) {
+            if (!valid.contains(token.tokenId())) {
+                refused.put(
+                        token,
+                        new ClientCertificates.Refused(
+                                "CredentialRevoked", "the bearer token " + token.tokenId() + " was revoked"));
+            }
+        }
+        return refused;
     }
 
     /** Revokes a token; false when there is no such unrevoked token. */

@@ -18,10 +18,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,7 +69,12 @@ public class ClientCertificates {
     /** The outcome of checking a presented certificate chain. */
     public sealed interface Check {}
 
-    public record Accepted(ParticipantId participantId, String fingerprint) implements Check {}
+    public record Accepted(ParticipantId participantId, String fingerprint, Instant notAfter) implements Check {
+
+        public Credential.ClientCertificate credential() {
+            return new Credential.ClientCertificate(participantId, fingerprint, notAfter);
+        }
+    }
 
     /** Refused, with the rule (the ErrorInfo reason) and a message for the caller. */
     public record Refused(String reason, String message) implements Check {}
@@ -82,10 +91,63 @@ public class ClientCertificates {
                 .param("fingerprint", HEX.parseHex(fingerprint))
                 .query(String.class)
                 .optional()
-                .<Check>map(participant -> new Accepted(ParticipantId.of(participant), fingerprint))
+                .<Check>map(participant -> new Accepted(
+                        ParticipantId.of(participant),
+                        fingerprint,
+                        leaf.getNotAfter().toInstant()))
                 .orElseGet(() -> new Refused(
                         "CertificateNotRegistered",
                         "the client certificate " + fingerprint + " is not registered with the hub (or was revoked)"));
+    }
+
+    /**
+     * Of the certificates that open calls were authenticated with, those the hub would refuse now, and why: expired
+     * ({@code CertificateExpired}), or no longer registered to that participant ({@code CredentialRevoked}). One
+     * query for them all.
+     */
+    public Map<Credential.ClientCertificate, Refused> refusedNow(Collection<Credential.ClientCertificate> presented) {
+        Instant now = HubTls.CERTIFICATE_CLOCK.instant();
+        Map<Credential.ClientCertificate, Refused> refused = new HashMap<>();
+        List<Credential.ClientCertificate> unexpired = new ArrayList<>();
+        for (Credential.ClientCertificate certificate : presented) {
+            if (now.isAfter(certificate.notAfter())) {
+                refused.put(
+                        certificate,
+                        new Refused(
+                                "CertificateExpired",
+                                "the client certificate " + certificate.fingerprint() + " expired at "
+                                        + certificate.notAfter()));
+            } else {
+                unexpired.add(certificate);
+            }
+        }
+        if (unexpired.isEmpty()) {
+            return refused;
+        }
+        Map<String, ParticipantId> registered = new HashMap<>();
+        jdbc.sql("""
+                SELECT fingerprint_sha256, participant_id FROM access.client_certificate
+                WHERE fingerprint_sha256 = ANY (
+                    SELECT decode(f, 'hex') FROM unnest(CAST(:fingerprints AS text[])) f)""")
+                .param(
+                        "fingerprints",
+                        unexpired.stream()
+                                .map(Credential.ClientCertificate::fingerprint)
+                                .distinct()
+                                .toArray(String[]::new))
+                .query((rs, row) -> Map.entry(HEX.formatHex(rs.getBytes(1)), ParticipantId.of(rs.getString(2))))
+                .list()
+                .forEach(entry -> registered.put(entry.getKey(), entry.getValue()));
+        for (Credential.ClientCertificate certificate : unexpired) {
+            if (!certificate.participantId().equals(registered.get(certificate.fingerprint()))) {
+                refused.put(
+                        certificate,
+                        new Refused(
+                                "CredentialRevoked",
+                                "the client certificate " + certificate.fingerprint() + " was revoked"));
+            }
+        }
+        return refused;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.mhhs.backbone.access.AuditTrail;
 import org.mhhs.backbone.access.BearerTokens;
 import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.access.ClientCertificates;
+import org.mhhs.backbone.access.Credential;
 import org.mhhs.backbone.access.SecurityProperties;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.MarketRole;
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
  * Authenticates every call (except health checking and reflection, which load balancers and tools call without
  * credentials) by its client certificate (or, in development mode, its bearer token) and refuses it unless the caller
  * holds, today, a role that the RPC's entitlement row names. Every refusal, and every read by an auditor or operator,
- * goes to the audit trail.
+ * goes to the audit trail. The credential and roles go with the call, for the long-lived calls, which the hub checks
+ * again while they stay open (OpenStreams, StreamGuard); their endings are audited here too.
  */
 @Component
 @GlobalServerInterceptor
@@ -100,7 +102,8 @@ class AccessInterceptor implements ServerInterceptor {
                     refused.message());
             return refuse(call, Status.Code.UNAUTHENTICATED, refused.reason(), refused.message());
         }
-        Caller caller = ((Authenticated) authentication).caller();
+        Authenticated authenticated = (Authenticated) authentication;
+        Caller caller = authenticated.caller();
         Optional<ParticipantId> who = Optional.of(caller.participantId());
         String how = caller.method().label();
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
@@ -141,7 +144,9 @@ class AccessInterceptor implements ServerInterceptor {
                 && held.stream().anyMatch(PRIVILEGED::contains);
         Context context = Context.current()
                 .withValue(CallerContext.CALLER, caller)
-                .withValue(CallerContext.METHOD, call.getMethodDescriptor());
+                .withValue(CallerContext.METHOD, call.getMethodDescriptor())
+                .withValue(CallerContext.CREDENTIAL, authenticated.credential())
+                .withValue(CallerContext.ROLES, Set.copyOf(held));
         AuditedCall<Q, R> audited = new AuditedCall<>(
                 call,
                 who,
@@ -171,7 +176,17 @@ class AccessInterceptor implements ServerInterceptor {
 
     private sealed interface Authentication {}
 
-    private record Authenticated(Caller caller) implements Authentication {}
+    private record Authenticated(Credential credential) implements Authentication {
+
+        Caller caller() {
+            return new Caller(
+                    credential.participantId(),
+                    switch (credential) {
+                        case Credential.ClientCertificate certificate -> Caller.AuthenticationMethod.CLIENT_CERTIFICATE;
+                        case Credential.BearerToken token -> Caller.AuthenticationMethod.BEARER_TOKEN;
+                    });
+        }
+    }
 
     private record Unauthenticated(String method, String reason, String message) implements Authentication {}
 
@@ -184,9 +199,7 @@ class AccessInterceptor implements ServerInterceptor {
                 peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
         if (chain.isPresent()) {
             return switch (certificates.authenticate(chain.get())) {
-                case ClientCertificates.Accepted accepted ->
-                    new Authenticated(
-                            new Caller(accepted.participantId(), Caller.AuthenticationMethod.CLIENT_CERTIFICATE));
+                case ClientCertificates.Accepted accepted -> new Authenticated(accepted.credential());
                 case ClientCertificates.Refused refused ->
                     new Unauthenticated(
                             Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label(),
@@ -214,7 +227,7 @@ class AccessInterceptor implements ServerInterceptor {
                     "send 'authorization: Bearer <token>' or present a registered client certificate");
         }
         return tokens.authenticate(bearer.get())
-                .<Authentication>map(p -> new Authenticated(new Caller(p, Caller.AuthenticationMethod.BEARER_TOKEN)))
+                .<Authentication>map(Authenticated::new)
                 .orElseGet(() -> new Unauthenticated(
                         Caller.AuthenticationMethod.BEARER_TOKEN.label(),
                         "Unauthenticated",

@@ -2,7 +2,10 @@ package org.mhhs.backbone.grpc;
 
 import io.grpc.Context;
 import io.grpc.MethodDescriptor;
+import java.util.Set;
 import org.mhhs.backbone.access.Caller;
+import org.mhhs.backbone.access.Credential;
+import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 
 /** The authenticated caller of the current gRPC call, and the RPC it called. */
@@ -10,6 +13,10 @@ public final class CallerContext {
 
     static final Context.Key<Caller> CALLER = Context.key("mhhs-caller");
     static final Context.Key<MethodDescriptor<?, ?>> METHOD = Context.key("mhhs-method");
+    /** What the caller authenticated with, checked again while a long-lived call stays open (OpenStreams). */
+    static final Context.Key<Credential> CREDENTIAL = Context.key("mhhs-credential");
+    /** The roles the caller held today when the call started. */
+    static final Context.Key<Set<MarketRole>> ROLES = Context.key("mhhs-roles");
 
     private CallerContext() {}
 

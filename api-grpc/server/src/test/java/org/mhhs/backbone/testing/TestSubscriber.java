@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.grpc.v1.Acknowledge;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
 import org.mhhs.backbone.grpc.v1.OpenSubscription;
@@ -29,12 +30,18 @@ public final class TestSubscriber implements AutoCloseable {
     private final List<EventEnvelope> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<SubscriptionOpened> opened = new CompletableFuture<>();
     private final CompletableFuture<StatusRuntimeException> ended = new CompletableFuture<>();
+    private volatile long endedAtNanos;
     private volatile ClientCallStreamObserver<SubscribeRequest> requests;
 
     private TestSubscriber() {}
 
     public static TestSubscriber open(ManagedChannel channel, String token, OpenSubscription open) {
         return start(channel, token, open, false);
+    }
+
+    /** A subscriber on a channel that authenticates by itself (mutual TLS: the channel's client certificate). */
+    public static TestSubscriber open(ManagedChannel channel, OpenSubscription open) {
+        return start(channel, null, open, false);
     }
 
     /** A subscriber that reads nothing until {@link #request} is called: gRPC flow control holds the hub back. */
@@ -52,10 +59,11 @@ public final class TestSubscriber implements AutoCloseable {
         return OpenSubscription.newBuilder().setSubscriptionName(name).setStart(start);
     }
 
-    private static TestSubscriber start(ManagedChannel channel, String token, OpenSubscription open, boolean paused) {
+    private static TestSubscriber start(
+            ManagedChannel channel, @Nullable String token, OpenSubscription open, boolean paused) {
         TestSubscriber subscriber = new TestSubscriber();
-        SubscriptionServiceGrpc.newStub(channel)
-                .withCallCredentials(HubClient.bearer(token))
+        SubscriptionServiceGrpc.SubscriptionServiceStub stub = SubscriptionServiceGrpc.newStub(channel);
+        (token == null ? stub : stub.withCallCredentials(HubClient.bearer(token)))
                 .subscribe(subscriber.observer(paused));
         subscriber.requests.onNext(SubscribeRequest.newBuilder().setOpen(open).build());
         if (paused) {
@@ -85,6 +93,7 @@ public final class TestSubscriber implements AutoCloseable {
 
             @Override
             public void onError(Throwable t) {
+                endedAtNanos = System.nanoTime();
                 StatusRuntimeException status = t instanceof StatusRuntimeException s
                         ? s
                         : new StatusRuntimeException(io.grpc.Status.fromThrowable(t));
@@ -94,6 +103,7 @@ public final class TestSubscriber implements AutoCloseable {
 
             @Override
             public void onCompleted() {
+                endedAtNanos = System.nanoTime();
                 opened.completeExceptionally(new IllegalStateException("completed"));
                 ended.complete(null);
             }
@@ -132,6 +142,12 @@ public final class TestSubscriber implements AutoCloseable {
 
     public boolean hasEnded() {
         return ended.isDone();
+    }
+
+    /** When the stream ended, by {@link System#nanoTime()}, waiting for it. */
+    public long endedAtNanos() {
+        awaitEnd();
+        return endedAtNanos;
     }
 
     @Override

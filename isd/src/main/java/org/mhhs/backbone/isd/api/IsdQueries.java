@@ -1,7 +1,9 @@
 package org.mhhs.backbone.isd.api;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.kernel.GspGroupId;
@@ -20,6 +22,13 @@ public interface IsdQueries {
             Optional<MarketRole> role, Optional<LocalDate> asAt, Optional<ParticipantId> after, int limit);
 
     Set<MarketRole> findRolesAsAt(ParticipantId participantId, LocalDate date);
+
+    /** The roles each of the participants holds on the date (an empty set for one holding none), for many at once. */
+    default Map<ParticipantId, Set<MarketRole>> findRolesAsAt(Set<ParticipantId> participantIds, LocalDate date) {
+        Map<ParticipantId, Set<MarketRole>> roles = new HashMap<>();
+        participantIds.forEach(participant -> roles.put(participant, findRolesAsAt(participant, date)));
+        return roles;
+    }
 
     default boolean holdsRole(ParticipantId participantId, MarketRole role, LocalDate date) {
         return findRolesAsAt(participantId, date).contains(role);

@@ -2,8 +2,7 @@ package org.mhhs.backbone.grpc.metering;
 
 import static org.mhhs.backbone.grpc.Replies.reply;
 
-import io.grpc.StatusException;
-import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
 import org.mhhs.backbone.grpc.CommandDispatcher.Target;
 import org.mhhs.backbone.grpc.GrpcErrors;
 import org.mhhs.backbone.grpc.MeteringPointReadAccess;
+import org.mhhs.backbone.grpc.OpenStreams;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.RequestFields;
 import org.mhhs.backbone.grpc.v1.Consumption;
@@ -51,14 +51,17 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
     private final MeteringPointReadAccess readAccess;
     private final GrpcErrors errors;
     private final AuditTrail audit;
+    private final OpenStreams openStreams;
 
     MeteringGrpcService(
             CommandDispatcher dispatcher,
             MeteringQueries metering,
             MeteringPointReadAccess readAccess,
             GrpcErrors errors,
-            AuditTrail audit) {
+            AuditTrail audit,
+            OpenStreams openStreams) {
         this.audit = audit;
+        this.openStreams = openStreams;
         this.dispatcher = dispatcher;
         this.metering = metering;
         this.readAccess = readAccess;
@@ -70,36 +73,13 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         reply(response, submit(request));
     }
 
-    /**
-     * Items are handled one after the other as they arrive; gRPC asks the client for the next item only once this
-     * one is stored and answered, so a fast client cannot pile work up in the hub.
-     */
+    /** One item after the other (ConsumptionSubmissionStream), while the caller's credential and role hold. */
     @Override
     public StreamObserver<SubmitConsumptionRequest> submitConsumptionStream(StreamObserver<SubmissionResult> response) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(SubmitConsumptionRequest item) {
-                SubmissionResult.Builder result = SubmissionResult.newBuilder()
-                        .setCommandId(item.getHeader().getCommandId());
-                try {
-                    result.setAccepted(submit(item));
-                } catch (RuntimeException refused) {
-                    StatusException status = errors.handleException(refused);
-                    result.setRejected(StatusProto.fromStatusAndTrailers(status.getStatus(), status.getTrailers()));
-                }
-                response.onNext(result.build());
-            }
-
-            @Override
-            public void onError(Throwable cancelled) {
-                // the client went away; every item answered so far is stored, the rest was never taken
-            }
-
-            @Override
-            public void onCompleted() {
-                response.onCompleted();
-            }
-        };
+        ConsumptionSubmissionStream stream = new ConsumptionSubmissionStream(
+                this::submit, errors, (ServerCallStreamObserver<SubmissionResult>) response);
+        stream.registeredAs(openStreams.register(stream));
+        return stream;
     }
 
     /** Unary and streamed submissions are one command: an item sent again by the other RPC is the same command. */

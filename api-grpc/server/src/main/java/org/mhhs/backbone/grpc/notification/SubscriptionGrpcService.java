@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.mhhs.backbone.grpc.CallerContext;
 import org.mhhs.backbone.grpc.GrpcErrors;
+import org.mhhs.backbone.grpc.OpenStreams;
 import org.mhhs.backbone.grpc.OutOfRange;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.RequestFields;
@@ -54,6 +55,7 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
     static final int MAX_EVENT_TYPES = 100;
 
     private final NotificationFeed feed;
+    private final OpenStreams openStreams;
     private final GrpcErrors errors;
     private final Clock clock;
     private final ExecutorService delivery;
@@ -63,11 +65,13 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
 
     SubscriptionGrpcService(
             NotificationFeed feed,
+            OpenStreams openStreams,
             GrpcErrors errors,
             Clock clock,
             MeterRegistry metrics,
             @Value("${hub.notification.delivery-threads:4}") int deliveryThreads) {
         this.feed = feed;
+        this.openStreams = openStreams;
         this.errors = errors;
         this.clock = clock;
         this.delivery = Executors.newFixedThreadPool(
@@ -96,8 +100,10 @@ class SubscriptionGrpcService implements SubscriptionServiceGrpc.AsyncService, B
 
     @Override
     public StreamObserver<SubscribeRequest> subscribe(StreamObserver<SubscribeResponse> response) {
-        return new SubscriptionStream(
+        SubscriptionStream stream = new SubscriptionStream(
                 this, CallerContext.participant(), (ServerCallStreamObserver<SubscribeResponse>) response);
+        stream.registeredAs(openStreams.register(stream));
+        return stream;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mhhs.backbone.grpc.InvalidRequest;
+import org.mhhs.backbone.grpc.OpenStreams;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.v1.SubscribeRequest;
 import org.mhhs.backbone.grpc.v1.SubscribeResponse;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * that stops reading therefore costs gRPC's bounded outbound buffer ({@value #READY_THRESHOLD} bytes) and at most
  * one page ({@value #PAGE} events) on the server, never the events that keep arriving.
  */
-final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
+final class SubscriptionStream implements StreamObserver<SubscribeRequest>, OpenStreams.Guarded {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStream.class);
     private static final int PAGE = 200;
@@ -50,14 +51,23 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     private final AtomicInteger wanted = new AtomicInteger();
     private final Object sending = new Object();
 
+    private volatile OpenStreams.Registration registration;
+
     // set once when opened
     private volatile boolean open;
     private String name = "";
-    private FeedReaderView reader;
     private Set<String> eventTypes = Set.of();
     private long backlogEnd;
     private AutoCloseable listening;
-    private long privilegedRead = -1;
+
+    /** Who reads: replaced, by the delivery thread, when the participant's roles change. */
+    private volatile FeedReaderView reader;
+
+    private volatile boolean readerStale;
+
+    // guarded by sending: the record of a privileged (AUDITOR, OPERATOR) read, -1 when the reader is not privileged
+    private volatile long privilegedRead = -1;
+    private long deliveredBeforePrivilegedRead;
 
     /** The rest of the page being sent when the client stopped being ready: at most one page. */
     private final ArrayDeque<FeedEntryView> pending = new ArrayDeque<>();
@@ -87,6 +97,14 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
 
     ParticipantId participant() {
         return participant;
+    }
+
+    /** The stream's place among the node's open streams, released when it ends. */
+    void registeredAs(OpenStreams.Registration registration) {
+        this.registration = registration;
+        if (closed) {
+            registration.close();
+        }
     }
 
     String name() {
@@ -145,6 +163,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
         };
         name = valid.name();
         eventTypes = valid.eventTypes();
+        readerStale = false;
         reader = feed.readerFor(participant);
         backlogEnd = head;
         position = start;
@@ -236,6 +255,9 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     /** Sends pages while the client is ready; false if it stopped only because the turn used its pages. */
     private boolean deliverSomePages() {
         for (int page = 0; page < PAGES_PER_TURN; page++) {
+            if (readerStale) {
+                refreshReader();
+            }
             if (closed || !out.isReady()) {
                 return true;
             }
@@ -248,8 +270,11 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
                 pending.addAll(next.entries());
                 pendingExaminedTo = next.examinedTo();
             }
-            while (!pending.isEmpty() && out.isReady() && !closed) {
+            while (!pending.isEmpty() && out.isReady() && !closed && !readerStale) {
                 send(pending.poll());
+            }
+            if (readerStale) {
+                continue;
             }
             if (!pending.isEmpty()) {
                 return true;
@@ -257,6 +282,34 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
             position = Math.max(position, pendingExaminedTo);
         }
         return false;
+    }
+
+    /**
+     * The participant's roles changed: reads go on from the position reached with the reader of its roles now. What
+     * the old reader had read but not sent yet is read again, so that nothing it may no longer see goes out, and an
+     * AUDITOR or OPERATOR read that stops (or starts) being one is recorded as closed (or opened) at this point.
+     */
+    private void refreshReader() {
+        readerStale = false;
+        FeedReaderView fresh = feed.readerFor(participant);
+        pending.clear();
+        synchronized (sending) {
+            if (closed) {
+                return;
+            }
+            if (privilegedRead >= 0 && !fresh.privileged()) {
+                feed.privilegedReadClosed(
+                        privilegedRead,
+                        lastSent,
+                        eventsDelivered - deliveredBeforePrivilegedRead,
+                        "no longer AUDITOR or OPERATOR: the stream goes on with the participant's own audience");
+                privilegedRead = -1;
+            } else if (privilegedRead < 0 && fresh.privileged()) {
+                privilegedRead = feed.privilegedReadOpened(fresh, name, eventTypes, position);
+                deliveredBeforePrivilegedRead = eventsDelivered;
+            }
+            reader = fresh;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -277,6 +330,17 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
     }
 
     // ---- ending
+
+    @Override
+    public void end(StatusException status) {
+        fail(status, "ended by the hub: " + status.getStatus().getDescription());
+    }
+
+    @Override
+    public void rolesChanged() {
+        readerStale = true;
+        wake();
+    }
 
     void fail(StatusException status, String outcome) {
         synchronized (sending) {
@@ -299,6 +363,10 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
             closed = true;
         }
         service.closed(this);
+        OpenStreams.Registration registered = registration;
+        if (registered != null) {
+            registered.close();
+        }
         if (listening != null) {
             try {
                 listening.close();
@@ -308,7 +376,8 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest> {
         }
         if (privilegedRead >= 0) {
             try {
-                feed.privilegedReadClosed(privilegedRead, lastSent, eventsDelivered, outcome);
+                feed.privilegedReadClosed(
+                        privilegedRead, lastSent, eventsDelivered - deliveredBeforePrivilegedRead, outcome);
             } catch (RuntimeException e) {
                 log.error("Could not complete the record of privileged read {}", privilegedRead, e);
             }
