@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * Checks the open streams of this node again and again ({@code hub.security.stream-check-interval}, 250 ms): a stream
  * whose certificate or token was revoked, or whose certificate expired, ends with UNAUTHENTICATED; one whose
  * participant no longer holds today any role its RPC's entitlement row names ends with PERMISSION_DENIED
- * ({@code RoleRevoked}); one whose participant's roles changed otherwise is told, so that a subscription delivers by
- * the new roles. It reads the shared tables (certificates, tokens, ISD roles) with one query each per round for all
+ * ({@code RoleRevoked}), and so does one whose participant lost any role it held when the stream was opened or last
+ * checked (a subscription of an auditor that is no longer one must not go on under the terms it was opened on);
+ * one whose participant was granted a role is told, so that a subscription delivers by the new roles from then on. It reads the shared tables (certificates, tokens, ISD roles) with one query each per round for all
  * the node's streams, so a revocation through any node ends the streams of every node (docs/adr/0009). The access
  * check records each ending in the audit trail, as it records every denial.
  */
@@ -134,6 +135,19 @@ class StreamGuard implements SmartLifecycle {
                                 + stream.entitlement().roles()
                                 + " today (holds " + (roles.isEmpty() ? "no role" : roles) + "): the open "
                                 + stream.rpc() + " stream ends");
+                continue;
+            }
+            Set<MarketRole> lost = EnumSet.noneOf(MarketRole.class);
+            lost.addAll(stream.roles());
+            lost.removeAll(roles);
+            if (!lost.isEmpty()) {
+                // the stream was opened on terms that no longer hold: it ends, and a new one gets the new terms
+                end(
+                        stream,
+                        Status.Code.PERMISSION_DENIED,
+                        "RoleRevoked",
+                        stream.participant() + " no longer holds " + lost + " today: the open " + stream.rpc()
+                                + " stream ends; open it again to receive what the roles it holds entitle it to");
                 continue;
             }
             if (!roles.equals(stream.roles())) {
