@@ -216,6 +216,16 @@ class JdbcIsdQueries implements IsdQueries {
     }
 
     @Override
+    public int findChangeOfSupplierHorizonDays() {
+        return jdbc.sql("SELECT change_of_supplier_horizon_days FROM isd.calendar_setting WHERE calendar_id = :id")
+                .param("id", MarketCalendar.ID)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, Integer.class)))
+                .optional()
+                .flatMap(days -> days)
+                .orElse(MarketCalendar.DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS);
+    }
+
+    @Override
     public SettlementCalendarView findSettlementCalendar() {
         TreeMap<LocalDate, String> holidays = new TreeMap<>();
         jdbc.sql("SELECT holiday_date, name FROM isd.bank_holiday")
@@ -227,18 +237,21 @@ class JdbcIsdQueries implements IsdQueries {
                 .query((rs, n) -> Map.entry(SettlementRunType.valueOf(rs.getString(1)), rs.getInt(2)))
                 .list()
                 .forEach(e -> schedule.put(e.getKey(), e.getValue()));
-        record Settings(Long timeoutSeconds, Integer disputeMonths) {}
+        record Settings(Long timeoutSeconds, Integer disputeMonths, Integer horizonDays) {}
         Settings settings = jdbc.sql("""
-                SELECT appointment_response_timeout_secs, final_dispute_window_months
+                SELECT appointment_response_timeout_secs, final_dispute_window_months, change_of_supplier_horizon_days
                 FROM isd.calendar_setting WHERE calendar_id = :id""")
                 .param("id", MarketCalendar.ID)
-                .query((rs, n) -> new Settings(rs.getObject(1, Long.class), rs.getObject(2, Integer.class)))
+                .query((rs, n) -> new Settings(
+                        rs.getObject(1, Long.class), rs.getObject(2, Integer.class), rs.getObject(3, Integer.class)))
                 .optional()
-                .orElse(new Settings(null, null));
+                .orElse(new Settings(null, null, null));
         return new SettlementCalendarView(
                 holidays,
                 schedule,
                 Optional.ofNullable(settings.timeoutSeconds()).map(Duration::ofSeconds),
-                Optional.ofNullable(settings.disputeMonths()));
+                Optional.ofNullable(settings.disputeMonths()),
+                Optional.ofNullable(settings.horizonDays())
+                        .orElse(MarketCalendar.DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS));
     }
 }

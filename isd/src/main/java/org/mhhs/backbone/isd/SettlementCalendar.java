@@ -20,13 +20,18 @@ import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
 import org.mhhs.backbone.isd.api.ChangeAppointmentResponseTimeout;
 import org.mhhs.backbone.isd.api.ChangeFinalDisputeWindow;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.ChangeRunSchedule;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.RemoveBankHoliday;
 import org.mhhs.backbone.isd.api.RunScheduleChanged;
+import org.mhhs.backbone.isd.api.SetChangeOfSupplierHorizon;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 
-/** The market's settlement calendar: bank holidays, run schedule, appointment time-out, dispute window. */
+/**
+ * The market's settlement calendar: bank holidays, run schedule, appointment time-out, dispute window, change of
+ * supplier horizon.
+ */
 @Aggregate
 class SettlementCalendar {
 
@@ -37,6 +42,7 @@ class SettlementCalendar {
     private Map<SettlementRunType, Integer> runSchedule = Map.of();
     private Duration appointmentResponseTimeout;
     private int finalDisputeWindowMonths;
+    private int changeOfSupplierHorizonDays;
 
     private SettlementCalendar() {}
 
@@ -87,6 +93,16 @@ class SettlementCalendar {
         apply(new FinalDisputeWindowChanged(command.calendarId(), command.months()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetChangeOfSupplierHorizon command) {
+        ChangeOfSupplierHorizonRange.check(command.days());
+        if (command.days() == changeOfSupplierHorizonDays) {
+            return;
+        }
+        apply(new ChangeOfSupplierHorizonChanged(command.calendarId(), command.days()));
+    }
+
     @EventSourcingHandler
     void on(BankHolidayAdded event) {
         calendarId = event.calendarId();
@@ -115,5 +131,11 @@ class SettlementCalendar {
     void on(FinalDisputeWindowChanged event) {
         calendarId = event.calendarId();
         finalDisputeWindowMonths = event.months();
+    }
+
+    @EventSourcingHandler
+    void on(ChangeOfSupplierHorizonChanged event) {
+        calendarId = event.calendarId();
+        changeOfSupplierHorizonDays = event.days();
     }
 }

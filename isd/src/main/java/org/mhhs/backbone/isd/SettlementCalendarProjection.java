@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.RunScheduleChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,6 +73,17 @@ class SettlementCalendarProjection {
                     DO UPDATE SET final_dispute_window_months = EXCLUDED.final_dispute_window_months""")
                 .param("id", event.calendarId())
                 .param("months", event.months())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChangeOfSupplierHorizonChanged event) {
+        jdbc.sql("""
+                INSERT INTO isd.calendar_setting (calendar_id, change_of_supplier_horizon_days) VALUES (:id, :days)
+                ON CONFLICT (calendar_id)
+                    DO UPDATE SET change_of_supplier_horizon_days = EXCLUDED.change_of_supplier_horizon_days""")
+                .param("id", event.calendarId())
+                .param("days", event.days())
                 .update();
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.mhhs.backbone.isd.api.MarketCalendar;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 
@@ -41,6 +42,11 @@ final class SettlementCalendarBuilder {
     }
 
     SettlementCalendarView build() {
-        return new SettlementCalendarView(bankHolidays, runSchedule, Optional.empty(), Optional.empty());
+        return new SettlementCalendarView(
+                bankHolidays,
+                runSchedule,
+                Optional.empty(),
+                Optional.empty(),
+                MarketCalendar.DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS);
     }
 }

@@ -26,11 +26,13 @@ import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
 import org.mhhs.backbone.isd.api.ChangeAppointmentResponseTimeout;
 import org.mhhs.backbone.isd.api.ChangeFinalDisputeWindow;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.ChangeRunSchedule;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.MarketCalendar;
 import org.mhhs.backbone.isd.api.RemoveBankHoliday;
 import org.mhhs.backbone.isd.api.RunScheduleChanged;
+import org.mhhs.backbone.isd.api.SetChangeOfSupplierHorizon;
 
 class SettlementCalendarTest {
 
@@ -246,6 +248,38 @@ class SettlementCalendarTest {
     void settingTheSameFinalDisputeWindowAgainChangesNothing() {
         fixture.given(new FinalDisputeWindowChanged(CALENDAR, 28))
                 .when(new ChangeFinalDisputeWindow(28))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void operatorSetsTheChangeOfSupplierHorizonToFourteenDays() {
+        fixture.givenNoPriorActivity()
+                .when(new SetChangeOfSupplierHorizon(14))
+                .expectEvents(new ChangeOfSupplierHorizonChanged(CALENDAR, 14));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 365})
+    void theChangeOfSupplierHorizonMayBeAnywhereFromOneDayToAYear(int days) {
+        fixture.givenNoPriorActivity()
+                .when(new SetChangeOfSupplierHorizon(days))
+                .expectEvents(new ChangeOfSupplierHorizonChanged(CALENDAR, days));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 366})
+    void aChangeOfSupplierHorizonOutsideOneDayToAYearIsRejected(int days) {
+        fixture.givenNoPriorActivity()
+                .when(new SetChangeOfSupplierHorizon(days))
+                .expectNoEvents()
+                .expectException(aViolationOf(ChangeOfSupplierHorizonRange.RULE, INVALID));
+    }
+
+    @Test
+    void settingTheSameChangeOfSupplierHorizonAgainChangesNothing() {
+        fixture.given(new ChangeOfSupplierHorizonChanged(CALENDAR, 28))
+                .when(new SetChangeOfSupplierHorizon(28))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -3,6 +3,7 @@ package org.mhhs.backbone.notification;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
@@ -28,5 +29,6 @@ class IsdRoutes implements ContextRoutes {
         routes.everyone(RunScheduleChanged.class);
         routes.everyone(AppointmentResponseTimeoutChanged.class);
         routes.everyone(FinalDisputeWindowChanged.class);
+        routes.everyone(ChangeOfSupplierHorizonChanged.class);
     }
 }

@@ -11,6 +11,7 @@ import org.mhhs.backbone.registration.api.MeteringPointDetailsChanged;
 import org.mhhs.backbone.registration.api.MeteringPointRegistered;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +84,18 @@ class JdbcMarketParties implements MarketParties {
                     UPDATE notification.metering_point SET supplier = :supplier WHERE mpan = :mpan""")
                         .param("mpan", e.mpan().value())
                         .param("supplier", e.supplier().value())
+                        .update();
+            case SupplierRegistrationWithdrawn e
+            when e.effectiveTo() == null ->
+                // the latest registration was withdrawn: the one before it is the latest again
+                jdbc.sql("""
+                    UPDATE notification.metering_point SET supplier = :supplier WHERE mpan = :mpan""")
+                        .param("mpan", e.mpan().value())
+                        .param(
+                                "supplier",
+                                e.restoredSupplier() == null
+                                        ? null
+                                        : e.restoredSupplier().value())
                         .update();
             case ServiceAppointmentRequested e ->
                 jdbc.sql("""

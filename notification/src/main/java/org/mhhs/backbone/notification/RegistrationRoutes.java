@@ -8,6 +8,7 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRejected;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 import org.springframework.stereotype.Component;
 
 /** Registration's rows of the routing table. */
@@ -32,6 +33,12 @@ class RegistrationRoutes implements ContextRoutes {
                 (e, parties) -> Routes.meteringPoint(e.mpan(), parties)
                         .and(e.supplier())
                         .and(e.losingSupplier()));
+        // the withdrawing supplier and the supplier that stays responsible
+        routes.route(
+                SupplierRegistrationWithdrawn.class,
+                (e, parties) -> Routes.meteringPoint(e.mpan(), parties)
+                        .and(e.supplier())
+                        .and(e.restoredSupplier()));
         routes.route(
                 ServiceAppointmentRequested.class,
                 (e, parties) -> Routes.meteringPoint(e.mpan(), parties)

@@ -21,6 +21,7 @@ import org.mhhs.backbone.disputes.api.DisputeResolved;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
@@ -50,6 +51,7 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 import org.mhhs.backbone.settlement.api.DnoTotalsPublished;
 import org.mhhs.backbone.settlement.api.RunTrigger;
 import org.mhhs.backbone.settlement.api.SettlementDayId;
@@ -194,6 +196,29 @@ class RoutingTableTest {
                 .containsExactlyInAnyOrder("SUPA", "DATA", "DNOX", "@CENTRAL_SETTLEMENT");
     }
 
+    @Test
+    void afterTheLatestRegistrationIsWithdrawnADetailsChangeReachesTheSupplierThatStaysNotTheWithdrawnOne() {
+        SupplierRegistered gaining =
+                new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"));
+        SupplierRegistrationWithdrawn withdrawn = new SupplierRegistrationWithdrawn(
+                MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"), null);
+        for (Object event : List.of(gaining, withdrawn)) {
+            ROUTING.audienceOf(event, parties);
+            parties.apply(event);
+        }
+
+        MeteringPointDetailsChanged changed = new MeteringPointDetailsChanged(
+                MPAN,
+                EASTERN,
+                MarketSegment.ADVANCED,
+                EnergisationStatus.ENERGISED,
+                day("2026-10-01"),
+                REGISTRATION_SERVICE);
+
+        assertThat(ROUTING.audienceOf(changed, parties).orElseThrow().targets())
+                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPA");
+    }
+
     static Stream<Example> examples() {
         return Stream.of(
                 new Example(
@@ -254,6 +279,10 @@ class RoutingTableTest {
                         new FinalDisputeWindowChanged(MarketCalendar.ID, 14),
                         Set.of("*")),
                 new Example(
+                        "the change of supplier horizon changes",
+                        new ChangeOfSupplierHorizonChanged(MarketCalendar.ID, 14),
+                        Set.of("*")),
+                new Example(
                         "a metering point is registered",
                         new MeteringPointRegistered(
                                 NEW_MPAN,
@@ -291,6 +320,16 @@ class RoutingTableTest {
                         "the supplier changes",
                         new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01")),
                         Set.of("REGA", "DNOA", "SUPC", "SUPA")),
+                new Example(
+                        "the gaining supplier withdraws its registration: the supplier that stays is told",
+                        new SupplierRegistrationWithdrawn(
+                                MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"), null),
+                        Set.of("REGA", "DNOA", "SUPC", "SUPA")),
+                new Example(
+                        "the first supplier withdraws its registration",
+                        new SupplierRegistrationWithdrawn(
+                                UNSUPPLIED_MPAN, GAINING_SUPPLIER, day("2026-09-01"), null, null, null),
+                        Set.of("REGA", "DNOA", "SUPC")),
                 new Example(
                         "a service appointment is requested",
                         new ServiceAppointmentRequested(
@@ -539,6 +578,14 @@ class RoutingTableTest {
                             e.mpan(),
                             (mpan, point) -> new MeteringPointParties(
                                     point.gspGroup(), point.registrationService(), Optional.of(e.supplier())));
+                case SupplierRegistrationWithdrawn e
+                when e.effectiveTo() == null ->
+                    meteringPoints.computeIfPresent(
+                            e.mpan(),
+                            (mpan, point) -> new MeteringPointParties(
+                                    point.gspGroup(),
+                                    point.registrationService(),
+                                    Optional.ofNullable(e.restoredSupplier())));
                 case ServiceAppointmentRequested e -> appointmentSuppliers.putIfAbsent(e.appointmentId(), e.supplier());
                 default -> {}
             }

@@ -39,6 +39,8 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
+import org.mhhs.backbone.registration.api.WithdrawSupplierRegistration;
 
 /**
  * A metering point (MPAN) and the effective-dated timeline of who is responsible for it: its details, its supplier,
@@ -61,6 +63,7 @@ class MeteringPoint {
     private final Map<ServiceRole, ResponsibilityTimeline> services = new EnumMap<>(ServiceRole.class);
     private final Map<UUID, PendingAppointment> pending = new LinkedHashMap<>();
     private final List<UUID> answered = new ArrayList<>();
+    private final List<ServiceChange> serviceChanges = new ArrayList<>();
 
     private MeteringPoint() {
         for (ServiceRole role : ServiceRole.values()) {
@@ -108,14 +111,13 @@ class MeteringPoint {
         NotBeforeMeteringPointRegistration.check(
                 mpan, registeredFrom, command.effectiveFrom(), "a supplier registration");
         SupplierMustHoldRole.check(command.supplier(), command.effectiveFrom(), isd);
+        LocalDate today = SettlementDate.today(clock).date();
+        ChangeOfSupplierWithinHorizon.check(
+                mpan, command.effectiveFrom(), today, isd.findChangeOfSupplierHorizonDays());
         Optional<Tenure> latest = suppliers.latest();
         SupplierPeriodsMustNotOverlap.check(mpan, command.effectiveFrom(), latest);
         AlreadyTheSupplier.check(mpan, command.supplier(), command.effectiveFrom(), latest);
-        ChangeOfSupplierMustBeInTheFuture.check(
-                mpan,
-                command.effectiveFrom(),
-                latest,
-                SettlementDate.today(clock).date());
+        ChangeOfSupplierMustBeInTheFuture.check(mpan, command.effectiveFrom(), latest, today);
         Optional<Tenure> losing = suppliers.runningOn(command.effectiveFrom());
         apply(new SupplierRegistered(
                 mpan,
@@ -123,6 +125,23 @@ class MeteringPoint {
                 command.effectiveFrom(),
                 losing.map(Tenure::holder).orElse(null),
                 losing.map(t -> t.period().from()).orElse(null)));
+    }
+
+    @CommandHandler
+    void handle(WithdrawSupplierRegistration command, Clock clock) {
+        Tenure withdrawn = SupplierRegistrationMustExist.check(
+                mpan, command.requestedBy(), command.effectiveFrom(), suppliers.startingOn(command.effectiveFrom()));
+        WithdrawalBeforeTheChangeTakesEffect.check(
+                mpan, withdrawn, SettlementDate.today(clock).date());
+        WithdrawalBeforeServicesAreAppointed.check(mpan, withdrawn, serviceChanges);
+        Optional<Tenure> restored = suppliers.before(withdrawn);
+        apply(new SupplierRegistrationWithdrawn(
+                mpan,
+                withdrawn.holder(),
+                withdrawn.period().from(),
+                restored.map(Tenure::holder).orElse(null),
+                restored.map(t -> t.period().from()).orElse(null),
+                withdrawn.period().to()));
     }
 
     @CommandHandler
@@ -251,6 +270,14 @@ class MeteringPoint {
     }
 
     @EventSourcingHandler
+    void on(SupplierRegistrationWithdrawn event) {
+        suppliers
+                .startingOn(event.effectiveFrom())
+                .filter(tenure -> tenure.holder().equals(event.supplier()))
+                .ifPresent(suppliers::withdraw);
+    }
+
+    @EventSourcingHandler
     void on(ServiceAppointmentRequested event) {
         pending.put(
                 event.appointmentId(),
@@ -262,6 +289,8 @@ class MeteringPoint {
     void on(ServiceAppointmentAccepted event) {
         answer(event.appointmentId());
         services.get(event.role()).start(event.service(), event.effectiveFrom(), event.appointmentId());
+        serviceChanges.add(new ServiceChange(
+                event.supplier(), event.role(), ServiceChange.Change.APPOINTED_FROM, event.effectiveFrom()));
     }
 
     @EventSourcingHandler
@@ -281,6 +310,8 @@ class MeteringPoint {
                 .filter(t -> event.appointmentId().equals(t.appointmentId()))
                 .findFirst()
                 .ifPresent(tenure -> timeline.end(tenure, event.lastDay()));
+        serviceChanges.add(
+                new ServiceChange(event.endedBy(), event.role(), ServiceChange.Change.ENDED_ON, event.lastDay()));
     }
 
     private void answer(UUID appointmentId) {

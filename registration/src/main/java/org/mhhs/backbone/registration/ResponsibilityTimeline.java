@@ -10,7 +10,8 @@ import org.mhhs.backbone.kernel.ParticipantId;
 
 /**
  * Who held one responsibility (the supplier, the data service or the metering service) of a metering point over
- * time. Tenures never overlap: a new holder from a day ends the previous tenure on the day before.
+ * time. Tenures never overlap: a new holder from a day ends the previous tenure on the day before, and a withdrawn
+ * tenure gives its days back to the one before it.
  */
 final class ResponsibilityTimeline {
 
@@ -27,6 +28,32 @@ final class ResponsibilityTimeline {
     /** The tenure still running on {@code from}, which a new holder from that day ends the day before. */
     Optional<Tenure> runningOn(LocalDate from) {
         return latest().filter(t -> t.period().isOpenEnded() || !t.period().to().isBefore(from));
+    }
+
+    /** The tenure whose first day is {@code from}. */
+    Optional<Tenure> startingOn(LocalDate from) {
+        return tenures.stream().filter(t -> t.period().from().equals(from)).findFirst();
+    }
+
+    /** The tenure just before {@code tenure}, whose days it took over. */
+    Optional<Tenure> before(Tenure tenure) {
+        int index = tenures.indexOf(tenure);
+        return index > 0 ? Optional.of(tenures.get(index - 1)) : Optional.empty();
+    }
+
+    /**
+     * Removes {@code tenure} as if it had never started: the tenure before it, if any, runs on until the withdrawn one
+     * would have ended (open-ended if it was open-ended).
+     */
+    void withdraw(Tenure tenure) {
+        Optional<Tenure> previous = before(tenure);
+        tenures.remove(tenure);
+        previous.ifPresent(p -> tenures.replaceAll(t -> t.equals(p)
+                ? new Tenure(
+                        t.holder(),
+                        new EffectivePeriod(t.period().from(), tenure.period().to()),
+                        t.appointmentId())
+                : t));
     }
 
     void start(ParticipantId holder, LocalDate from, UUID appointmentId) {

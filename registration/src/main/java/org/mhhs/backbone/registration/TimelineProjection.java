@@ -16,6 +16,7 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRejected;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,6 +86,22 @@ class TimelineProjection {
                     event.effectiveFrom().minusDays(1));
         }
         startTenure(event.mpan().value(), MarketRole.SUPPLIER, event.supplier().value(), event.effectiveFrom(), null);
+    }
+
+    /** The withdrawn period goes; the supplier it would have replaced runs on until the withdrawn one would end. */
+    @EventHandler
+    void on(SupplierRegistrationWithdrawn event) {
+        jdbc.sql("""
+                DELETE FROM registration.responsibility
+                WHERE mpan = :mpan AND role = :role AND effective_from = :from AND participant_id = :supplier""")
+                .param("mpan", event.mpan().value())
+                .param("role", MarketRole.SUPPLIER.name())
+                .param("from", event.effectiveFrom())
+                .param("supplier", event.supplier().value())
+                .update();
+        if (event.restoredSupplier() != null) {
+            endTenure(event.mpan().value(), MarketRole.SUPPLIER, event.restoredSupplierFrom(), event.effectiveTo());
+        }
     }
 
     @EventHandler

@@ -51,6 +51,8 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
+import org.mhhs.backbone.registration.api.WithdrawSupplierRegistration;
 
 /** Test data for the metering point aggregate, named for what it is rather than how it is built. */
 final class MeteringPointFixtures {
@@ -112,6 +114,21 @@ final class MeteringPointFixtures {
     static SupplierRegistered supplierChanged(
             ParticipantId gaining, String from, ParticipantId losing, String losingFrom) {
         return new SupplierRegistered(MPAN, gaining, day(from), losing, day(losingFrom));
+    }
+
+    static WithdrawSupplierRegistration withdraw(ParticipantId requestedBy, String from) {
+        return new WithdrawSupplierRegistration(MPAN, day(from), requestedBy);
+    }
+
+    /** The latest registration withdrawn: the supplier it would have replaced runs on until further notice. */
+    static SupplierRegistrationWithdrawn withdrawn(
+            ParticipantId supplier, String from, ParticipantId restored, String restoredFrom) {
+        return new SupplierRegistrationWithdrawn(MPAN, supplier, day(from), restored, day(restoredFrom), null);
+    }
+
+    /** The first registration of a metering point withdrawn: nobody is restored. */
+    static SupplierRegistrationWithdrawn firstWithdrawn(ParticipantId supplier, String from) {
+        return new SupplierRegistrationWithdrawn(MPAN, supplier, day(from), null, null, null);
     }
 
     static AppointmentBuilder aDataServiceAppointment() {

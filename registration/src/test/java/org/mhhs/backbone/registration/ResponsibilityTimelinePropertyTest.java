@@ -41,6 +41,7 @@ import org.axonframework.test.AxonAssertionError;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
+import org.mhhs.backbone.isd.api.MarketCalendar;
 import org.mhhs.backbone.isd.testing.FakeIsdQueries;
 import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.ParticipantId;
@@ -60,12 +61,14 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.ServiceRole;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
+import org.mhhs.backbone.registration.api.WithdrawSupplierRegistration;
 
 /**
- * Whatever sequence of supplier registrations, appointment requests, answers, time-outs and de-appointments a
- * metering point with a first supplier accepts, on every day at most one supplier, one data service and one
- * metering service are in force, and every event that starts or ends a period says so itself. 200 tries of up to 30
- * commands each; a command the aggregate refuses with a RuleViolation is skipped, any other failure fails the
+ * Whatever sequence of supplier registrations and withdrawals, appointment requests, answers, time-outs and
+ * de-appointments a metering point with a first supplier accepts, on every day at most one supplier, one data service
+ * and one metering service are in force, and every event that starts or ends a period says so itself. 200 tries of
+ * up to 30 commands each; a command the aggregate refuses with a RuleViolation is skipped, any other failure fails the
  * property.
  */
 class ResponsibilityTimelinePropertyTest {
@@ -73,6 +76,9 @@ class ResponsibilityTimelinePropertyTest {
     private static final LocalDate TODAY = day("2026-06-15");
     private static final LocalDate FIRST_DAY = day("2026-01-01");
     private static final LocalDate LAST_DAY = TODAY.plusDays(90);
+    /** The last day a registration made today may take effect, under the default horizon the fake ISD holds. */
+    private static final LocalDate HORIZON = TODAY.plusDays(MarketCalendar.DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS);
+
     private static final List<ParticipantId> SUPPLIERS = List.of(SUPPLIER_A, SUPPLIER_B, SUPPLIER_C);
     /** The third candidate for each role lacks it, so that some requests are refused. */
     private static final Map<ServiceRole, List<ParticipantId>> CANDIDATES = Map.of(
@@ -108,6 +114,9 @@ class ResponsibilityTimelinePropertyTest {
         Statistics.label("appointments ended or replaced")
                 .collect(history.ended > 0)
                 .coverage(checker -> checker.check(true).percentage(p -> p >= 8));
+        Statistics.label("registrations withdrawn")
+                .collect(history.withdrawn > 0)
+                .coverage(checker -> checker.check(true).percentage(p -> p >= 3));
     }
 
     @Provide
@@ -129,8 +138,10 @@ class ResponsibilityTimelinePropertyTest {
         Arbitrary<Step> timeOut = pick.map(TimeOutStep::new);
         Arbitrary<Step> end =
                 Combinators.combine(role, daysFromToday, mostly, supplier).as(EndStep::new);
+        Arbitrary<Step> withdraw = Combinators.combine(pick, mostly, supplier).as(WithdrawStep::new);
         return Arbitraries.frequencyOf(
                         Tuple.of(3, registerSupplier),
+                        Tuple.of(1, withdraw),
                         Tuple.of(4, request),
                         Tuple.of(1, resend),
                         Tuple.of(5, answer),
@@ -142,9 +153,13 @@ class ResponsibilityTimelinePropertyTest {
     }
 
     /** One thing that happens to the metering point; indexes and flags are resolved against the history so far. */
-    sealed interface Step permits RegisterSupplierStep, RequestStep, ResendStep, AnswerStep, TimeOutStep, EndStep {}
+    sealed interface Step
+            permits RegisterSupplierStep, WithdrawStep, RequestStep, ResendStep, AnswerStep, TimeOutStep, EndStep {}
 
     record RegisterSupplierStep(int supplier, int daysFromToday) implements Step {}
+
+    /** Withdraws one of the supplier registrations so far, mostly by its own supplier. */
+    record WithdrawStep(int pick, boolean byItsSupplier, int otherwiseBy) implements Step {}
 
     record RequestStep(ServiceRole role, int candidate, int daysFromToday, boolean bySupplierInForce, int otherwiseBy)
             implements Step {}
@@ -182,6 +197,7 @@ class ResponsibilityTimelinePropertyTest {
         private int changesOfSupplier;
         private int accepted;
         private int ended;
+        private int withdrawn;
 
         History() {
             for (Responsibility responsibility : Responsibility.values()) {
@@ -201,6 +217,13 @@ class ResponsibilityTimelinePropertyTest {
             switch (step) {
                 case RegisterSupplierStep s ->
                     send(new RegisterSupplier(MPAN, SUPPLIERS.get(s.supplier()), TODAY.plusDays(s.daysFromToday())));
+                case WithdrawStep s -> {
+                    List<Tenure> suppliers = tenures.get(Responsibility.SUPPLIER);
+                    Tenure registration = suppliers.get(s.pick() % suppliers.size());
+                    ParticipantId by = s.byItsSupplier() ? registration.holder() : SUPPLIERS.get(s.otherwiseBy());
+                    send(new WithdrawSupplierRegistration(
+                            MPAN, registration.period().from(), by));
+                }
                 case RequestStep s -> {
                     LocalDate from = TODAY.plusDays(s.daysFromToday());
                     var request = new RequestServiceAppointment(
@@ -300,6 +323,9 @@ class ResponsibilityTimelinePropertyTest {
             switch (event) {
                 case SupplierRegistered e -> {
                     List<Tenure> suppliers = tenures.get(Responsibility.SUPPLIER);
+                    assertThat(e.effectiveFrom())
+                            .as("%s is within the change of supplier horizon", e)
+                            .isBeforeOrEqualTo(HORIZON);
                     if (e.losingSupplier() != null) {
                         changesOfSupplier++;
                         Tenure losing = suppliers.stream()
@@ -311,6 +337,38 @@ class ResponsibilityTimelinePropertyTest {
                         endTenure(suppliers, losing, e.effectiveFrom().minusDays(1), e);
                     }
                     startTenure(suppliers, new Tenure(e.supplier(), EffectivePeriod.from(e.effectiveFrom()), null), e);
+                }
+                case SupplierRegistrationWithdrawn e -> {
+                    withdrawn++;
+                    assertThat(e.effectiveFrom())
+                            .as("%s before its first day", e)
+                            .isAfter(TODAY);
+                    List<Tenure> suppliers = tenures.get(Responsibility.SUPPLIER);
+                    Tenure registration = suppliers.stream()
+                            .filter(t -> t.holder().equals(e.supplier())
+                                    && t.period().from().equals(e.effectiveFrom()))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(e + " withdraws a registration that does not exist"));
+                    assertThat(registration.period().to())
+                            .as("last day of %s", e)
+                            .isEqualTo(e.effectiveTo());
+                    Optional<Tenure> before = suppliers.stream()
+                            .filter(t -> t.period().to() != null
+                                    && t.period().to().equals(e.effectiveFrom().minusDays(1)))
+                            .findFirst();
+                    assertThat(before.map(Tenure::holder).orElse(null))
+                            .as("supplier restored by %s", e)
+                            .isEqualTo(e.restoredSupplier());
+                    assertThat(before.map(t -> t.period().from()).orElse(null))
+                            .as("first day of the period restored by %s", e)
+                            .isEqualTo(e.restoredSupplierFrom());
+                    suppliers.remove(registration);
+                    before.ifPresent(restored -> suppliers.replaceAll(t -> t.equals(restored)
+                            ? new Tenure(
+                                    t.holder(),
+                                    new EffectivePeriod(t.period().from(), e.effectiveTo()),
+                                    t.appointmentId())
+                            : t));
                 }
                 case ServiceAppointmentRequested e -> pending.add(e.appointmentId());
                 case ServiceAppointmentAccepted e -> {
@@ -380,6 +438,11 @@ class ResponsibilityTimelinePropertyTest {
                     case SupplierRegistered e
                     when responsibility == Responsibility.SUPPLIER ->
                         timeline.start(e.supplier(), e.effectiveFrom(), null);
+                    case SupplierRegistrationWithdrawn e
+                    when responsibility == Responsibility.SUPPLIER ->
+                        timeline.startingOn(e.effectiveFrom())
+                                .filter(t -> t.holder().equals(e.supplier()))
+                                .ifPresent(timeline::withdraw);
                     case ServiceAppointmentAccepted e
                     when responsibility == Responsibility.of(e.role()) ->
                         timeline.start(e.service(), e.effectiveFrom(), e.appointmentId());

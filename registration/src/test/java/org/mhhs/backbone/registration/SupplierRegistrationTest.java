@@ -1,6 +1,8 @@
 package org.mhhs.backbone.registration;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
 import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
@@ -77,8 +79,8 @@ class SupplierRegistrationTest {
                         REGISTERED,
                         supplierRegistered(SUPPLIER_A, "2026-01-01"),
                         supplierChanged(SUPPLIER_B, "2026-07-01", SUPPLIER_A, "2026-01-01"))
-                .when(registerSupplier(SUPPLIER_C, "2026-08-01"))
-                .expectEvents(supplierChanged(SUPPLIER_C, "2026-08-01", SUPPLIER_B, "2026-07-01"));
+                .when(registerSupplier(SUPPLIER_C, "2026-07-10"))
+                .expectEvents(supplierChanged(SUPPLIER_C, "2026-07-10", SUPPLIER_B, "2026-07-01"));
     }
 
     @Test
@@ -133,11 +135,11 @@ class SupplierRegistrationTest {
         fixture.given(
                         REGISTERED,
                         supplierRegistered(SUPPLIER_A, "2026-01-01"),
-                        supplierChanged(SUPPLIER_B, "2026-08-01", SUPPLIER_A, "2026-01-01"))
+                        supplierChanged(SUPPLIER_B, "2026-07-10", SUPPLIER_A, "2026-01-01"))
                 .when(registerSupplier(SUPPLIER_C, "2026-07-01"))
                 .expectNoEvents()
                 .expectException(aViolationOf(SupplierPeriodsMustNotOverlap.RULE, PRECONDITION)
-                        .about(containsString("SUPB/2026-08-01..open")))
+                        .about(containsString("SUPB/2026-07-10..open")))
                 .expectExceptionMessage(containsString("SUPB is registered"));
     }
 
@@ -147,5 +149,56 @@ class SupplierRegistrationTest {
                 .when(registerSupplier(SUPPLIER_A, "2026-07-01"))
                 .expectNoEvents()
                 .expectException(aViolationOf(AlreadyTheSupplier.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aChangeOfSupplierMayTakeEffectOnTheLastDayOfTheHorizon() {
+        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
+                .when(registerSupplier(SUPPLIER_B, "2026-07-13"))
+                .expectEvents(supplierChanged(SUPPLIER_B, "2026-07-13", SUPPLIER_A, "2026-01-01"));
+    }
+
+    @Test
+    void aChangeOfSupplierOneDayBeyondTheHorizonIsRefusedNamingTheLatestDayAndNoSupplier() {
+        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
+                .when(registerSupplier(SUPPLIER_B, "2026-07-14"))
+                .expectNoEvents()
+                .expectException(aViolationOf(ChangeOfSupplierWithinHorizon.RULE, PRECONDITION))
+                .expectExceptionMessage(allOf(
+                        containsString("28 days after today (2026-06-15)"),
+                        containsString("on 2026-07-13 at the latest"),
+                        not(containsString(SUPPLIER_A.value())),
+                        not(containsString(SUPPLIER_B.value()))));
+    }
+
+    @Test
+    void theFirstSupplierIsHeldToTheHorizonToo() {
+        fixture.given(REGISTERED)
+                .when(registerSupplier(SUPPLIER_A, "2026-07-14"))
+                .expectNoEvents()
+                .expectException(aViolationOf(ChangeOfSupplierWithinHorizon.RULE, PRECONDITION));
+    }
+
+    @Test
+    void theHorizonIsTheOneIsdSets() {
+        isd.withChangeOfSupplierHorizon(7);
+
+        fixture.given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
+                .when(registerSupplier(SUPPLIER_B, "2026-06-23"))
+                .expectNoEvents()
+                .expectException(aViolationOf(ChangeOfSupplierWithinHorizon.RULE, PRECONDITION))
+                .expectExceptionMessage(containsString("7 days after today"));
+        meteringPointFixture(isd, MID_JUNE_2026)
+                .given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
+                .when(registerSupplier(SUPPLIER_B, "2026-06-22"))
+                .expectEvents(supplierChanged(SUPPLIER_B, "2026-06-22", SUPPLIER_A, "2026-01-01"));
+    }
+
+    @Test
+    void theHorizonCountsFromTodayInLondon() {
+        meteringPointFixture(isd, HALF_PAST_MIDNIGHT_IN_LONDON)
+                .given(REGISTERED, supplierRegistered(SUPPLIER_A, "2026-01-01"))
+                .when(registerSupplier(SUPPLIER_B, "2026-07-14"))
+                .expectEvents(supplierChanged(SUPPLIER_B, "2026-07-14", SUPPLIER_A, "2026-01-01"));
     }
 }

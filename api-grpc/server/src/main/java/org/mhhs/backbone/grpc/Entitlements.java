@@ -52,6 +52,7 @@ final class Entitlements {
         row(IsdServiceGrpc.getSetRunScheduleMethod(), operator());
         row(IsdServiceGrpc.getSetAppointmentResponseTimeoutMethod(), operator());
         row(IsdServiceGrpc.getSetFinalDisputeWindowMethod(), operator());
+        row(IsdServiceGrpc.getSetChangeOfSupplierHorizonMethod(), operator());
         row(IsdServiceGrpc.getGetParticipantMethod(), anyone());
         row(IsdServiceGrpc.getListParticipantsMethod(), anyone());
         row(IsdServiceGrpc.getListGspGroupsMethod(), anyone());
@@ -65,6 +66,9 @@ final class Entitlements {
                 RegistrationServiceGrpc.getChangeMeteringPointDetailsMethod(),
                 roles("its registration service", REGISTRATION_SERVICE));
         row(RegistrationServiceGrpc.getRegisterSupplierMethod(), roles("the caller registers itself", SUPPLIER));
+        row(
+                RegistrationServiceGrpc.getWithdrawSupplierRegistrationMethod(),
+                roles("the gaining supplier, before its first day", SUPPLIER));
         row(
                 RegistrationServiceGrpc.getRequestServiceAppointmentMethod(),
                 roles("supplier in force on the date", SUPPLIER));

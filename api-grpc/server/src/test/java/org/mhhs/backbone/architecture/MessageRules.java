@@ -21,8 +21,11 @@ final class MessageRules {
 
     private MessageRules() {}
 
-    /** A past participle closes the name, alone or with its particle: {@code ...Registered}, {@code ...TimedOut}. */
-    static final String PAST_PARTICIPLE = ".*[a-z]ed(Out|Up|Off|Down|Over|Back)?";
+    /**
+     * A past participle closes the name, alone or with its particle: {@code ...Registered}, {@code ...TimedOut}, or one
+     * of the irregular ones the market uses: {@code ...Withdrawn}.
+     */
+    static final String PAST_PARTICIPLE = ".*([a-z]ed|Withdrawn)(Out|Up|Off|Down|Over|Back)?";
 
     static ArchRule eventsArePastTense(String root) {
         return classes()

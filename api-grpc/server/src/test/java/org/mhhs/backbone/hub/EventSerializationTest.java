@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
@@ -32,6 +34,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.metering.api.ShredConsumption;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 
 /**
  * Stored events must read back exactly as written, and carry only their record components. The dates here are fixed on
@@ -58,7 +61,8 @@ class EventSerializationTest {
                         new RunScheduleChanged(
                                 MarketCalendar.ID, Map.of(SettlementRunType.SF, 5, SettlementRunType.RF, 80)),
                         new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofHours(48)),
-                        new FinalDisputeWindowChanged(MarketCalendar.ID, 28))
+                        new FinalDisputeWindowChanged(MarketCalendar.ID, 28),
+                        new ChangeOfSupplierHorizonChanged(MarketCalendar.ID, 14))
                 .peek(EventSerializationTest::coveredBySample);
     }
 
@@ -74,6 +78,7 @@ class EventSerializationTest {
             case RunScheduleChanged e -> {}
             case AppointmentResponseTimeoutChanged e -> {}
             case FinalDisputeWindowChanged e -> {}
+            case ChangeOfSupplierHorizonChanged e -> {}
         }
     }
 
@@ -141,5 +146,20 @@ class EventSerializationTest {
                 .isEqualTo("{\"mpan\":\"1200000000002\",\"settlementDate\":\"2026-11-02\",\"version\":2,"
                         + "\"dataService\":\"DSVA\",\"supplier\":\"SUPA\",\"gspGroupId\":\"_A\",\"periodCount\":48,"
                         + "\"keyVersion\":1,\"sealedReadings\":\"c2VhbGVkIHJlYWRpbmdz\"}");
+    }
+
+    @Test
+    void aWithdrawalReadsBackEqualWithOrWithoutASupplierItRestores() throws Exception {
+        Mpan mpan = Mpan.of("1200000000002");
+        LocalDate from = LocalDate.of(2026, 7, 1);
+        var restoring = new SupplierRegistrationWithdrawn(
+                mpan, ParticipantId.of("SUPB"), from, ParticipantId.of("SUPA"), LocalDate.of(2026, 1, 1), null);
+        var first = new SupplierRegistrationWithdrawn(
+                mpan, ParticipantId.of("SUPB"), from, null, null, LocalDate.of(2026, 7, 31));
+
+        for (SupplierRegistrationWithdrawn withdrawn : List.of(restoring, first)) {
+            assertThat(mapper.readValue(mapper.writeValueAsBytes(withdrawn), SupplierRegistrationWithdrawn.class))
+                    .isEqualTo(withdrawn);
+        }
     }
 }

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * How big a synthetic market is. Consumption covers {@code days} settlement days from {@code firstDay}; changes of
- * supplier take effect after the last of them (the hub accepts a change of supplier only for a future day).
+ * supplier take effect 2 to 29 days after the last of them (the hub accepts a change of supplier only for a future
+ * day, and by default at most 28 days ahead).
  *
  * @param participantsPerRole suppliers, data services, metering services and registration services each
  * @param revisionPercent share of MPAN-days resubmitted with changed readings (version 2)

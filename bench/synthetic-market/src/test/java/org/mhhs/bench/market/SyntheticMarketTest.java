@@ -96,7 +96,7 @@ class SyntheticMarketTest {
     }
 
     @Test
-    void changesOfSupplierGoToAnotherSupplierAfterTheConsumptionWindow() {
+    void changesOfSupplierGoToAnotherSupplierAfterTheConsumptionWindowWithinTheHubsDefaultHorizon() {
         SyntheticMarket market = SyntheticMarket.generate(5, MarketSize.of(4, 2_000, 30, LocalDate.of(2026, 6, 1)));
         List<SyntheticMeteringPoint> changing = market.meteringPoints().stream()
                 .filter(point -> point.suppliers().size() == 2)
@@ -106,8 +106,11 @@ class SyntheticMarketTest {
         assertThat(changing).allSatisfy(point -> {
             assertThat(point.suppliers().get(1).supplierId())
                     .isNotEqualTo(point.suppliers().get(0).supplierId());
+            // the day after the window is "today" of a market whose consumption ends yesterday, and the hub takes a
+            // change of supplier at most 28 days ahead unless ISD says otherwise
             assertThat(point.suppliers().get(1).from())
-                    .isAfter(market.size().lastDay().plusDays(1));
+                    .isAfter(market.size().lastDay().plusDays(1))
+                    .isBeforeOrEqualTo(market.size().lastDay().plusDays(1 + 28));
         });
     }
 

@@ -52,4 +52,12 @@ public interface IsdQueries {
     default Optional<Integer> findFinalDisputeWindowMonths() {
         return findSettlementCalendar().finalDisputeWindowMonths();
     }
+
+    /**
+     * The change of supplier horizon in force, in days: ISD's setting, or {@link
+     * MarketCalendar#DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS} while ISD sets none.
+     */
+    default int findChangeOfSupplierHorizonDays() {
+        return findSettlementCalendar().changeOfSupplierHorizonDays();
+    }
 }

@@ -5,7 +5,8 @@ public sealed interface SettlementCalendarEvent extends IsdEvent
                 BankHolidayRemoved,
                 RunScheduleChanged,
                 AppointmentResponseTimeoutChanged,
-                FinalDisputeWindowChanged {
+                FinalDisputeWindowChanged,
+                ChangeOfSupplierHorizonChanged {
 
     String calendarId();
 }

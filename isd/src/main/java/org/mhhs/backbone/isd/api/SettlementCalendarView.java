@@ -14,13 +14,16 @@ import java.util.TreeMap;
 
 /**
  * The settlement calendar as data: bank holidays, the working-day offset of each scheduled run, the appointment
- * response time-out and the final dispute window. Unset values are empty.
+ * response time-out, the final dispute window and the change of supplier horizon. Unset time-out and window are
+ * empty; the horizon is the one in force (ISD's, or {@link MarketCalendar#DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS}
+ * while ISD sets none).
  */
 public record SettlementCalendarView(
         NavigableMap<LocalDate, String> bankHolidays,
         Map<SettlementRunType, Integer> runSchedule,
         Optional<Duration> appointmentResponseTimeout,
-        Optional<Integer> finalDisputeWindowMonths) {
+        Optional<Integer> finalDisputeWindowMonths,
+        int changeOfSupplierHorizonDays) {
 
     public SettlementCalendarView {
         bankHolidays = Collections.unmodifiableNavigableMap(new TreeMap<>(bankHolidays));

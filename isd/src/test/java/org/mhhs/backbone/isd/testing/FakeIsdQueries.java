@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.mhhs.backbone.isd.api.DnoPeriodView;
 import org.mhhs.backbone.isd.api.GspGroupView;
 import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.api.MarketCalendar;
 import org.mhhs.backbone.isd.api.ParticipantView;
 import org.mhhs.backbone.isd.api.RolePeriodView;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
@@ -24,7 +25,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 /**
  * The ISD read model held in memory, for aggregate tests of any context: tests say who holds which role, which
  * GSP groups have a DNO and what the settlement calendar holds (run schedule, bank holidays, appointment response
- * time-out, final dispute window), instead of projecting ISD events.
+ * time-out, final dispute window, change of supplier horizon), instead of projecting ISD events.
  */
 public final class FakeIsdQueries implements IsdQueries {
 
@@ -34,6 +35,7 @@ public final class FakeIsdQueries implements IsdQueries {
     private Map<SettlementRunType, Integer> runSchedule = Map.of();
     private Optional<Duration> appointmentResponseTimeout = Optional.empty();
     private Optional<Integer> finalDisputeWindowMonths = Optional.empty();
+    private int changeOfSupplierHorizonDays = MarketCalendar.DEFAULT_CHANGE_OF_SUPPLIER_HORIZON_DAYS;
 
     public FakeIsdQueries holding(ParticipantId participant, MarketRole role, EffectivePeriod period) {
         roles.computeIfAbsent(participant, id -> new ArrayList<>()).add(new RolePeriodView(role, period));
@@ -62,6 +64,11 @@ public final class FakeIsdQueries implements IsdQueries {
 
     public FakeIsdQueries withFinalDisputeWindow(int months) {
         finalDisputeWindowMonths = Optional.of(months);
+        return this;
+    }
+
+    public FakeIsdQueries withChangeOfSupplierHorizon(int days) {
+        changeOfSupplierHorizonDays = days;
         return this;
     }
 
@@ -118,6 +125,10 @@ public final class FakeIsdQueries implements IsdQueries {
     @Override
     public SettlementCalendarView findSettlementCalendar() {
         return new SettlementCalendarView(
-                new TreeMap<>(bankHolidays), runSchedule, appointmentResponseTimeout, finalDisputeWindowMonths);
+                new TreeMap<>(bankHolidays),
+                runSchedule,
+                appointmentResponseTimeout,
+                finalDisputeWindowMonths,
+                changeOfSupplierHorizonDays);
     }
 }

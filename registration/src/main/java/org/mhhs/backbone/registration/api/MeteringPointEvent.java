@@ -7,6 +7,7 @@ public sealed interface MeteringPointEvent
         permits MeteringPointRegistered,
                 MeteringPointDetailsChanged,
                 SupplierRegistered,
+                SupplierRegistrationWithdrawn,
                 ServiceAppointmentRequested,
                 ServiceAppointmentAccepted,
                 ServiceAppointmentRejected,

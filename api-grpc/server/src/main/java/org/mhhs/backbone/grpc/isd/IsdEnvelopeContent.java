@@ -11,6 +11,7 @@ import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.isd.api.AppointmentResponseTimeoutChanged;
 import org.mhhs.backbone.isd.api.BankHolidayAdded;
 import org.mhhs.backbone.isd.api.BankHolidayRemoved;
+import org.mhhs.backbone.isd.api.ChangeOfSupplierHorizonChanged;
 import org.mhhs.backbone.isd.api.FinalDisputeWindowChanged;
 import org.mhhs.backbone.isd.api.GspGroupDnoChanged;
 import org.mhhs.backbone.isd.api.GspGroupRegistered;
@@ -80,6 +81,10 @@ class IsdEnvelopeContent implements EnvelopeContent {
             case FinalDisputeWindowChanged e ->
                 envelope.setFinalDisputeWindowChanged(org.mhhs.backbone.grpc.v1.FinalDisputeWindowChanged.newBuilder()
                         .setMonths(e.months()));
+            case ChangeOfSupplierHorizonChanged e ->
+                envelope.setChangeOfSupplierHorizonChanged(
+                        org.mhhs.backbone.grpc.v1.ChangeOfSupplierHorizonChanged.newBuilder()
+                                .setDays(e.days()));
         }
         return true;
     }

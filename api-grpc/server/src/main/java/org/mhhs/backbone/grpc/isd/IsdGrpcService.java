@@ -37,6 +37,7 @@ import org.mhhs.backbone.grpc.v1.RevokeRoleRequest;
 import org.mhhs.backbone.grpc.v1.RunDue;
 import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.grpc.v1.SetAppointmentResponseTimeoutRequest;
+import org.mhhs.backbone.grpc.v1.SetChangeOfSupplierHorizonRequest;
 import org.mhhs.backbone.grpc.v1.SetFinalDisputeWindowRequest;
 import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementCalendar;
@@ -52,6 +53,7 @@ import org.mhhs.backbone.isd.api.RegisterGspGroup;
 import org.mhhs.backbone.isd.api.RegisterParticipant;
 import org.mhhs.backbone.isd.api.RemoveBankHoliday;
 import org.mhhs.backbone.isd.api.RevokeRole;
+import org.mhhs.backbone.isd.api.SetChangeOfSupplierHorizon;
 import org.mhhs.backbone.isd.api.SettlementCalendarView;
 import org.mhhs.backbone.isd.api.SettlementRunType;
 import org.mhhs.backbone.kernel.EffectivePeriod;
@@ -190,6 +192,15 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
     }
 
     @Override
+    public void setChangeOfSupplierHorizon(
+            SetChangeOfSupplierHorizonRequest request, StreamObserver<CommandAck> response) {
+        dispatcher.answer(
+                request,
+                response,
+                fields -> () -> new Dispatch<>(new SetChangeOfSupplierHorizon(request.getDays()), calendar()));
+    }
+
+    @Override
     public void getParticipant(GetParticipantRequest request, StreamObserver<Participant> response) {
         RequestFields fields = new RequestFields();
         ParticipantId id = fields.participantId("participant_id", request.getParticipantId());
@@ -249,6 +260,7 @@ class IsdGrpcService extends IsdServiceGrpc.IsdServiceImplBase {
                 .ifPresent(timeout -> answer.setAppointmentResponseTimeout(
                         Duration.newBuilder().setSeconds(timeout.getSeconds()).setNanos(timeout.getNano())));
         calendar.finalDisputeWindowMonths().ifPresent(answer::setFinalDisputeWindowMonths);
+        answer.setChangeOfSupplierHorizonDays(calendar.changeOfSupplierHorizonDays());
         reply(response, answer.build());
     }
 

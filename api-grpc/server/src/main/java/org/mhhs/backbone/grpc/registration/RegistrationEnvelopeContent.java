@@ -23,6 +23,7 @@ import org.mhhs.backbone.registration.api.ServiceAppointmentRejected;
 import org.mhhs.backbone.registration.api.ServiceAppointmentRequested;
 import org.mhhs.backbone.registration.api.ServiceAppointmentTimedOut;
 import org.mhhs.backbone.registration.api.SupplierRegistered;
+import org.mhhs.backbone.registration.api.SupplierRegistrationWithdrawn;
 import org.springframework.stereotype.Component;
 
 /** The typed body of every registration event in the envelope subscribers receive. */
@@ -53,6 +54,15 @@ class RegistrationEnvelopeContent implements EnvelopeContent {
                         .setEffectiveFrom(date(e.effectiveFrom()))
                         .setLosingSupplier(id(e.losingSupplier()))
                         .setLosingSupplierFrom(date(e.losingSupplierFrom())));
+            case SupplierRegistrationWithdrawn e ->
+                envelope.setSupplierRegistrationWithdrawn(
+                        org.mhhs.backbone.grpc.v1.SupplierRegistrationWithdrawn.newBuilder()
+                                .setMpan(e.mpan().value())
+                                .setSupplier(id(e.supplier()))
+                                .setEffectiveFrom(date(e.effectiveFrom()))
+                                .setRestoredSupplier(id(e.restoredSupplier()))
+                                .setRestoredSupplierFrom(date(e.restoredSupplierFrom()))
+                                .setEffectiveTo(date(e.effectiveTo())));
             case ServiceAppointmentRequested e ->
                 envelope.setServiceAppointmentRequested(
                         org.mhhs.backbone.grpc.v1.ServiceAppointmentRequested.newBuilder()

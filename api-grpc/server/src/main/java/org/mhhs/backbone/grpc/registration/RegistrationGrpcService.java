@@ -38,6 +38,7 @@ import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.Responsibility;
 import org.mhhs.backbone.grpc.v1.Timeline;
 import org.mhhs.backbone.grpc.v1.TimelineEntry;
+import org.mhhs.backbone.grpc.v1.WithdrawSupplierRegistrationRequest;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.Mpan;
@@ -55,6 +56,7 @@ import org.mhhs.backbone.registration.api.RegistrationQueries;
 import org.mhhs.backbone.registration.api.RejectServiceAppointment;
 import org.mhhs.backbone.registration.api.RequestServiceAppointment;
 import org.mhhs.backbone.registration.api.ServiceRole;
+import org.mhhs.backbone.registration.api.WithdrawSupplierRegistration;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -118,6 +120,16 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
             Mpan mpan = fields.mpan("mpan", request.getMpan());
             LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
             return () -> new Dispatch<>(new RegisterSupplier(mpan, caller(), from), meteringPoint(mpan));
+        });
+    }
+
+    @Override
+    public void withdrawSupplierRegistration(
+            WithdrawSupplierRegistrationRequest request, StreamObserver<CommandAck> response) {
+        dispatcher.answer(request, response, fields -> {
+            Mpan mpan = fields.mpan("mpan", request.getMpan());
+            LocalDate from = fields.date("effective_from", request.getEffectiveFrom());
+            return () -> new Dispatch<>(new WithdrawSupplierRegistration(mpan, from, caller()), meteringPoint(mpan));
         });
     }
 

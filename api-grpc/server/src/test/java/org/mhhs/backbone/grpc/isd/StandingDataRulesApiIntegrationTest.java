@@ -26,6 +26,7 @@ import org.mhhs.backbone.grpc.v1.RemoveBankHolidayRequest;
 import org.mhhs.backbone.grpc.v1.RevokeRoleRequest;
 import org.mhhs.backbone.grpc.v1.RunOffset;
 import org.mhhs.backbone.grpc.v1.SetAppointmentResponseTimeoutRequest;
+import org.mhhs.backbone.grpc.v1.SetChangeOfSupplierHorizonRequest;
 import org.mhhs.backbone.grpc.v1.SetFinalDisputeWindowRequest;
 import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
@@ -158,6 +159,24 @@ class StandingDataRulesApiIntegrationTest {
         assertThat(code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(reason(refusal)).isEqualTo("FinalDisputeWindowRange");
         assertThat(violatedFields(refusal)).containsExactly("months");
+        assertThat(hub.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeOfSupplierHorizonOfNoDaysOrOverAYearIsInvalid() {
+        long before = hub.storedEvents();
+
+        for (int days : new int[] {0, 366}) {
+            var refusal = refused(() -> hub.operatorIsd()
+                    .setChangeOfSupplierHorizon(SetChangeOfSupplierHorizonRequest.newBuilder()
+                            .setHeader(newCommand())
+                            .setDays(days)
+                            .build()));
+
+            assertThat(code(refusal)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(reason(refusal)).isEqualTo("ChangeOfSupplierHorizonRange");
+            assertThat(violatedFields(refusal)).containsExactly("days");
+        }
         assertThat(hub.storedEvents()).isEqualTo(before);
     }
 

@@ -52,7 +52,8 @@ class SubscriptionApiIntegrationTest {
             "BankHolidayRemoved",
             "RunScheduleChanged",
             "AppointmentResponseTimeoutChanged",
-            "FinalDisputeWindowChanged");
+            "FinalDisputeWindowChanged",
+            "ChangeOfSupplierHorizonChanged");
 
     @Autowired
     HubClient hub;
