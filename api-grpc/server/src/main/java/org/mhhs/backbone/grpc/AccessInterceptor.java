@@ -97,11 +97,21 @@ class AccessInterceptor implements ServerInterceptor {
         SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
         String peer = String.valueOf(remote);
         String address = RateLimits.address(remote);
-        Optional<RateLimits.Limited> overRate = limits.peerCall(address).or(() -> limits.unauthenticatedSpent(address));
+        Optional<X509Certificate[]> chain =
+                peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        Optional<String> bearer = bearerToken(headers);
+        Optional<String> credential = chain.map(c -> RateLimits.clientCertificate(ClientCertificates.fingerprint(c[0])))
+                .or(() -> bearer.map(RateLimits::bearerToken));
+        Optional<RateLimits.Limited> overRate = limits.peerCall(address)
+                .or(() -> limits.unauthenticatedSpent(address))
+                .or(() -> credential.flatMap(limits::credentialSpent));
         if (overRate.isPresent()) {
-            return refuseOverRate(call, Optional.empty(), "none", peer, method, overRate.get());
+            String presented = chain.isPresent()
+                    ? Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label()
+                    : bearer.isPresent() ? Caller.AuthenticationMethod.BEARER_TOKEN.label() : "none";
+            return refuseOverRate(call, overRate.get().participant(), presented, peer, method, overRate.get());
         }
-        Authentication authentication = authenticate(call, headers);
+        Authentication authentication = authenticate(chain, bearer);
         if (authentication instanceof Unauthenticated refused) {
             limits.unauthenticated(address);
             audit.recordDenied(
@@ -117,7 +127,7 @@ class AccessInterceptor implements ServerInterceptor {
         Caller caller = ((Authenticated) authentication).caller();
         Optional<ParticipantId> who = Optional.of(caller.participantId());
         String how = caller.method().label();
-        overRate = limits.participantCall(caller.participantId());
+        overRate = limits.participantCall(caller.participantId(), credential);
         if (overRate.isPresent()) {
             return refuseOverRate(call, who, how, peer, method, overRate.get());
         }
@@ -182,9 +192,7 @@ class AccessInterceptor implements ServerInterceptor {
      * A client certificate, when the TLS connection presented one, decides; otherwise a bearer token, in development
      * mode only.
      */
-    private Authentication authenticate(ServerCall<?, ?> call, Metadata headers) {
-        Optional<X509Certificate[]> chain =
-                peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+    private Authentication authenticate(Optional<X509Certificate[]> chain, Optional<String> bearer) {
         if (chain.isPresent()) {
             return switch (certificates.authenticate(chain.get())) {
                 case ClientCertificates.Accepted accepted ->
@@ -197,7 +205,6 @@ class AccessInterceptor implements ServerInterceptor {
                             refused.message());
             };
         }
-        Optional<String> bearer = bearerToken(headers);
         if (!security.bearerTokensAccepted()) {
             return bearer.isPresent()
                     ? new Unauthenticated(

@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The call rate limits of the gRPC listener ({@code hub.rate-limits}), each a token bucket: {@code burst} calls at
  * once, refilled at {@code calls-per-second}. peer: every call from one remote address, before anything else.
  * unauthenticated: calls from one remote address refused as unauthenticated; once spent, that address is refused
- * before its credentials are looked up. participant: every call of one authenticated participant. A stream counts once,
- * when it opens. trackedPeers: the most remote addresses remembered at once (the least recently seen are forgotten).
+ * before its credentials are looked up. participant: every call of one authenticated participant; participants: the
+ * limit of a participant by its id where it differs from that (hub.rate-limits.participants.SUPA.calls-per-second). A
+ * stream counts once, when it opens. trackedPeers: the most remote addresses remembered at once (the least recently
+ * seen are forgotten).
  */
 @ConfigurationProperties("hub.rate-limits")
 public record RateLimitProperties(
@@ -16,6 +19,7 @@ public record RateLimitProperties(
         Limit peer,
         Limit unauthenticated,
         Limit participant,
+        @DefaultValue Map<String, Limit> participants,
         @DefaultValue("100000") int trackedPeers) {
 
     public RateLimitProperties {

@@ -58,6 +58,8 @@ import org.springframework.test.context.TestPropertySource;
             "hub.rate-limits.unauthenticated.burst=100",
             "hub.rate-limits.participant.calls-per-second=30",
             "hub.rate-limits.participant.burst=60",
+            "hub.rate-limits.participants.QOVR.calls-per-second=1",
+            "hub.rate-limits.participants.QOVR.burst=3",
             "hub.audit.denied-call-capacity=8"
         })
 class RateLimitsIntegrationTest {
@@ -133,6 +135,31 @@ class RateLimitsIntegrationTest {
                                     Collectors.summingLong(AuditEntry::getOccurrences))))
                     .as("the refusals in the audit trail")
                     .isEqualTo(Map.of("RESOURCE_EXHAUSTED/RateLimited", (long) refusals.size())));
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
+    void aParticipantWithALimitOfItsOwnIsHeldToIt() {
+        Market market = new Market(hub);
+        String throttled = Market.register(hub.operatorIsd(), "QOVR", MarketRole.MARKET_ROLE_SUPPLIER);
+        ManagedChannel channel = hub.channelFrom("127.0.0.7");
+        try {
+            var whoAmI = hub.as(AccessServiceGrpc.newBlockingStub(channel), market.token(throttled));
+            for (int i = 0; i < 3; i++) {
+                assertThat(whoAmI.whoAmI(WhoAmIRequest.getDefaultInstance()).getParticipantId())
+                        .isEqualTo(throttled);
+            }
+
+            StatusRuntimeException refused = HubClient.refused(() -> whoAmI.whoAmI(WhoAmIRequest.getDefaultInstance()));
+
+            assertThat(code(refused)).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertThat(reason(refused)).isEqualTo("RateLimited");
+            assertThat(refused.getStatus().getDescription()).startsWith("QOVR made more than 1 calls a second");
+            assertThat(retryDelay(refused))
+                    .hasValueSatisfying(
+                            delay -> assertThat(delay).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
         } finally {
             channel.shutdownNow();
         }
