@@ -102,9 +102,12 @@ class AccessInterceptor implements ServerInterceptor {
         Optional<String> bearer = bearerToken(headers);
         Optional<String> credential = chain.map(c -> RateLimits.clientCertificate(ClientCertificates.fingerprint(c[0])))
                 .or(() -> bearer.map(RateLimits::bearerToken));
-        Optional<RateLimits.Limited> overRate = limits.peerCall(address)
-                .or(() -> limits.unauthenticatedSpent(address))
-                .or(() -> credential.flatMap(limits::credentialSpent));
+        Optional<RateLimits.Limited> overRate = limits.peerCall(address);
+        RateLimits.Advance advance =
+                overRate.isPresent() ? new RateLimits.NothingTaken() : limits.advance(address, credential);
+        if (advance instanceof RateLimits.OverRate spent) {
+            overRate = Optional.of(spent.limited());
+        }
         if (overRate.isPresent()) {
             String presented = chain.isPresent()
                     ? Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label()
@@ -113,7 +116,7 @@ class AccessInterceptor implements ServerInterceptor {
         }
         Authentication authentication = authenticate(chain, bearer);
         if (authentication instanceof Unauthenticated refused) {
-            limits.unauthenticated(address);
+            limits.unauthenticated(address, credential, advance);
             audit.recordDenied(
                     Optional.empty(),
                     refused.method(),
@@ -127,7 +130,7 @@ class AccessInterceptor implements ServerInterceptor {
         Caller caller = ((Authenticated) authentication).caller();
         Optional<ParticipantId> who = Optional.of(caller.participantId());
         String how = caller.method().label();
-        overRate = limits.participantCall(caller.participantId(), credential);
+        overRate = limits.participantCall(caller.participantId(), credential, advance);
         if (overRate.isPresent()) {
             return refuseOverRate(call, who, how, peer, method, overRate.get());
         }

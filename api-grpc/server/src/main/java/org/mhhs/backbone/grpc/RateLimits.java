@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * The call rate limits (see {@link RateLimitProperties}): one token bucket per remote address for every call, one per
  * remote address for refused authentications, one per participant. Held in this node's memory: each node of a hub
- * limits the calls it serves. An address or a participant whose bucket is empty is refused before any database work:
- * the participant is known by the credential it last authenticated with.
+ * limits the calls it serves.
+ *
+ * <p>Every bucket that can refuse a call is asked before the call's credential is looked up, so that a refusal costs no
+ * database work: the address's own bucket; the bucket of the participant the presented credential last authenticated
+ * as on this node (a token by its SHA-256, a certificate by its fingerprint); for a credential not known so, the
+ * address's bucket of refused authentications. Whatever was taken in advance is settled once the call is
+ * authenticated ({@link #participantCall}) or refused as unauthenticated ({@link #unauthenticated}). A remembered
+ * credential is never taken as proof of anything: it only decides whose bucket pays in advance.
  */
 @Component
 class RateLimits {
@@ -33,6 +38,21 @@ class RateLimits {
      */
     record Limited(String message, Duration retryAfter, Optional<ParticipantId> participant) {}
 
+    /** What was taken for a call before its credential was looked up. */
+    sealed interface Advance {}
+
+    /** Nothing was taken (the limits are off, or the call was refused by its address's limit). */
+    record NothingTaken() implements Advance {}
+
+    /** The call was taken from the bucket of the participant its credential last authenticated as. */
+    record Charged(ParticipantId participant) implements Advance {}
+
+    /** The credential is not known: the call was taken from its address's bucket of refused authentications. */
+    record Reserved(String address) implements Advance {}
+
+    /** A bucket asked in advance was empty. */
+    record OverRate(Limited limited) implements Advance {}
+
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
     private final RateLimitProperties properties;
@@ -43,13 +63,10 @@ class RateLimits {
 
     RateLimits(RateLimitProperties properties) {
         this.properties = properties;
-        this.peers = buckets(properties.trackedPeers());
-        this.unauthenticatedPeers = buckets(properties.trackedPeers());
-        this.participants = buckets(100_000);
-        this.credentials = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(FORGET_AFTER)
-                .build();
+        this.peers = cache(properties.trackedPeers());
+        this.unauthenticatedPeers = cache(properties.trackedPeers());
+        this.participants = cache(100_000);
+        this.credentials = cache(100_000);
     }
 
     /** The remote address a limit applies to: the IP address without the port, as connections come and go. */
@@ -58,6 +75,23 @@ class RateLimits {
             return inet.getAddress().getHostAddress();
         }
         return String.valueOf(remote);
+    }
+
+    /** How a call presents a bearer token to the limits: by its SHA-256, never as is. */
+    static String bearerToken(String token) {
+        try {
+            return "token "
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** How a call presents a client certificate to the limits: by its fingerprint. */
+    static String clientCertificate(String fingerprint) {
+        return "certificate " + fingerprint;
     }
 
     /** Takes a call of the address from its bucket; empty when it may go on. */
@@ -74,84 +108,72 @@ class RateLimits {
                         Optional.empty()));
     }
 
-    /** Whether the address has spent its refused authentications; takes nothing. Empty when it may try. */
-    Optional<Limited> unauthenticatedSpent(String address) {
+    /** Takes the call, before its credential is looked up, from the bucket that would pay for it (see above). */
+    Advance advance(String address, Optional<String> credential) {
         if (!properties.enabled()) {
-            return Optional.empty();
+            return new NothingTaken();
         }
-        Bucket bucket = unauthenticatedPeers.getIfPresent(address);
-        if (bucket == null) {
-            return Optional.empty();
+        ParticipantId known = credential.map(credentials::getIfPresent).orElse(null);
+        Bucket participant = known == null ? null : participants.getIfPresent(known);
+        if (participant != null) {
+            return take(participant)
+                    .<Advance>map(wait -> new OverRate(overParticipantLimit(known, wait)))
+                    .orElseGet(() -> new Charged(known));
         }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        if (probe.canBeConsumed()) {
-            return Optional.empty();
+        Bucket failures = unauthenticatedPeers.getIfPresent(address);
+        if (failures == null) {
+            return new NothingTaken();
         }
-        Duration wait = roundedUp(probe.getNanosToWaitForRefill());
-        return Optional.of(new Limited(
-                "more than " + properties.unauthenticated().callsPerSecond() + " calls a second from " + address
-                        + " failed authentication; retry in " + wait.toMillis() + " ms",
-                wait,
-                Optional.empty()));
-    }
-
-    /** Counts a call of the address refused as unauthenticated. */
-    void unauthenticated(String address) {
-        if (properties.enabled()) {
-            unauthenticatedPeers
-                    .get(address, a -> bucket(properties.unauthenticated()))
-                    .tryConsume(1);
-        }
+        return take(failures)
+                .<Advance>map(wait -> new OverRate(new Limited(
+                        "more than " + properties.unauthenticated().callsPerSecond() + " calls a second from " + address
+                                + " failed authentication; retry in " + wait.toMillis() + " ms",
+                        wait,
+                        Optional.empty())))
+                .orElseGet(() -> new Reserved(address));
     }
 
     /**
-     * Whether the participant that the presented credential last authenticated as has spent its calls; takes nothing.
-     * Lets a participant over its rate be refused before its credential is looked up again. The credential is never
-     * taken as proof of anything: a revoked one can at most be refused as over the rate instead of unauthenticated.
+     * Settles a call that authenticated as the participant: takes it from the participant's bucket (unless its
+     * credential's advance already did), gives back what was reserved for a failed authentication, and remembers the
+     * credential. Empty when the call may go on.
      */
-    Optional<Limited> credentialSpent(String credential) {
+    Optional<Limited> participantCall(ParticipantId participant, Optional<String> credential, Advance advance) {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        ParticipantId participant = credentials.getIfPresent(credential);
-        Bucket bucket = participant == null ? null : participants.getIfPresent(participant);
-        if (bucket == null) {
-            return Optional.empty();
-        }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed()
-                ? Optional.empty()
-                : Optional.of(overParticipantLimit(participant, roundedUp(probe.getNanosToWaitForRefill())));
-    }
-
-    /**
-     * Takes a call of the participant from its bucket and remembers the credential it came with; empty when it may go
-     * on.
-     */
-    Optional<Limited> participantCall(ParticipantId participant, Optional<String> credential) {
-        if (!properties.enabled()) {
-            return Optional.empty();
+        switch (advance) {
+            case Charged charged
+            when charged.participant().equals(participant) -> {
+                return Optional.empty();
+            }
+            case Charged charged -> giveBack(participants.getIfPresent(charged.participant()));
+            case Reserved reserved -> giveBack(unauthenticatedPeers.getIfPresent(reserved.address()));
+            case NothingTaken nothing -> {}
+            case OverRate overRate -> {}
         }
         credential.ifPresent(c -> credentials.put(c, participant));
         return take(participants.get(participant, p -> bucket(limitOf(p))))
                 .map(wait -> overParticipantLimit(participant, wait));
     }
 
-    /** How a call presents its credential to {@link #credentialSpent}: a bearer token by its SHA-256, never as is. */
-    static String bearerToken(String token) {
-        try {
-            return "token "
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+    /**
+     * Settles a call refused as unauthenticated: counts it in its address's bucket of refused authentications (unless
+     * reserved there already), gives back what its credential was charged in advance, and forgets the credential.
+     */
+    void unauthenticated(String address, Optional<String> credential, Advance advance) {
+        if (!properties.enabled()) {
+            return;
         }
-    }
-
-    /** A client certificate by its fingerprint. */
-    static String clientCertificate(String fingerprint) {
-        return "certificate " + fingerprint;
+        if (!(advance instanceof Reserved)) {
+            unauthenticatedPeers
+                    .get(address, a -> bucket(properties.unauthenticated()))
+                    .tryConsume(1);
+        }
+        if (advance instanceof Charged charged) {
+            giveBack(participants.getIfPresent(charged.participant()));
+        }
+        credential.ifPresent(credentials::invalidate);
     }
 
     private RateLimitProperties.Limit limitOf(ParticipantId participant) {
@@ -166,6 +188,13 @@ class RateLimits {
                 Optional.of(participant));
     }
 
+    private static void giveBack(Bucket bucket) {
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
+    /** Takes one call; empty when it could, else how long until it could. */
     private static Optional<Duration> take(Bucket bucket) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(roundedUp(probe.getNanosToWaitForRefill()));
@@ -182,7 +211,7 @@ class RateLimits {
                 .build();
     }
 
-    private static <K> Cache<K, Bucket> buckets(int size) {
+    private static <K, V> Cache<K, V> cache(int size) {
         return Caffeine.newBuilder()
                 .maximumSize(size)
                 .expireAfterAccess(FORGET_AFTER)
