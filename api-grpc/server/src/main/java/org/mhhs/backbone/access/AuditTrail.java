@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The append-only audit trail ({@code access.audit_trail}; a trigger refuses UPDATE, DELETE and TRUNCATE): every
  * denied call, every read by an auditor or operator, every credential change and every destroyed key, with who, what,
- * when and the outcome. No participant RPC reads it except the operator's {@code ListAuditTrail}.
+ * when and the outcome. No participant RPC reads it except the operator's {@code ListAuditTrail}. Denied calls are
+ * written behind the call, identical ones within a short window as one row with their count ({@link DeniedCalls}), so
+ * that a flood of them costs the database a row per window; everything else is written before the call answers.
  */
 @Component
 public class AuditTrail {
@@ -31,10 +33,15 @@ public class AuditTrail {
         KEY_DESTROYED
     }
 
-    /** One entry. {@code participant} is empty when the caller could not be authenticated. */
+    /**
+     * One entry. {@code participant} is empty when the caller could not be authenticated. {@code at} is the first of
+     * the entry's {@code occurrences}, {@code lastAt} the last (the same for a single one).
+     */
     public record Entry(
             long id,
             Instant at,
+            Instant lastAt,
+            long occurrences,
             Category category,
             Optional<ParticipantId> participant,
             String authentication,
@@ -46,10 +53,28 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DeniedCalls deniedCalls;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    /** Built with the partitions ready: every entry's month has its own. */
+    AuditTrail(JdbcClient jdbc, Clock clock, DeniedCalls deniedCalls, AuditTrailPartitions partitions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.deniedCalls = deniedCalls;
+    }
+
+    /**
+     * Hands a denied call to the audit trail's writer: it is appended within {@code hub.audit.denied-call-window},
+     * together with identical ones. Never blocks the call.
+     */
+    public void recordDenied(
+            Optional<ParticipantId> participant,
+            String authentication,
+            String peer,
+            String rpc,
+            String outcome,
+            String reason,
+            String detail) {
+        deniedCalls.offer(participant, authentication, peer, rpc, outcome, reason, detail);
     }
 
     /**
@@ -67,9 +92,10 @@ public class AuditTrail {
             String detail) {
         jdbc.sql("""
                 INSERT INTO access.audit_trail
-                    (at, category, participant_id, authentication, peer, rpc, outcome, reason,
+                    (at, last_at, occurrences, category, participant_id, authentication, peer, rpc, outcome, reason,
                     detail)
-                VALUES (:at, :category, :participant, :authentication, :peer, :rpc, :outcome, :reason, :detail)""")
+                VALUES (:at, :at, 1, :category, :participant, :authentication, :peer, :rpc, :outcome, :reason,
+                    :detail)""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("category", category.name())
                 .param("participant", participant.map(ParticipantId::value).orElse(null))
@@ -109,7 +135,8 @@ public class AuditTrail {
     /** Entries after an id, oldest first, optionally of one participant and one category. */
     public List<Entry> list(long afterId, int limit, Optional<ParticipantId> participant, Optional<Category> category) {
         return jdbc.sql("""
-                SELECT id, at, category, participant_id, authentication, peer, rpc, outcome, reason, detail
+                SELECT id, at, last_at, occurrences, category, participant_id, authentication, peer, rpc, outcome,
+                    reason, detail
                 FROM access.audit_trail
                 WHERE id > :after
                   AND (CAST(:participant AS text) IS NULL OR participant_id = :participant)
@@ -125,21 +152,23 @@ public class AuditTrail {
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        String participant = rs.getString(4);
+        String participant = rs.getString(6);
         return new Entry(
                 rs.getLong(1),
                 rs.getObject(2, OffsetDateTime.class).toInstant(),
-                Category.valueOf(rs.getString(3)),
+                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                rs.getLong(4),
+                Category.valueOf(rs.getString(5)),
                 Optional.ofNullable(participant).map(ParticipantId::of),
-                rs.getString(5),
-                rs.getString(6),
                 rs.getString(7),
                 rs.getString(8),
                 rs.getString(9),
-                rs.getString(10));
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12));
     }
 
-    private static String truncate(String value, int length) {
+    static String truncate(String value, int length) {
         if (value == null) {
             return "";
         }

@@ -3,6 +3,7 @@ package org.mhhs.backbone.grpc;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -14,9 +15,11 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.net.SocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,9 +46,11 @@ import org.springframework.stereotype.Component;
 /**
  * Authenticates every call (except health checking and reflection, which load balancers and tools call without
  * credentials) by its client certificate (or, in development mode, its bearer token) and refuses it unless the caller
- * holds, today, a role that the RPC's entitlement row names. Every refusal, and every read by an auditor or operator,
- * goes to the audit trail. The credential and roles go with the call, for the long-lived calls, which the hub checks
- * again while they stay open (OpenStreams, StreamGuard); their endings are audited here too.
+ * holds, today, a role that the RPC's entitlement row names. Before that, the call rate limits (see
+ * {@link RateLimits}): per remote address before anything else, for an address whose calls keep failing authentication
+ * before its credentials are looked up, and per participant once it is known. Every refusal, and every read by an
+ * auditor or operator, goes to the audit trail. The credential and roles go with the call, for the long-lived calls,
+ * which the hub checks again while they stay open (OpenStreams, StreamGuard); their endings are audited here too.
  */
 @Component
 @GlobalServerInterceptor
@@ -64,6 +69,7 @@ class AccessInterceptor implements ServerInterceptor {
     private final SecurityProperties security;
     private final AuditTrail audit;
     private final IsdQueries isd;
+    private final RateLimits limits;
     private final Clock clock;
 
     AccessInterceptor(
@@ -72,12 +78,14 @@ class AccessInterceptor implements ServerInterceptor {
             SecurityProperties security,
             AuditTrail audit,
             IsdQueries isd,
+            RateLimits limits,
             Clock clock) {
         this.tokens = tokens;
         this.certificates = certificates;
         this.security = security;
         this.audit = audit;
         this.isd = isd;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -88,11 +96,30 @@ class AccessInterceptor implements ServerInterceptor {
         if (OPEN_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
-        String peer = String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR));
-        Authentication authentication = authenticate(call, headers);
+        SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        String peer = String.valueOf(remote);
+        String address = RateLimits.address(remote);
+        Optional<X509Certificate[]> chain =
+                peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+        Optional<String> bearer = bearerToken(headers);
+        Optional<String> credential = chain.map(c -> RateLimits.clientCertificate(ClientCertificates.fingerprint(c[0])))
+                .or(() -> bearer.map(RateLimits::bearerToken));
+        Optional<RateLimits.Limited> overRate = limits.peerCall(address);
+        RateLimits.Advance advance =
+                overRate.isPresent() ? new RateLimits.NothingTaken() : limits.advance(address, credential);
+        if (advance instanceof RateLimits.OverRate spent) {
+            overRate = Optional.of(spent.limited());
+        }
+        if (overRate.isPresent()) {
+            String presented = chain.isPresent()
+                    ? Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label()
+                    : bearer.isPresent() ? Caller.AuthenticationMethod.BEARER_TOKEN.label() : "none";
+            return refuseOverRate(call, overRate.get().participant(), presented, peer, method, overRate.get());
+        }
+        Authentication authentication = authenticate(chain, bearer);
         if (authentication instanceof Unauthenticated refused) {
-            audit.recordQuietly(
-                    AuditTrail.Category.DENIED_CALL,
+            limits.unauthenticated(address, credential, advance);
+            audit.recordDenied(
                     Optional.empty(),
                     refused.method(),
                     peer,
@@ -106,18 +133,14 @@ class AccessInterceptor implements ServerInterceptor {
         Caller caller = authenticated.caller();
         Optional<ParticipantId> who = Optional.of(caller.participantId());
         String how = caller.method().label();
+        overRate = limits.participantCall(caller.participantId(), credential, advance);
+        if (overRate.isPresent()) {
+            return refuseOverRate(call, who, how, peer, method, overRate.get());
+        }
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
         if (entitlement.isEmpty()) {
             String message = method + " is open to no one";
-            audit.recordQuietly(
-                    AuditTrail.Category.DENIED_CALL,
-                    who,
-                    how,
-                    peer,
-                    method,
-                    Status.Code.PERMISSION_DENIED.name(),
-                    "NoEntitlement",
-                    message);
+            audit.recordDenied(who, how, peer, method, Status.Code.PERMISSION_DENIED.name(), "NoEntitlement", message);
             return refuse(call, Status.Code.PERMISSION_DENIED, "NoEntitlement", message);
         }
         Set<MarketRole> held = isd.findRolesAsAt(
@@ -128,15 +151,8 @@ class AccessInterceptor implements ServerInterceptor {
             if (allowed.isEmpty()) {
                 String message = caller.participantId() + " holds " + (held.isEmpty() ? "no role" : held) + " today; "
                         + method + " needs one of " + entitlement.get().roles();
-                audit.recordQuietly(
-                        AuditTrail.Category.DENIED_CALL,
-                        who,
-                        how,
-                        peer,
-                        method,
-                        Status.Code.PERMISSION_DENIED.name(),
-                        "RoleRequired",
-                        message);
+                audit.recordDenied(
+                        who, how, peer, method, Status.Code.PERMISSION_DENIED.name(), "RoleRequired", message);
                 return refuse(call, Status.Code.PERMISSION_DENIED, "RoleRequired", message);
             }
         }
@@ -194,9 +210,7 @@ class AccessInterceptor implements ServerInterceptor {
      * A client certificate, when the TLS connection presented one, decides; otherwise a bearer token, in development
      * mode only.
      */
-    private Authentication authenticate(ServerCall<?, ?> call, Metadata headers) {
-        Optional<X509Certificate[]> chain =
-                peerCertificates(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+    private Authentication authenticate(Optional<X509Certificate[]> chain, Optional<String> bearer) {
         if (chain.isPresent()) {
             return switch (certificates.authenticate(chain.get())) {
                 case ClientCertificates.Accepted accepted -> new Authenticated(accepted.credential());
@@ -207,7 +221,6 @@ class AccessInterceptor implements ServerInterceptor {
                             refused.message());
             };
         }
-        Optional<String> bearer = bearerToken(headers);
         if (!security.bearerTokensAccepted()) {
             return bearer.isPresent()
                     ? new Unauthenticated(
@@ -296,15 +309,7 @@ class AccessInterceptor implements ServerInterceptor {
             String reason = reason(status, trailers);
             String detail = status.getDescription() == null ? "" : status.getDescription();
             if (denied) {
-                audit.recordQuietly(
-                        AuditTrail.Category.DENIED_CALL,
-                        who,
-                        how,
-                        peer,
-                        method,
-                        status.getCode().name(),
-                        reason,
-                        detail);
+                audit.recordDenied(who, how, peer, method, status.getCode().name(), reason, detail);
             } else {
                 audit.recordQuietly(
                         AuditTrail.Category.PRIVILEGED_READ,
@@ -348,17 +353,42 @@ class AccessInterceptor implements ServerInterceptor {
         return Optional.of(value.substring(7).strip());
     }
 
+    /** Refuses a call over a rate limit with the delay after which the caller may try again, and audits it. */
+    private <Q, R> ServerCall.Listener<Q> refuseOverRate(
+            ServerCall<Q, R> call,
+            Optional<ParticipantId> who,
+            String how,
+            String peer,
+            String method,
+            RateLimits.Limited limited) {
+        audit.recordDenied(
+                who, how, peer, method, Status.Code.RESOURCE_EXHAUSTED.name(), RateLimits.REASON, limited.message());
+        Duration wait = limited.retryAfter();
+        return refuse(
+                call,
+                Status.Code.RESOURCE_EXHAUSTED,
+                RateLimits.REASON,
+                limited.message(),
+                Any.pack(RetryInfo.newBuilder()
+                        .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                                .setSeconds(wait.getSeconds())
+                                .setNanos(wait.getNano()))
+                        .build()));
+    }
+
     private static <Q, R> ServerCall.Listener<Q> refuse(
-            ServerCall<Q, R> call, Status.Code code, String reason, String message) {
-        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+            ServerCall<Q, R> call, Status.Code code, String reason, String message, Any... details) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(code.value())
                 .setMessage(message)
                 .addDetails(Any.pack(ErrorInfo.newBuilder()
                         .setDomain(ERROR_DOMAIN)
                         .setReason(reason)
-                        .build()))
-                .build();
-        var exception = StatusProto.toStatusRuntimeException(status);
+                        .build()));
+        for (Any detail : details) {
+            status.addDetails(detail);
+        }
+        var exception = StatusProto.toStatusRuntimeException(status.build());
         call.close(exception.getStatus(), exception.getTrailers());
         return new ServerCall.Listener<>() {};
     }

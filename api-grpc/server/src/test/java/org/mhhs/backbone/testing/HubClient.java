@@ -7,6 +7,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
+import com.google.rpc.RetryInfo;
+import io.grpc.Attributes;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -20,9 +22,12 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +72,22 @@ public class HubClient implements AutoCloseable {
             }
         }
         return channel;
+    }
+
+    /**
+     * A new plaintext channel whose connections come from another loopback address (e.g. 127.0.0.2), so that the hub
+     * sees another peer: the per-address rate limits of this client's calls are not touched. The caller closes it.
+     */
+    public ManagedChannel channelFrom(String sourceAddress) {
+        return NettyChannelBuilder.forAddress("localhost", port)
+                .usePlaintext()
+                .localSocketPicker(new NettyChannelBuilder.LocalSocketPicker() {
+                    @Override
+                    public SocketAddress createSocketAddress(SocketAddress remote, Attributes attributes) {
+                        return new InetSocketAddress(sourceAddress, 0);
+                    }
+                })
+                .build();
     }
 
     public void awaitServing() {
@@ -159,6 +180,14 @@ public class HubClient implements AutoCloseable {
                 .map(ErrorInfo::getReason)
                 .findFirst()
                 .orElse("");
+    }
+
+    /** The delay a refusal's {@code google.rpc.RetryInfo} asks the caller to wait, if it has one. */
+    public static Optional<Duration> retryDelay(StatusRuntimeException e) {
+        return details(e, RetryInfo.class).stream()
+                .map(info -> Duration.ofSeconds(
+                        info.getRetryDelay().getSeconds(), info.getRetryDelay().getNanos()))
+                .findFirst();
     }
 
     public static List<String> violatedFields(StatusRuntimeException e) {

@@ -46,10 +46,23 @@ final class ConsumptionSender {
 
     private final HubConnection hub;
     private final int inFlight;
+    private final String commandPrefix;
 
     ConsumptionSender(HubConnection hub, int inFlight) {
+        this(hub, inFlight, "c-");
+    }
+
+    /**
+     * {@code commandPrefix}: two characters before each item's number in its command id; senders to one hub need
+     * prefixes of their own, since the hub accepts a command id once.
+     */
+    ConsumptionSender(HubConnection hub, int inFlight, String commandPrefix) {
+        if (commandPrefix.length() != 2) {
+            throw new IllegalArgumentException("a command id prefix has two characters, not " + commandPrefix);
+        }
         this.hub = hub;
         this.inFlight = inFlight;
+        this.commandPrefix = commandPrefix;
     }
 
     /** Sends {@code count} submissions (as fast as flow control allows when {@code perSecond} is 0). */
@@ -174,7 +187,7 @@ final class ConsumptionSender {
             Thread.ofPlatform().daemon().name("lane-" + dataService).start(() -> {
                 try {
                     for (Item item = queue.take(); item != END; item = queue.take()) {
-                        SubmitConsumptionRequest request = request(item.submission(), "c-" + item.index());
+                        SubmitConsumptionRequest request = request(item.submission(), commandPrefix + item.index());
                         window.acquire();
                         if (done.isCompletedExceptionally()) {
                             return;

@@ -1,15 +1,20 @@
 package org.mhhs.bench.loadgen;
 
+import io.grpc.Attributes;
 import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +62,7 @@ final class HubConnection implements AutoCloseable {
         this.operatorToken = clientCertDir == null ? readToken(options.operatorTokenFile()) : null;
         if (clientCertDir == null) {
             for (int i = 0; i < options.channels(); i++) {
-                shared.add(newChannel(serverOnlyCredentials()));
+                shared.add(newChannel(serverOnlyCredentials(), null));
             }
         }
     }
@@ -99,6 +104,24 @@ final class HubConnection implements AutoCloseable {
                         .getToken());
     }
 
+    /**
+     * A stub on a channel of its own whose connection comes from {@code sourceAddress} (another loopback address, such
+     * as 127.0.0.2, to stand for another machine): as the participant, or with no credentials at all when it is null.
+     * The caller shuts the channel down.
+     */
+    <S extends AbstractStub<S>> S fromAddress(
+            String sourceAddress, String participantId, Function<ManagedChannel, S> stub) {
+        if (participantId == null) {
+            return stub.apply(newChannel(serverOnlyCredentials(), sourceAddress));
+        }
+        if (mutualTls()) {
+            as(participantId, 0, stub); // issues and registers the participant's certificate when it has none yet
+            return stub.apply(newChannel(clientCredentials(participantId), sourceAddress));
+        }
+        return stub.apply(newChannel(serverOnlyCredentials(), sourceAddress))
+                .withCallCredentials(bearer(tokenOf(participantId)));
+    }
+
     private ManagedChannel mutualTlsChannel(String participantId) {
         if (issuer != null
                 && !participantId.equals(operatorId)
@@ -112,6 +135,10 @@ final class HubConnection implements AutoCloseable {
                             .setDescription("load generator")
                             .build());
         }
+        return newChannel(clientCredentials(participantId), null);
+    }
+
+    private ChannelCredentials clientCredentials(String participantId) {
         try {
             TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
                     .keyManager(
@@ -120,7 +147,7 @@ final class HubConnection implements AutoCloseable {
             if (tlsCa != null) {
                 tls.trustManager(tlsCa.toFile());
             }
-            return newChannel(tls.build());
+            return tls.build();
         } catch (IOException e) {
             throw new UncheckedIOException("client certificate of " + participantId + " in " + clientCertDir, e);
         }
@@ -139,10 +166,21 @@ final class HubConnection implements AutoCloseable {
         }
     }
 
-    private ManagedChannel newChannel(ChannelCredentials credentials) {
-        return Grpc.newChannelBuilderForAddress(host, port, credentials)
-                .maxInboundMessageSize(16 * 1024 * 1024)
-                .build();
+    private ManagedChannel newChannel(ChannelCredentials credentials, String sourceAddress) {
+        NettyChannelBuilder builder =
+                NettyChannelBuilder.forAddress(host, port, credentials).maxInboundMessageSize(16 * 1024 * 1024);
+        if (sourceAddress != null) {
+            // a machine of its own, as far as one process can: its own network thread, so that answering it does not
+            // hold up the replies to the other channels in this client
+            builder.eventLoopGroup(new NioEventLoopGroup(1)).channelType(NioSocketChannel.class);
+            builder.localSocketPicker(new NettyChannelBuilder.LocalSocketPicker() {
+                @Override
+                public SocketAddress createSocketAddress(SocketAddress remote, Attributes attributes) {
+                    return new InetSocketAddress(sourceAddress, 0);
+                }
+            });
+        }
+        return builder.build();
     }
 
     static CallCredentials bearer(String token) {

@@ -1,5 +1,7 @@
 package org.mhhs.bench.loadgen;
 
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,20 +14,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
+import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GetRebuildProgressRequest;
+import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
+import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
 import org.mhhs.backbone.grpc.v1.Projection;
 import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
+import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
+import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.bench.market.ConsumptionSubmission;
@@ -38,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmarks, run from a JVM of their own against a hub in another process:
- * {@code java -jar loadgen.jar <ingest|catchup|replay|fanout|memory> [options]} (bench/run starts the hub and passes
- * the options). Prints a human summary as it goes and writes the figures as JSON ({@code --out}).
+ * {@code java -jar loadgen.jar <ingest|catchup|replay|fanout|memory|flood> [options]} (bench/run starts the hub and
+ * passes the options). Prints a human summary as it goes and writes the figures as JSON ({@code --out}).
  */
 public final class LoadGen {
 
@@ -73,6 +83,7 @@ public final class LoadGen {
                 case "replay" -> run.replay();
                 case "fanout" -> run.fanOut(true);
                 case "memory" -> run.fanOut(false);
+                case "flood" -> run.flood();
                 default -> throw new IllegalArgumentException(options.scenario());
             }
             run.report.write(options.out());
@@ -337,6 +348,149 @@ public final class LoadGen {
             result.latencies().into(report, "fanout.ack_latency");
         }
         subscribers.forEach(Subscriber::close);
+    }
+
+    /** The participant the flood's over-rate calls come from: a supplier of its own, outside the synthetic market. */
+    private static final String FLOODER = "ZFLD";
+
+    /**
+     * A data service submits consumption at a steady {@code --rate} for {@code --seconds} (the baseline), then the same
+     * again while {@code --flood-calls} calls without credentials (from 127.0.0.2) and as many calls of one participant
+     * far over its rate limit (from 127.0.0.3) are fired at the hub, {@code --flood-in-flight} at a time each. Reports
+     * the submissions' latency with and without the flood, what the flood's calls were answered, the audit trail rows
+     * they cost, the hub's pooled connections in use, and the raw PostgreSQL single-row insert rate.
+     */
+    private void flood() throws Exception {
+        int perPhase = options.rate() * options.seconds();
+        SyntheticMarket market = marketFor(2 * perPhase, options.participantsPerRole());
+        new MarketLoader(hub, market).load(report);
+        IsdServiceGrpc.IsdServiceBlockingStub isd = hub.asOperator(IsdServiceGrpc::newBlockingStub);
+        isd.registerParticipant(RegisterParticipantRequest.newBuilder()
+                .setHeader(MarketLoader.command("p-" + FLOODER))
+                .setParticipantId(FLOODER)
+                .setName("Flooding supplier")
+                .build());
+        isd.grantRole(GrantRoleRequest.newBuilder()
+                .setHeader(MarketLoader.command("r-" + FLOODER))
+                .setParticipantId(FLOODER)
+                .setRole(org.mhhs.backbone.grpc.v1.MarketRole.MARKET_ROLE_SUPPLIER)
+                .setEffectiveFrom(SyntheticMarket.ROLES_FROM.toString())
+                .build());
+        MarketLoader.await("the flooding participant in ISD", () -> {
+            try {
+                return isd.getParticipant(GetParticipantRequest.newBuilder()
+                                        .setParticipantId(FLOODER)
+                                        .build())
+                                .getRolesCount()
+                        == 1;
+            } catch (StatusRuntimeException notYet) {
+                return false;
+            }
+        });
+        awaitProjections();
+        RawPostgres postgres = new RawPostgres(options.jdbcUrl());
+        Iterator<ConsumptionSubmission> consumption = market.consumption().iterator();
+
+        PoolSampler quietPool = new PoolSampler(options.managementUrl());
+        ConsumptionSender.Result baseline =
+                new ConsumptionSender(hub, options.inFlight(), "b-").send(consumption, perPhase, options.rate(), null);
+        quietPool.stop();
+        report.say(
+                "baseline: %,d submissions at %d/s on %d stream(s), %,d accepted; latency %s",
+                baseline.sent(),
+                options.rate(),
+                options.participantsPerRole(),
+                baseline.accepted(),
+                baseline.latencies());
+        awaitProjections();
+
+        long auditBefore = postgres.count("SELECT coalesce(max(id), 0) FROM access.audit_trail");
+        var anonymous = hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub);
+        var flooder = hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub);
+        PoolSampler pool = new PoolSampler(options.managementUrl());
+        CompletableFuture<FloodCaller.Result> unauthenticated = FloodCaller.fire(
+                "unauthenticated",
+                options.floodCalls(),
+                options.floodInFlight(),
+                () -> anonymous.whoAmI(WhoAmIRequest.getDefaultInstance()));
+        CompletableFuture<FloodCaller.Result> overRate = FloodCaller.fire(
+                "over-rate",
+                options.floodCalls(),
+                options.floodInFlight(),
+                () -> flooder.whoAmI(WhoAmIRequest.getDefaultInstance()));
+        ConsumptionSender.Result flooded =
+                new ConsumptionSender(hub, options.inFlight(), "f-").send(consumption, perPhase, options.rate(), null);
+        List<FloodCaller.Result> floods = List.of(unauthenticated.join(), overRate.join());
+        pool.stop();
+        ((ManagedChannel) anonymous.getChannel()).shutdownNow();
+        ((ManagedChannel) flooder.getChannel()).shutdownNow();
+
+        report.say(
+                "under the flood: %,d submissions at %d/s, %,d accepted; latency %s",
+                flooded.sent(), options.rate(), flooded.accepted(), flooded.latencies());
+        double p99Ratio = flooded.latencies().p99() / baseline.latencies().p99();
+        report.say(
+                "submission latency under the flood / baseline: p50 x%.2f, p99 x%.2f (target: p99 under x1.5)",
+                flooded.latencies().p50() / baseline.latencies().p50(), p99Ratio);
+        for (FloodCaller.Result flood : floods) {
+            report.say(
+                    "flood %s: %,d calls in %.1f s (%,.0f/s, the submission phase took %.1f s), answered %s",
+                    flood.name(),
+                    flood.calls(),
+                    flood.seconds(),
+                    flood.perSecond(),
+                    flooded.seconds(),
+                    flood.answers());
+            report.figure("flood." + flood.name() + ".calls", flood.calls());
+            report.figure("flood." + flood.name() + ".seconds", flood.seconds());
+            report.figure("flood." + flood.name() + ".calls_per_second", flood.perSecond());
+            flood.answers()
+                    .forEach((answer, count) ->
+                            report.figure("flood." + flood.name() + ".answers." + answer.replace('/', '.'), count));
+        }
+        report.say(
+                "hub connection pool (of 30, sampled every 200 ms): at most %.0f connections in use and %.0f callers "
+                        + "waiting under the flood; %.0f and %.0f in the baseline",
+                pool.mostActive(), pool.mostPending(), quietPool.mostActive(), quietPool.mostPending());
+
+        long denials = floods.stream()
+                .flatMap(f -> f.answers().entrySet().stream())
+                .filter(e -> !e.getKey().equals("OK"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        String written = "SELECT count(*), coalesce(sum(occurrences), 0) FROM access.audit_trail WHERE id > "
+                + auditBefore + " AND category = 'DENIED_CALL'";
+        long[] audit = postgres.pair(written);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (audit[1] < denials && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            audit = postgres.pair(written);
+        }
+        report.say(
+                "audit trail: %,d rows for %,d denied calls (the flood's %,d refusals and any others), %,.0f calls "
+                        + "a row",
+                audit[0], audit[1], denials, audit[0] == 0 ? 0.0 : (double) audit[1] / audit[0]);
+
+        double single = postgres.insertRate(20_000, 8, 1);
+        report.say(
+                "raw PostgreSQL, 20,000 rows of the shape of axon.domain_event_entry, 8 connections: %,.0f/s one row "
+                        + "per transaction; the flood's refusals came at %,.0f/s: one audit insert each would have "
+                        + "needed %.0f%% of that",
+                single, denials / flooded.seconds(), 100 * denials / flooded.seconds() / single);
+
+        report.figure("flood.rate_per_second", options.rate());
+        report.figure("flood.submissions_per_phase", perPhase);
+        baseline.latencies().into(report, "flood.baseline_latency");
+        flooded.latencies().into(report, "flood.flooded_latency");
+        report.figure("flood.p99_ratio", p99Ratio);
+        report.figure("flood.denied_calls", denials);
+        report.figure("flood.audit_rows", audit[0]);
+        report.figure("flood.audit_occurrences", audit[1]);
+        report.figure("flood.pool_active_max", pool.mostActive());
+        report.figure("flood.pool_pending_max", pool.mostPending());
+        report.figure("flood.baseline_pool_active_max", quietPool.mostActive());
+        report.figure("flood.baseline_pool_pending_max", quietPool.mostPending());
+        report.figure("reference.single_row_per_second", single);
     }
 
     /** How many subscribers a consumption event goes to: supplier, data service, DNO, central settlement, auditors. */

@@ -30,13 +30,25 @@ record Options(
         int seconds,
         int subscribers,
         int replayEvents,
+        int floodCalls,
+        int floodInFlight,
         Path out) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory");
+    static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory", "flood");
 
     /** Submissions ingested through the hub: the benchmark's size, or the backlog the scenario then reads. */
     private static final Map<String, Integer> DEFAULT_COUNTS =
-            Map.of("ingest", 1_000_000, "catchup", 200_000, "replay", 100_000, "fanout", 0, "memory", 0);
+            Map.of("ingest", 1_000_000, "catchup", 200_000, "replay", 100_000, "fanout", 0, "memory", 0, "flood", 0);
+
+    /**
+     * The flood's own defaults: one data service (whose submissions' latency it follows) at a steady rate well within
+     * what one stream carries on 2 cores, on a small market.
+     */
+    private static final Map<String, Integer> DEFAULT_PARTICIPANTS_PER_ROLE = Map.of("flood", 1);
+
+    private static final Map<String, Integer> DEFAULT_RATES = Map.of("flood", 25);
+
+    private static final Map<String, Integer> DEFAULT_METERS = Map.of("flood", 200);
 
     private static final Set<String> NAMES = Set.of(
             "target",
@@ -58,6 +70,8 @@ record Options(
             "seconds",
             "subscribers",
             "replay-events",
+            "flood-calls",
+            "flood-in-flight",
             "out");
 
     static Options parse(String... args) {
@@ -103,13 +117,15 @@ record Options(
                 Long.parseLong(values.getOrDefault("hub-pid", "0")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 integer(values, "count", DEFAULT_COUNTS.get(args[0])),
-                integer(values, "meters", 2_000),
-                integer(values, "participants-per-role", 8),
+                integer(values, "meters", DEFAULT_METERS.getOrDefault(args[0], 2_000)),
+                integer(values, "participants-per-role", DEFAULT_PARTICIPANTS_PER_ROLE.getOrDefault(args[0], 8)),
                 integer(values, "in-flight", 32),
-                integer(values, "rate", 100),
+                integer(values, "rate", DEFAULT_RATES.getOrDefault(args[0], 100)),
                 integer(values, "seconds", 30),
                 integer(values, "subscribers", 400),
                 integer(values, "replay-events", 1_000_000),
+                integer(values, "flood-calls", 100_000),
+                integer(values, "flood-in-flight", 64),
                 Path.of(values.getOrDefault("out", "bench-" + args[0] + ".json")));
     }
 

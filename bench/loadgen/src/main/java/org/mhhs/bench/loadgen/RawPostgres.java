@@ -69,6 +69,16 @@ final class RawPostgres {
         }
     }
 
+    /** The two numbers of a one-row, two-column query. */
+    long[] pair(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
+        }
+    }
+
     /** Reads every row of a one-column query to the client (1,000 rows per fetch); answers rows per second. */
     double scanRate(String sql) throws SQLException {
         try (Connection connection = connect()) {

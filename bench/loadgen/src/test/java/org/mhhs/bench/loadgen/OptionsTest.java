@@ -16,6 +16,19 @@ class OptionsTest {
     }
 
     @Test
+    void theFloodFollowsOneDataServiceAndFiresAHundredThousandCallsOfEachKind() {
+        Options flood = Options.parse("flood");
+
+        assertThat(flood.participantsPerRole()).isEqualTo(1);
+        assertThat(flood.rate()).isEqualTo(25);
+        assertThat(flood.meters()).isEqualTo(200);
+        assertThat(flood.floodCalls()).isEqualTo(100_000);
+        assertThat(flood.floodInFlight()).isEqualTo(64);
+        assertThat(Options.parse("ingest").participantsPerRole()).isEqualTo(8);
+        assertThat(Options.parse("flood", "--flood-calls", "2000").floodCalls()).isEqualTo(2_000);
+    }
+
+    @Test
     void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
         Options options = Options.parse(
                 "fanout",

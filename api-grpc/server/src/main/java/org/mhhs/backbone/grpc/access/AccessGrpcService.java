@@ -255,6 +255,8 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
         entries.forEach(entry -> answer.addEntries(AuditEntry.newBuilder()
                 .setId(entry.id())
                 .setAt(entry.at().toString())
+                .setLastAt(entry.lastAt().toString())
+                .setOccurrences(entry.occurrences())
                 .setCategory(AuditCategory.valueOf(entry.category().name()))
                 .setParticipantId(entry.participant().map(ParticipantId::value).orElse(""))
                 .setAuthentication(entry.authentication())

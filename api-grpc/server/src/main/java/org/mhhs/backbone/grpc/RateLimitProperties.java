@@ -1,0 +1,44 @@
+package org.mhhs.backbone.grpc;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The call rate limits of the gRPC listener ({@code hub.rate-limits}), each a token bucket: {@code burst} calls at
+ * once, refilled at {@code calls-per-second}. peer: every call from one remote address, before anything else.
+ * unauthenticated: calls from one remote address refused as unauthenticated; once spent, that address is refused
+ * before its credentials are looked up. participant: every call of one authenticated participant; participants: the
+ * limit of a participant by its id where it differs from that (hub.rate-limits.participants.SUPA.calls-per-second). A
+ * stream counts once, when it opens. trackedPeers: the most remote addresses remembered at once (the least recently
+ * seen are forgotten).
+ */
+@ConfigurationProperties("hub.rate-limits")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        Limit peer,
+        Limit unauthenticated,
+        Limit participant,
+        @DefaultValue Map<String, Limit> participants,
+        @DefaultValue("100000") int trackedPeers) {
+
+    public RateLimitProperties {
+        if (enabled && (peer == null || unauthenticated == null || participant == null)) {
+            throw new IllegalArgumentException(
+                    "hub.rate-limits.peer, .unauthenticated and .participant must each be set (see application.yml)");
+        }
+        if (trackedPeers < 1) {
+            throw new IllegalArgumentException("hub.rate-limits.tracked-peers must be at least 1");
+        }
+    }
+
+    public record Limit(long callsPerSecond, long burst) {
+
+        public Limit {
+            if (callsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("a rate limit needs calls-per-second and burst of at least 1, not "
+                        + callsPerSecond + " and " + burst);
+            }
+        }
+    }
+}
