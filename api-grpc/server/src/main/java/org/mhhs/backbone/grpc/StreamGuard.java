@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * participant no longer holds today any role its RPC's entitlement row names ends with PERMISSION_DENIED
  * ({@code RoleRevoked}), and so does one whose participant lost any role it held when the stream was opened or last
  * checked (a subscription of an auditor that is no longer one must not go on under the terms it was opened on);
- * one whose participant was granted a role is told, so that a subscription delivers by the new roles from then on. It reads the shared tables (certificates, tokens, ISD roles) with one query each per round for all
- * the node's streams, so a revocation through any node ends the streams of every node (docs/adr/0009). The access
+ * one whose participant was granted a role is told, so that a subscription delivers by the new roles from then on.
+ * It reads the shared tables (certificates, tokens, ISD roles) with one query each per round for all the node's
+ * streams, so a revocation through any node ends the streams of every node (docs/adr/0009). The access
  * check records each ending in the audit trail, as it records every denial.
  */
 @Component

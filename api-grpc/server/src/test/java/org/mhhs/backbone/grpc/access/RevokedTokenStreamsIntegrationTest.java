@@ -1,6 +1,7 @@
 package org.mhhs.backbone.grpc.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
@@ -79,18 +80,20 @@ class RevokedTokenStreamsIntegrationTest {
             StatusRuntimeException next =
                     refused(() -> hub.access(token.getToken()).whoAmI(WhoAmIRequest.getDefaultInstance()));
             assertThat(code(next) + "/" + reason(next)).isEqualTo("UNAUTHENTICATED/Unauthenticated");
-            assertThat(hub.access(hub.operatorToken())
-                            .listAuditTrail(ListAuditTrailRequest.newBuilder()
-                                    .setParticipantId(dataService)
-                                    .setCategory(AuditCategory.DENIED_CALL)
-                                    .setPageSize(1000)
-                                    .build())
-                            .getEntriesList())
-                    .filteredOn(entry -> entry.getReason().equals("CredentialRevoked"))
-                    .extracting(AuditEntry::getRpc)
-                    .containsExactlyInAnyOrder(
-                            "mhhs.backbone.v1.SubscriptionService/Subscribe",
-                            "mhhs.backbone.v1.MeteringService/SubmitConsumptionStream");
+            // denied calls reach the trail through its writer, about a second after the refusal
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(hub.access(hub.operatorToken())
+                                    .listAuditTrail(ListAuditTrailRequest.newBuilder()
+                                            .setParticipantId(dataService)
+                                            .setCategory(AuditCategory.DENIED_CALL)
+                                            .setPageSize(1000)
+                                            .build())
+                                    .getEntriesList())
+                            .filteredOn(entry -> entry.getReason().equals("CredentialRevoked"))
+                            .extracting(AuditEntry::getRpc)
+                            .containsExactlyInAnyOrder(
+                                    "mhhs.backbone.v1.SubscriptionService/Subscribe",
+                                    "mhhs.backbone.v1.MeteringService/SubmitConsumptionStream"));
         }
     }
 }

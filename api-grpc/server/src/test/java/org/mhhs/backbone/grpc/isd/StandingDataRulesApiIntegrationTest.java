@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.AddBankHolidayRequest;
+import org.mhhs.backbone.grpc.v1.ChangeGspGroupDnoRequest;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.GetSettlementCalendarRequest;
 import org.mhhs.backbone.grpc.v1.GrantRoleRequest;
@@ -32,6 +33,7 @@ import org.mhhs.backbone.grpc.v1.SetRunScheduleRequest;
 import org.mhhs.backbone.grpc.v1.SettlementRunType;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
+import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,6 +196,43 @@ class StandingDataRulesApiIntegrationTest {
         assertThat(code(unknown)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(reason(unknown)).isEqualTo("NotFound");
         assertThat(hub.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeOfDnoTakesEffectTodayAtTheEarliestAndAfterTheChangeAlreadyScheduled() {
+        String group = new Market(hub).gspGroup("_P").getGspGroupId();
+        String dno = Market.register(hub.operatorIsd(), MarketIds.mpid('D'), MarketRole.MARKET_ROLE_DNO);
+        // far enough ahead that no other test's days see the new DNO
+        LocalDate scheduled = TODAY.plusYears(20);
+        changeDno(group, dno, scheduled);
+        String another = Market.register(hub.operatorIsd(), MarketIds.mpid('D'), MarketRole.MARKET_ROLE_DNO);
+        await().until(() -> hub.storedEvents() > 0);
+        long before = hub.storedEvents();
+
+        var inThePast = refused(() -> changeDno(group, another, TODAY.minusDays(1)));
+        var beforeTheScheduledOne = refused(() -> changeDno(group, another, scheduled.minusDays(1)));
+        var sameDay = refused(() -> changeDno(group, another, scheduled));
+        var noDate = refused(() -> changeDno(group, another, null));
+
+        assertThat(code(inThePast)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(reason(inThePast)).isEqualTo("DnoChangeNotInThePast");
+        for (StatusRuntimeException refusal : java.util.List.of(beforeTheScheduledOne, sameDay)) {
+            assertThat(code(refusal)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(reason(refusal)).isEqualTo("DnoChangesInOrder");
+        }
+        assertThat(code(noDate)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(noDate)).containsExactly("effective_from");
+        assertThat(hub.storedEvents()).isEqualTo(before);
+    }
+
+    private void changeDno(String group, String dno, LocalDate from) {
+        hub.operatorIsd()
+                .changeGspGroupDno(ChangeGspGroupDnoRequest.newBuilder()
+                        .setHeader(newCommand())
+                        .setGspGroupId(group)
+                        .setDnoId(dno)
+                        .setEffectiveFrom(from == null ? "" : from.toString())
+                        .build());
     }
 
     private void register(String participant) {
