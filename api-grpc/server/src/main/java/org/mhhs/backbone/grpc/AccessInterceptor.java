@@ -364,16 +364,16 @@ class AccessInterceptor implements ServerInterceptor {
         audit.recordDenied(
                 who, how, peer, method, Status.Code.RESOURCE_EXHAUSTED.name(), RateLimits.REASON, limited.message());
         Duration wait = limited.retryAfter();
-        return refuse(
-                call,
-                Status.Code.RESOURCE_EXHAUSTED,
-                RateLimits.REASON,
-                limited.message(),
-                Any.pack(RetryInfo.newBuilder()
-                        .setRetryDelay(com.google.protobuf.Duration.newBuilder()
-                                .setSeconds(wait.getSeconds())
-                                .setNanos(wait.getNano()))
-                        .build()));
+        Any retry = Any.pack(RetryInfo.newBuilder()
+                .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                        .setSeconds(wait.getSeconds())
+                        .setNanos(wait.getNano()))
+                .build());
+        // held before it is answered, so that a client firing calls as fast as it can gets a refusal per open call
+        // per delay, not as many as its CPU allows
+        limits.holdRefusal(
+                wait, () -> refuse(call, Status.Code.RESOURCE_EXHAUSTED, RateLimits.REASON, limited.message(), retry));
+        return new ServerCall.Listener<>() {};
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(

@@ -1,5 +1,6 @@
 package org.mhhs.backbone.grpc;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before its credentials are looked up. participant: every call of one authenticated participant; participants: the
  * limit of a participant by its id where it differs from that (hub.rate-limits.participants.SUPA.calls-per-second). A
  * stream counts once, when it opens. trackedPeers: the most remote addresses remembered at once (the least recently
- * seen are forgotten).
+ * seen are forgotten). refusalDelay: how long an over-rate call is held before its refusal is sent (at most until it
+ * would pass): a flooding client then gets at most as many refusals per delay as it keeps calls open, and
+ * maxConcurrentCallsPerConnection (HTTP/2 concurrent streams) bounds those per connection, so a flood costs the hub
+ * little however fast the client fires.
  */
 @ConfigurationProperties("hub.rate-limits")
 public record RateLimitProperties(
@@ -20,12 +24,21 @@ public record RateLimitProperties(
         Limit unauthenticated,
         Limit participant,
         @DefaultValue Map<String, Limit> participants,
-        @DefaultValue("100000") int trackedPeers) {
+        @DefaultValue("100000") int trackedPeers,
+        @DefaultValue("1s") Duration refusalDelay,
+        @DefaultValue("200") int maxConcurrentCallsPerConnection) {
 
     public RateLimitProperties {
         if (enabled && (peer == null || unauthenticated == null || participant == null)) {
             throw new IllegalArgumentException(
                     "hub.rate-limits.peer, .unauthenticated and .participant must each be set (see application.yml)");
+        }
+        if (refusalDelay.isNegative()) {
+            throw new IllegalArgumentException("hub.rate-limits.refusal-delay must not be negative");
+        }
+        if (maxConcurrentCallsPerConnection < 1) {
+            throw new IllegalArgumentException(
+                    "hub.rate-limits.max-concurrent-calls-per-connection must be at least 1");
         }
         if (trackedPeers < 1) {
             throw new IllegalArgumentException("hub.rate-limits.tracked-peers must be at least 1");

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +37,8 @@ import org.springframework.stereotype.Component;
 class RateLimits {
 
     static final String REASON = "RateLimited";
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
     /**
      * A call over a limit: the message for the caller, how long until it may call again, and the participant whose
@@ -61,12 +69,43 @@ class RateLimits {
     private final Cache<ParticipantId, Bucket> participants;
     private final Cache<String, ParticipantId> credentials;
 
+    private final ScheduledExecutorService heldRefusals = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("rate-limit-refusals").daemon().factory());
+
     RateLimits(RateLimitProperties properties) {
         this.properties = properties;
         this.peers = cache(properties.trackedPeers());
         this.unauthenticatedPeers = cache(properties.trackedPeers());
         this.participants = cache(100_000);
         this.credentials = cache(100_000);
+    }
+
+    /**
+     * Runs the refusal of an over-rate call after {@code hub.rate-limits.refusal-delay}, or when the call would pass
+     * if that is sooner; at once when the delay is zero.
+     */
+    void holdRefusal(Duration retryAfter, Runnable refusal) {
+        Duration hold = retryAfter.compareTo(properties.refusalDelay()) < 0 ? retryAfter : properties.refusalDelay();
+        if (hold.isZero() || hold.isNegative()) {
+            refusal.run();
+            return;
+        }
+        heldRefusals.schedule(
+                () -> {
+                    try {
+                        refusal.run();
+                    } catch (RuntimeException e) {
+                        // the client gave up on the call meanwhile: nothing to answer
+                        log.debug("An over-rate call ended before its refusal was sent", e);
+                    }
+                },
+                hold.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        heldRefusals.shutdownNow();
     }
 
     /** The remote address a limit applies to: the IP address without the port, as connections come and go. */

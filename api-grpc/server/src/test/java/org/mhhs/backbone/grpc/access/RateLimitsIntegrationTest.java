@@ -60,7 +60,8 @@ import org.springframework.test.context.TestPropertySource;
             "hub.rate-limits.participant.burst=60",
             "hub.rate-limits.participants.QOVR.calls-per-second=1",
             "hub.rate-limits.participants.QOVR.burst=3",
-            "hub.audit.denied-call-capacity=8"
+            "hub.audit.denied-call-capacity=8",
+            "hub.rate-limits.refusal-delay=0ms"
         })
 class RateLimitsIntegrationTest {
 
