@@ -76,9 +76,10 @@ import org.springframework.util.FileSystemUtils;
  * accepted and rejected, de-appointments, details changes and moves of GSP group, a change of the GSP group's DNO
  * from today or later, CENTRAL_SETTLEMENT granted and revoked, consumption submitted and restated), carried out
  * through the real gRPC API of a hub of its own on the embedded PostgreSQL (a DNO change alters the market for every
- * later test), every participant's subscription from the beginning holds exactly the events the test's own
- * {@link EntitlementOracle} says it is entitled to, in order: no more, no fewer. Few timelines by default, since
- * each is a market built through the API; {@code -Ddelivery.tries=N} runs N.
+ * later test; its in-memory live end is kept small, so that the backlog is read and filtered in PostgreSQL), every
+ * participant's subscription from the beginning holds exactly the events the test's own {@link EntitlementOracle} says
+ * it is entitled to, in order: no more, no fewer. Few timelines by default, since each is a market built through the
+ * API; {@code -Ddelivery.tries=N} runs N.
  */
 class DeliveryEntitlementPropertyTest {
 
@@ -99,7 +100,9 @@ class DeliveryEntitlementPropertyTest {
     @BeforeContainer
     static void startHub() throws IOException {
         dataDir = Files.createTempDirectory(Path.of("target"), "delivery-entitlement-");
-        hub = RunningHub.start(dataDir);
+        // a live end of 16 entries: a subscription from the beginning reads nearly all from PostgreSQL, where the
+        // audience (role periods included) is filtered in SQL, and the rest from memory
+        hub = RunningHub.start(dataDir, "--hub.notification.live-buffer-events=16");
         operator = hub.operatorToken();
     }
 
