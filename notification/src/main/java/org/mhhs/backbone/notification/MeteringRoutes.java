@@ -2,6 +2,7 @@ package org.mhhs.backbone.notification;
 
 import static org.mhhs.backbone.kernel.MarketRole.CENTRAL_SETTLEMENT;
 
+import java.time.LocalDate;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
@@ -26,7 +27,7 @@ class MeteringRoutes implements ContextRoutes {
         // a shred, of the day it was made: the metering point's supplier and DNO that day, and central settlement,
         // which held the readings
         routes.route(ConsumptionShredded.class, (e, parties) -> {
-            var day = e.shreddedAt().atZone(SettlementDate.LONDON).toLocalDate();
+            LocalDate day = e.shreddedAt().atZone(SettlementDate.LONDON).toLocalDate();
             Audience.Builder audience = Audience.on(day).andEvery(CENTRAL_SETTLEMENT);
             parties.meteringPointOn(e.mpan(), day)
                     .ifPresent(point -> audience.and(point.supplier()).and(point.dno()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.newCommand;
 
+import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ import org.mhhs.backbone.grpc.v1.ServiceRole;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.Deliveries;
+import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.Market;
 import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.MarketIds;
@@ -137,6 +139,35 @@ class DeliveryEntitlementPropertyTest {
                         new EndAppointment(false, 4),
                         new Appoint(true, 1, 3, true),
                         new Submit(-30)));
+    }
+
+    @Example
+    void aDnoChangeInThePastOrNotAfterTheScheduledOneIsRefusedAndStoresNothing() {
+        String group = gspGroup(GSP_GROUPS.getLast());
+        String newDno = participant('D', MarketRole.MARKET_ROLE_DNO);
+        String otherDno = participant('D', MarketRole.MARKET_ROLE_DNO);
+        LocalDate today = MarketDays.today();
+        long stored = storedEvents();
+
+        var past = HubClient.refused(() -> changeDno(group, newDno, today.minusDays(1)));
+        assertThat(HubClient.code(past)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(HubClient.reason(past)).isEqualTo("DnoChangeNotInThePast");
+
+        NavigableMap<LocalDate, String> periods = DNOS.get(group);
+        LocalDate scheduled = periods.lastKey().isBefore(today)
+                ? today.plusDays(1)
+                : periods.lastKey().plusDays(1);
+        changeDno(group, newDno, scheduled);
+        periods.put(scheduled, newDno);
+        long withTheChange = storedEvents();
+        var outOfOrder = HubClient.refused(() -> changeDno(group, otherDno, scheduled));
+        assertThat(HubClient.code(outOfOrder)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(HubClient.reason(outOfOrder)).isEqualTo("DnoChangesInOrder");
+
+        assertThat(withTheChange)
+                .as("the refusal stored nothing, the change one event")
+                .isEqualTo(stored + 1);
+        assertThat(storedEvents()).as("the second refusal stored nothing").isEqualTo(withTheChange);
     }
 
     @Provide
@@ -340,12 +371,7 @@ class DeliveryEntitlementPropertyTest {
             LocalDate from = requested.isAfter(periods.lastKey())
                     ? requested
                     : periods.lastKey().plusDays(1);
-            isd().changeGspGroupDno(ChangeGspGroupDnoRequest.newBuilder()
-                    .setHeader(newCommand())
-                    .setGspGroupId(gspGroup)
-                    .setDnoId(newDno)
-                    .setEffectiveFrom(from.toString())
-                    .build());
+            DeliveryEntitlementPropertyTest.changeDno(gspGroup, newDno, from);
             periods.put(from, newDno);
             dnoChanged = true;
             done.add(gspGroup + "'s DNO is " + newDno + " from " + from);
@@ -449,6 +475,22 @@ class DeliveryEntitlementPropertyTest {
                             .anyMatch(group -> group.getGspGroupId().equals(id)));
         }
         return id;
+    }
+
+    private static void changeDno(String gspGroup, String dno, LocalDate from) {
+        isd().changeGspGroupDno(ChangeGspGroupDnoRequest.newBuilder()
+                .setHeader(newCommand())
+                .setGspGroupId(gspGroup)
+                .setDnoId(dno)
+                .setEffectiveFrom(from.toString())
+                .build());
+    }
+
+    private static long storedEvents() {
+        return hub.jdbc()
+                .sql("SELECT count(*) FROM axon.domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private static IsdServiceGrpc.IsdServiceBlockingStub isd() {
