@@ -12,10 +12,15 @@ class DisputeRoutes implements ContextRoutes {
 
     @Override
     public void addTo(Routes routes) {
-        // The supplier that raised the dispute, and central settlement, which may have to run the day again.
+        // The supplier that raised the dispute, and central settlement of the disputed day, which may have to run
+        // the day again.
         routes.route(
-                DisputeRaised.class, (e, parties) -> Audience.of(e.supplier()).andEvery(CENTRAL_SETTLEMENT));
+                DisputeRaised.class,
+                (e, parties) ->
+                        Audience.on(e.settlementDate()).and(e.supplier()).andEvery(CENTRAL_SETTLEMENT));
         routes.route(
-                DisputeResolved.class, (e, parties) -> Audience.of(e.supplier()).andEvery(CENTRAL_SETTLEMENT));
+                DisputeResolved.class,
+                (e, parties) ->
+                        Audience.on(e.settlementDate()).and(e.supplier()).andEvery(CENTRAL_SETTLEMENT));
     }
 }

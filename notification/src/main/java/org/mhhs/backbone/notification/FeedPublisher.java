@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -12,6 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jspecify.annotations.Nullable;
+import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.slf4j.Logger;
@@ -58,21 +61,7 @@ class FeedPublisher {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Audience audience = routing.audienceOf(payload, parties).orElseGet(() -> {
-            log.error(
-                    "No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
-                    payload.getClass().getName(),
-                    message.getIdentifier());
-            return Audience.of().build();
-        });
-        parties.apply(payload);
-        Entry entry = new Entry(
-                payload.getClass().getSimpleName(),
-                audience.sorted(),
-                message,
-                payload instanceof ConsumptionRecorded consumption
-                        ? consumption.mpan().value()
-                        : null);
+        Entry entry = route(payload, message, routing, parties);
         if (!CurrentUnitOfWork.isStarted()) {
             publish(List.of(entry));
             tail.nudge();
@@ -86,6 +75,33 @@ class FeedPublisher {
                     return pending;
                 })
                 .add(entry);
+    }
+
+    /**
+     * The event's feed entry: its audience from the parties as they stand before it, which it then updates. The one
+     * way an event is routed, live and when the feed is derived again ({@link FeedRederivation}).
+     */
+    static Entry route(Object payload, EventMessage<?> message, RoutingTable routing, MarketParties parties) {
+        LocalDate recordedOn = recordedOn(message);
+        Audience audience = routing.audienceOf(payload, recordedOn, parties).orElseGet(() -> {
+            log.error(
+                    "No audience rule for event type {} (event {}): only AUDITOR and OPERATOR will see it",
+                    payload.getClass().getName(),
+                    message.getIdentifier());
+            return Audience.onRecordedDay().build(recordedOn);
+        });
+        parties.apply(payload, recordedOn);
+        return new Entry(
+                payload.getClass().getSimpleName(),
+                audience,
+                message,
+                payload instanceof ConsumptionRecorded consumption
+                        ? consumption.mpan().value()
+                        : null);
+    }
+
+    private static LocalDate recordedOn(EventMessage<?> message) {
+        return message.getTimestamp().atZone(SettlementDate.LONDON).toLocalDate();
     }
 
     /**
@@ -103,8 +119,8 @@ class FeedPublisher {
         positions.sort(null);
         Instant publishedAt = clock.instant();
         jdbc.batchUpdate(
-                "INSERT INTO notification.feed (position, event_type, audience, envelope, mpan) "
-                        + "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO notification.feed (position, event_type, audience, settlement_day, envelope, mpan) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement insert, int i) throws SQLException {
@@ -112,10 +128,14 @@ class FeedPublisher {
                         long position = positions.get(i);
                         insert.setLong(1, position);
                         insert.setString(2, entry.eventType());
-                        insert.setArray(3, insert.getConnection().createArrayOf("text", entry.audience()));
-                        insert.setBytes(4, renderer.render(entry.message(), position, publishedAt));
+                        insert.setArray(
+                                3,
+                                insert.getConnection()
+                                        .createArrayOf("text", entry.audience().sorted()));
+                        insert.setObject(4, entry.audience().day());
+                        insert.setBytes(5, renderer.render(entry.message(), position, publishedAt));
                         // the MPAN of consumption, so that a shred finds the envelopes holding its readings
-                        insert.setString(5, entry.mpan());
+                        insert.setString(6, entry.mpan());
                     }
 
                     @Override
@@ -125,5 +145,9 @@ class FeedPublisher {
                 });
     }
 
-    private record Entry(String eventType, String[] audience, EventMessage<?> message, String mpan) {}
+    record Entry(
+            String eventType,
+            Audience audience,
+            EventMessage<?> message,
+            @Nullable String mpan) {}
 }

@@ -3,6 +3,7 @@ package org.mhhs.backbone.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ class FeedTail implements SmartLifecycle {
         List<FeedEntryView> batch;
         do {
             batch = jdbc.sql("""
-                    SELECT position, event_type, audience, envelope FROM notification.feed
+                    SELECT position, event_type, audience, settlement_day, envelope FROM notification.feed
                     WHERE position > :after ORDER BY position LIMIT :limit""")
                     .param("after", head())
                     .param("limit", FETCH)
@@ -195,7 +196,7 @@ class FeedTail implements SmartLifecycle {
             return;
         }
         Map<Long, FeedEntryView> reloaded = new HashMap<>();
-        jdbc.sql("SELECT position, event_type, audience, envelope FROM notification.feed"
+        jdbc.sql("SELECT position, event_type, audience, settlement_day, envelope FROM notification.feed"
                         + " WHERE position = ANY (:positions)")
                 .param("positions", positions.toArray(Long[]::new))
                 .query((rs, n) -> entry(rs))
@@ -226,8 +227,13 @@ class FeedTail implements SmartLifecycle {
         }
     }
 
+    /** An entry from the columns position, event_type, audience, settlement_day, envelope. */
     static FeedEntryView entry(ResultSet rs) throws SQLException {
         return new FeedEntryView(
-                rs.getLong(1), rs.getString(2), Set.of((String[]) rs.getArray(3).getArray()), rs.getBytes(4));
+                rs.getLong(1),
+                rs.getString(2),
+                Set.of((String[]) rs.getArray(3).getArray()),
+                rs.getObject(4, LocalDate.class),
+                rs.getBytes(5));
     }
 }

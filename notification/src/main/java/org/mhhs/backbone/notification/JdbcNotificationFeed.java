@@ -2,6 +2,8 @@ package org.mhhs.backbone.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,9 +45,12 @@ class JdbcNotificationFeed implements NotificationFeed {
 
     @Override
     public FeedReaderView readerFor(ParticipantId participant) {
+        List<FeedReaderView.HeldRole> periods = isd.findParticipant(participant).stream()
+                .flatMap(view -> view.roles().stream())
+                .map(held -> new FeedReaderView.HeldRole(held.role(), held.period()))
+                .toList();
         return FeedReaderView.of(
-                participant,
-                isd.findRolesAsAt(participant, SettlementDate.today(clock).date()));
+                participant, periods, SettlementDate.today(clock).date());
     }
 
     @Override
@@ -56,19 +61,46 @@ class JdbcNotificationFeed implements NotificationFeed {
         return live != null ? live : readStored(reader, after, eventTypes, max);
     }
 
-    /** The backlog: entries after {@code after} up to what the tail has seen (all committed), filtered in SQL. */
+    /**
+     * The backlog: entries after {@code after} up to what the tail has seen (all committed), filtered in SQL as
+     * {@link FeedReaderView#sees} filters: addressed to everyone or the reader, or to a role it held on the entry's
+     * settlement day (one row per role period: the role's target, its first and last day).
+     */
     private FeedPageView readStored(FeedReaderView reader, long after, Set<String> eventTypes, int max) {
         long bound = tail.head();
+        List<FeedReaderView.HeldRole> periods = reader.rolePeriods();
         var entries = jdbc.sql("""
-                SELECT position, event_type, audience, envelope FROM notification.feed
+                SELECT position, event_type, audience, settlement_day, envelope FROM notification.feed
                 WHERE position > :after AND position <= :bound
-                  AND (:everything OR audience && CAST(:targets AS text[]))
+                  AND (:everything OR audience && CAST(:targets AS text[])
+                       OR EXISTS (SELECT 1 FROM unnest(CAST(:roles AS text[]), CAST(:froms AS date[]),
+                                                       CAST(:tos AS date[])) AS held(target, first_day, last_day)
+                                  WHERE held.target = ANY (audience)
+                                    AND settlement_day BETWEEN held.first_day AND held.last_day))
                   AND (:allTypes OR event_type = ANY (CAST(:types AS text[])))
                 ORDER BY position LIMIT :max""")
                 .param("after", after)
                 .param("bound", bound)
                 .param("everything", reader.privileged())
-                .param("targets", reader.targets().toArray(String[]::new))
+                .param("targets", reader.directTargets().toArray(String[]::new))
+                .param(
+                        "roles",
+                        periods.stream()
+                                .map(held -> FeedReaderView.target(held.role()))
+                                .toArray(String[]::new))
+                .param(
+                        "froms",
+                        periods.stream()
+                                .map(held -> held.period().from().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "tos",
+                        periods.stream()
+                                .map(held -> held.period()
+                                        .toDate()
+                                        .map(LocalDate::toString)
+                                        .orElse("infinity"))
+                                .toArray(String[]::new))
                 .param("allTypes", eventTypes.isEmpty())
                 .param("types", eventTypes.toArray(String[]::new))
                 .param("max", max)

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +45,9 @@ import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.metering.api.ConsumptionRecorded;
 import org.mhhs.backbone.metering.api.ConsumptionShredded;
 import org.mhhs.backbone.metering.api.ShredConsumption;
+import org.mhhs.backbone.notification.api.FeedEntryView;
+import org.mhhs.backbone.notification.api.FeedReaderView;
+import org.mhhs.backbone.notification.api.FeedReaderView.HeldRole;
 import org.mhhs.backbone.registration.api.EnergisationStatus;
 import org.mhhs.backbone.registration.api.MarketSegment;
 import org.mhhs.backbone.registration.api.MeteringPointDetailsChanged;
@@ -84,7 +92,10 @@ class RoutingTableTest {
     private static final ParticipantId OTHER_SUPPLIER = ParticipantId.of("SUPB");
     private static final ParticipantId OTHER_DATA_SERVICE = ParticipantId.of("DATB");
 
-    /** In Eastern, registered by REGA, supplied by SUPF and then by SUPA, who appointed DATA as its data service. */
+    /**
+     * In Eastern since 2026-01-01, registered by REGA, supplied by SUPF and from 2026-06-01 by SUPA, who appointed DATA
+     * as its data service from that day and asked METR to be its metering service from 2026-07-01 (not answered).
+     */
     private static final Mpan MPAN = mpanStartingWith("140012345678");
     /** In East Midlands, registered by REGB, supplied by SUPB, who appointed DATB as its data service. */
     private static final Mpan OTHER_MPAN = mpanStartingWith("160012345678");
@@ -98,21 +109,32 @@ class RoutingTableTest {
     private static final UUID OTHER_DATA_APPOINTMENT = UUID.fromString("00000000-0000-0000-0000-00000000da7b");
     private static final UUID DISPUTE = UUID.fromString("00000000-0000-0000-0000-0000000d15b7");
     private static final Instant RESPOND_BY = Instant.parse("2026-06-20T10:00:00Z");
+    private static final ParticipantId CENTRAL_SETTLEMENT_PARTICIPANT = ParticipantId.of("CSET");
+    /** The day the routed events are recorded on, and "today" of the readers. */
+    private static final LocalDate RECORDED_ON = LocalDate.parse("2026-11-22");
 
     private final InMemoryMarketParties parties = theMarket();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void eachEventReachesExactlyItsAudience(Example example) {
-        assertThat(ROUTING.audienceOf(example.event(), parties))
+        assertThat(ROUTING.audienceOf(example.event(), RECORDED_ON, parties))
                 .map(Audience::targets)
                 .contains(example.audience());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
+    void eachEventIsRoutedForItsSettlementDay(Example example) {
+        assertThat(ROUTING.audienceOf(example.event(), RECORDED_ON, parties))
+                .map(Audience::day)
+                .contains(example.day());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
     void noPartyOfAnotherMeteringPointIsInTheAudience(Example example) {
-        assertThat(ROUTING.audienceOf(example.event(), parties).orElseThrow().targets())
+        assertThat(audienceOf(example.event()))
                 .doesNotContain(
                         OTHER_REGISTRATION_SERVICE.value(),
                         OTHER_SUPPLIER.value(),
@@ -130,13 +152,13 @@ class RoutingTableTest {
                 OTHER_SUPPLIER,
                 day("2026-01-01"));
 
-        assertThat(ROUTING.audienceOf(accepted, parties).orElseThrow().targets())
-                .containsExactlyInAnyOrder("REGB", "DNOB", "SUPB", "DATB");
+        assertThat(audienceOf(accepted)).containsExactlyInAnyOrder("REGB", "DNOB", "SUPB", "DATB");
     }
 
     @Test
     void anEventTypeWithoutARowHasNoAudience() {
-        assertThat(ROUTING.audienceOf(new NotAMarketEvent(), parties)).isEmpty();
+        assertThat(ROUTING.audienceOf(new NotAMarketEvent(), RECORDED_ON, parties))
+                .isEmpty();
     }
 
     @Test
@@ -160,16 +182,8 @@ class RoutingTableTest {
     }
 
     @Test
-    void afterAMoveOfGspGroupOnlyTheNewGroupsDnoIsTold() {
-        MeteringPointDetailsChanged moved = new MeteringPointDetailsChanged(
-                MPAN,
-                LONDON,
-                MarketSegment.SMART,
-                EnergisationStatus.ENERGISED,
-                day("2026-07-01"),
-                REGISTRATION_SERVICE);
-        ROUTING.audienceOf(moved, parties);
-        parties.apply(moved);
+    void afterAMoveOfGspGroupOnlyTheNewGroupsDnoIsToldOfLaterDays() {
+        routeAndApply(detailsChange(day("2026-07-01"), LONDON));
 
         ServiceAppointmentRequested requested = new ServiceAppointmentRequested(
                 MPAN,
@@ -180,32 +194,35 @@ class RoutingTableTest {
                 day("2026-08-01"),
                 RESPOND_BY);
 
-        assertThat(ROUTING.audienceOf(requested, parties).orElseThrow().targets())
-                .containsExactlyInAnyOrder("REGA", "DNOC", "SUPA", "METR");
+        assertThat(audienceOf(requested)).containsExactlyInAnyOrder("REGA", "DNOC", "SUPA", "DATA", "METR");
     }
 
     @Test
-    void afterAChangeOfDnoTheGroupsNewDnoIsToldInsteadOfTheOldOne() {
-        GspGroupDnoChanged dnoChanged = new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, null);
-        ROUTING.audienceOf(dnoChanged, parties);
-        parties.apply(dnoChanged);
+    void aMoveOfGspGroupLeavesTheDaysBeforeItWithTheOldGroupsDno() {
+        routeAndApply(detailsChange(day("2026-07-01"), LONDON));
 
-        assertThat(ROUTING.audienceOf(consumptionOf(day("2026-07-01"), SUPPLIER), parties)
-                        .orElseThrow()
-                        .targets())
+        assertThat(audienceOf(endOfDataAppointment(day("2026-06-30"), SUPPLIER)))
+                .contains("DNOA")
+                .doesNotContain("DNOC");
+    }
+
+    // ---- the DNO of the day
+
+    @Test
+    void aDnoChangeBetweenTwoConsumptionDaysSendsEachDayToItsDno() {
+        routeAndApply(new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, day("2026-08-01")));
+
+        assertThat(audienceOf(consumptionOf(day("2026-07-31"), SUPPLIER)))
+                .containsExactlyInAnyOrder("SUPA", "DATA", "DNOA", "@CENTRAL_SETTLEMENT");
+        assertThat(audienceOf(consumptionOf(day("2026-08-01"), SUPPLIER)))
                 .containsExactlyInAnyOrder("SUPA", "DATA", "DNOX", "@CENTRAL_SETTLEMENT");
     }
 
     @Test
     void afterTheLatestRegistrationIsWithdrawnADetailsChangeReachesTheSupplierThatStaysNotTheWithdrawnOne() {
-        SupplierRegistered gaining =
-                new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"));
-        SupplierRegistrationWithdrawn withdrawn = new SupplierRegistrationWithdrawn(
-                MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"), null);
-        for (Object event : List.of(gaining, withdrawn)) {
-            ROUTING.audienceOf(event, parties);
-            parties.apply(event);
-        }
+        routeAndApply(new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01")));
+        routeAndApply(new SupplierRegistrationWithdrawn(
+                MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"), null));
 
         MeteringPointDetailsChanged changed = new MeteringPointDetailsChanged(
                 MPAN,
@@ -215,8 +232,211 @@ class RoutingTableTest {
                 day("2026-10-01"),
                 REGISTRATION_SERVICE);
 
-        assertThat(ROUTING.audienceOf(changed, parties).orElseThrow().targets())
-                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPA");
+        assertThat(audienceOf(changed)).contains("SUPA").doesNotContain(GAINING_SUPPLIER.value());
+    }
+
+    @Test
+    void restatedConsumptionOfAnOldDayGoesToThatDaysDnoNotTodays() {
+        routeAndApply(new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, day("2026-08-01")));
+
+        ConsumptionRecorded restated = new ConsumptionRecorded(
+                MPAN, day("2026-03-10"), 2, DATA_SERVICE, FORMER_SUPPLIER, EASTERN, 48, 1, "sealed");
+
+        assertThat(audienceOf(restated)).containsExactlyInAnyOrder("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT");
+    }
+
+    @Test
+    void aDnoChangeRecordedWithoutAFirstDayTookEffectOnTheDayItWasRecorded() {
+        GspGroupDnoChanged undated = new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, null);
+        ROUTING.audienceOf(undated, day("2026-08-01"), parties);
+        parties.apply(undated, day("2026-08-01"));
+
+        assertThat(audienceOf(consumptionOf(day("2026-07-31"), SUPPLIER))).contains("DNOA");
+        assertThat(audienceOf(consumptionOf(day("2026-08-01"), SUPPLIER))).contains("DNOX");
+    }
+
+    @Test
+    void registrationEventsOfDaysAfterADnoChangeReachTheNewDno() {
+        routeAndApply(new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, day("2026-08-01")));
+
+        assertThat(audienceOf(new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-08-01"), SUPPLIER, null)))
+                .contains("DNOX")
+                .doesNotContain("DNOA");
+        assertThat(audienceOf(detailsChange(day("2026-07-31"), EASTERN)))
+                .contains("DNOA")
+                .doesNotContain("DNOX");
+    }
+
+    // ---- the supplier and services of the day
+
+    @Test
+    void aDetailsChangeEffectiveBeforeAFutureGainingSuppliersFirstDayDoesNotReachIt() {
+        routeAndApply(gainingSupplierFrom(day("2026-09-01")));
+
+        assertThat(audienceOf(detailsChange(day("2026-08-31"), EASTERN)))
+                .contains("SUPA")
+                .doesNotContain("SUPC");
+        assertThat(audienceOf(detailsChange(day("2026-09-01"), EASTERN)))
+                .contains("SUPC")
+                .doesNotContain("SUPA");
+    }
+
+    @Test
+    void appointedServicesAreToldOfDetailsChangesOfTheirDays() {
+        routeAndApply(new ServiceAppointmentAccepted(
+                MPAN,
+                METERING_APPOINTMENT,
+                ServiceRole.METERING_SERVICE,
+                METERING_SERVICE,
+                SUPPLIER,
+                day("2026-07-01")));
+
+        assertThat(audienceOf(detailsChange(day("2026-07-01"), EASTERN)))
+                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPA", "DATA", "METR");
+        assertThat(audienceOf(detailsChange(day("2026-03-01"), EASTERN)))
+                .as("before either appointment, under the former supplier")
+                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPF");
+    }
+
+    @Test
+    void anAppointmentsEndReachesTheSupplierInForceOnItsLastDayNotTheOneThatRequestedIt() {
+        routeAndApply(gainingSupplierFrom(day("2026-09-01")));
+
+        assertThat(audienceOf(endOfDataAppointment(day("2026-09-30"), GAINING_SUPPLIER)))
+                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPC", "DATA")
+                .doesNotContain("SUPA");
+    }
+
+    @Test
+    void anAppointmentEndedByTheGainingSupplierFromItsFirstDayAlsoReachesTheSupplierOfTheLastDay() {
+        routeAndApply(gainingSupplierFrom(day("2026-09-01")));
+
+        assertThat(audienceOf(endOfDataAppointment(day("2026-08-31"), GAINING_SUPPLIER)))
+                .containsExactlyInAnyOrder("REGA", "DNOA", "SUPA", "SUPC", "DATA");
+    }
+
+    @Test
+    void aServiceWhoseAppointmentEndedIsNotToldOfLaterDays() {
+        routeAndApply(endOfDataAppointment(day("2026-08-31"), SUPPLIER));
+
+        assertThat(audienceOf(detailsChange(day("2026-09-01"), EASTERN))).doesNotContain("DATA");
+        assertThat(audienceOf(detailsChange(day("2026-08-31"), EASTERN))).contains("DATA");
+    }
+
+    @Test
+    void aRejectionIsAboutTheDayTheRequestAskedFor() {
+        ServiceAppointmentRejected rejected = new ServiceAppointmentRejected(
+                MPAN, METERING_APPOINTMENT, ServiceRole.METERING_SERVICE, METERING_SERVICE, SUPPLIER, "busy");
+
+        assertThat(ROUTING.audienceOf(rejected, RECORDED_ON, parties)
+                        .orElseThrow()
+                        .day())
+                .isEqualTo(day("2026-07-01"));
+    }
+
+    // ---- role holders of the day
+
+    @Test
+    void centralSettlementGrantedTodayDoesNotSeeEarlierDaysConsumption() {
+        FeedReaderView grantedToday = reader(
+                CENTRAL_SETTLEMENT_PARTICIPANT,
+                new HeldRole(MarketRole.CENTRAL_SETTLEMENT, EffectivePeriod.from(day("2026-11-22"))));
+
+        assertThat(grantedToday.sees(entryOf(consumptionOf(day("2026-11-21"), SUPPLIER))))
+                .isFalse();
+        assertThat(grantedToday.sees(entryOf(consumptionOf(day("2026-11-22"), SUPPLIER))))
+                .isTrue();
+    }
+
+    @Test
+    void aRolePeriodThatEndedDoesNotSeeLaterDays() {
+        FeedReaderView revoked = reader(
+                CENTRAL_SETTLEMENT_PARTICIPANT,
+                new HeldRole(
+                        MarketRole.CENTRAL_SETTLEMENT, EffectivePeriod.between(day("2026-01-01"), day("2026-06-30"))));
+
+        assertThat(revoked.sees(entryOf(consumptionOf(day("2026-06-30"), SUPPLIER))))
+                .isTrue();
+        assertThat(revoked.sees(entryOf(consumptionOf(day("2026-07-01"), SUPPLIER))))
+                .isFalse();
+        assertThat(revoked.privileged()).isFalse();
+    }
+
+    @Test
+    void aRoleHeldInTwoPeriodsSeesTheDaysOfEachAndNoneBetween() {
+        FeedReaderView twice = reader(
+                CENTRAL_SETTLEMENT_PARTICIPANT,
+                new HeldRole(
+                        MarketRole.CENTRAL_SETTLEMENT, EffectivePeriod.between(day("2026-01-01"), day("2026-02-28"))),
+                new HeldRole(MarketRole.CENTRAL_SETTLEMENT, EffectivePeriod.from(day("2026-06-01"))));
+
+        assertThat(Stream.of("2026-02-28", "2026-03-01", "2026-06-01")
+                        .map(d -> twice.sees(entryOf(consumptionOf(day(d), SUPPLIER)))))
+                .containsExactly(true, false, true);
+    }
+
+    @Test
+    void anotherRoleOnTheDayDoesNotOpenAnEntryAddressedToCentralSettlement() {
+        FeedReaderView dno =
+                reader(NEW_EASTERN_DNO, new HeldRole(MarketRole.DNO, EffectivePeriod.from(day("2020-01-01"))));
+
+        assertThat(dno.sees(entryOf(consumptionOf(day("2026-07-01"), SUPPLIER))))
+                .isFalse();
+    }
+
+    @Test
+    void anAuditorOfTodayReadsEveryDayWhateverItsAudience() {
+        FeedReaderView auditor = reader(
+                ParticipantId.of("AUDT"), new HeldRole(MarketRole.AUDITOR, EffectivePeriod.from(day("2026-11-22"))));
+
+        assertThat(auditor.privileged()).isTrue();
+        assertThat(auditor.sees(entryOf(consumptionOf(day("2026-03-10"), FORMER_SUPPLIER))))
+                .isTrue();
+    }
+
+    @Test
+    void anAuditorWhoseRoleEndedBeforeTodayIsNoPrivilegedReader() {
+        FeedReaderView former = reader(
+                ParticipantId.of("AUDT"),
+                new HeldRole(MarketRole.AUDITOR, EffectivePeriod.between(day("2026-01-01"), day("2026-11-21"))));
+
+        assertThat(former.privileged()).isFalse();
+        assertThat(former.sees(entryOf(consumptionOf(day("2026-03-10"), FORMER_SUPPLIER))))
+                .isFalse();
+    }
+
+    // ---- helpers of the dated rules
+
+    private Set<String> audienceOf(Object event) {
+        return ROUTING.audienceOf(event, RECORDED_ON, parties).orElseThrow().targets();
+    }
+
+    private void routeAndApply(Object event) {
+        ROUTING.audienceOf(event, RECORDED_ON, parties);
+        parties.apply(event, RECORDED_ON);
+    }
+
+    private FeedEntryView entryOf(Object event) {
+        Audience audience = ROUTING.audienceOf(event, RECORDED_ON, parties).orElseThrow();
+        return new FeedEntryView(1, event.getClass().getSimpleName(), audience.targets(), audience.day(), new byte[0]);
+    }
+
+    private static FeedReaderView reader(ParticipantId participant, HeldRole... periods) {
+        return FeedReaderView.of(participant, List.of(periods), RECORDED_ON);
+    }
+
+    private static MeteringPointDetailsChanged detailsChange(LocalDate from, GspGroupId gspGroup) {
+        return new MeteringPointDetailsChanged(
+                MPAN, gspGroup, MarketSegment.ADVANCED, EnergisationStatus.ENERGISED, from, REGISTRATION_SERVICE);
+    }
+
+    private static SupplierRegistered gainingSupplierFrom(LocalDate from) {
+        return new SupplierRegistered(MPAN, GAINING_SUPPLIER, from, SUPPLIER, day("2026-06-01"));
+    }
+
+    private static ServiceAppointmentEnded endOfDataAppointment(LocalDate lastDay, ParticipantId endedBy) {
+        return new ServiceAppointmentEnded(
+                MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE, day("2026-06-01"), lastDay, endedBy);
     }
 
     static Stream<Example> examples() {
@@ -224,11 +444,13 @@ class RoutingTableTest {
                 new Example(
                         "a participant is registered",
                         new ParticipantRegistered(NEWCOMER, "Newcomer Energy"),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a role is granted",
                         new RoleGranted(NEWCOMER, MarketRole.SUPPLIER, EffectivePeriod.from(day("2026-07-01"))),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a role is revoked",
                         new RoleRevoked(
@@ -236,24 +458,29 @@ class RoutingTableTest {
                                 MarketRole.SUPPLIER,
                                 EffectivePeriod.from(day("2020-01-01")),
                                 day("2026-12-31")),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a GSP group is registered",
                         new GspGroupRegistered(
                                 GspGroupId.of("_D"), "Merseyside and North Wales", ParticipantId.of("DNOD")),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a GSP group's DNO changes",
-                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, null),
-                        Set.of("*")),
+                        new GspGroupDnoChanged(EASTERN, EASTERN_DNO, NEW_EASTERN_DNO, day("2026-12-01")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a bank holiday is added",
                         new BankHolidayAdded(MarketCalendar.ID, day("2026-12-25"), "Christmas Day"),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "a bank holiday is removed",
                         new BankHolidayRemoved(MarketCalendar.ID, day("2026-12-25")),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "the run schedule changes",
                         new RunScheduleChanged(
@@ -269,21 +496,25 @@ class RoutingTableTest {
                                         80,
                                         SettlementRunType.RF,
                                         200)),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "the appointment response time-out changes",
                         new AppointmentResponseTimeoutChanged(MarketCalendar.ID, Duration.ofDays(5)),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "the final dispute window changes",
                         new FinalDisputeWindowChanged(MarketCalendar.ID, 14),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
                         "the change of supplier horizon changes",
                         new ChangeOfSupplierHorizonChanged(MarketCalendar.ID, 14),
-                        Set.of("*")),
+                        Set.of("*"),
+                        RECORDED_ON),
                 new Example(
-                        "a metering point is registered",
+                        "a metering point is registered: its registration service and the DNO of its group that day",
                         new MeteringPointRegistered(
                                 NEW_MPAN,
                                 EASTERN,
@@ -291,45 +522,40 @@ class RoutingTableTest {
                                 EnergisationStatus.ENERGISED,
                                 day("2026-07-01"),
                                 REGISTRATION_SERVICE),
-                        Set.of("REGA", "DNOA")),
+                        Set.of("REGA", "DNOA"),
+                        day("2026-07-01")),
                 new Example(
-                        "a metering point's details change within its GSP group",
-                        new MeteringPointDetailsChanged(
-                                MPAN,
-                                EASTERN,
-                                MarketSegment.ADVANCED,
-                                EnergisationStatus.DE_ENERGISED,
-                                day("2026-07-01"),
-                                REGISTRATION_SERVICE),
-                        Set.of("REGA", "DNOA", "SUPA")),
+                        "a metering point's details change within its GSP group: the supplier and service of the day",
+                        detailsChange(day("2026-07-01"), EASTERN),
+                        Set.of("REGA", "DNOA", "SUPA", "DATA"),
+                        day("2026-07-01")),
                 new Example(
-                        "a metering point moves to another GSP group",
-                        new MeteringPointDetailsChanged(
-                                MPAN,
-                                LONDON,
-                                MarketSegment.SMART,
-                                EnergisationStatus.ENERGISED,
-                                day("2026-07-01"),
-                                REGISTRATION_SERVICE),
-                        Set.of("REGA", "DNOA", "DNOC", "SUPA")),
+                        "a metering point moves to another GSP group: the DNOs of both",
+                        detailsChange(day("2026-07-01"), LONDON),
+                        Set.of("REGA", "DNOA", "DNOC", "SUPA", "DATA"),
+                        day("2026-07-01")),
                 new Example(
                         "the first supplier is registered",
                         new SupplierRegistered(UNSUPPLIED_MPAN, GAINING_SUPPLIER, day("2026-07-01"), null, null),
-                        Set.of("REGA", "DNOA", "SUPC")),
+                        Set.of("REGA", "DNOA", "SUPC"),
+                        day("2026-07-01")),
                 new Example(
-                        "the supplier changes",
-                        new SupplierRegistered(MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01")),
-                        Set.of("REGA", "DNOA", "SUPC", "SUPA")),
+                        "the supplier changes: gaining and losing supplier, the service appointed on the first day",
+                        gainingSupplierFrom(day("2026-09-01")),
+                        Set.of("REGA", "DNOA", "DATA", "SUPC", "SUPA"),
+                        day("2026-09-01")),
                 new Example(
                         "the gaining supplier withdraws its registration: the supplier that stays is told",
                         new SupplierRegistrationWithdrawn(
                                 MPAN, GAINING_SUPPLIER, day("2026-09-01"), SUPPLIER, day("2026-06-01"), null),
-                        Set.of("REGA", "DNOA", "SUPC", "SUPA")),
+                        Set.of("REGA", "DNOA", "DATA", "SUPC", "SUPA"),
+                        day("2026-09-01")),
                 new Example(
                         "the first supplier withdraws its registration",
                         new SupplierRegistrationWithdrawn(
                                 UNSUPPLIED_MPAN, GAINING_SUPPLIER, day("2026-09-01"), null, null, null),
-                        Set.of("REGA", "DNOA", "SUPC")),
+                        Set.of("REGA", "DNOA", "SUPC"),
+                        day("2026-09-01")),
                 new Example(
                         "a service appointment is requested",
                         new ServiceAppointmentRequested(
@@ -340,74 +566,68 @@ class RoutingTableTest {
                                 SUPPLIER,
                                 day("2026-07-01"),
                                 RESPOND_BY),
-                        Set.of("REGA", "DNOA", "SUPA", "METR")),
+                        Set.of("REGA", "DNOA", "DATA", "SUPA", "METR"),
+                        day("2026-07-01")),
                 new Example(
                         "a service appointment is accepted",
                         new ServiceAppointmentAccepted(
                                 MPAN,
-                                DATA_APPOINTMENT,
-                                ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE,
+                                METERING_APPOINTMENT,
+                                ServiceRole.METERING_SERVICE,
+                                METERING_SERVICE,
                                 SUPPLIER,
-                                day("2026-06-01")),
-                        Set.of("REGA", "DNOA", "SUPA", "DATA")),
+                                day("2026-07-01")),
+                        Set.of("REGA", "DNOA", "DATA", "SUPA", "METR"),
+                        day("2026-07-01")),
                 new Example(
-                        "a service appointment is rejected",
+                        "a service appointment is rejected: about the day it asked for",
                         new ServiceAppointmentRejected(
                                 MPAN,
-                                DATA_APPOINTMENT,
-                                ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE,
+                                METERING_APPOINTMENT,
+                                ServiceRole.METERING_SERVICE,
+                                METERING_SERVICE,
                                 SUPPLIER,
                                 "no capacity"),
-                        Set.of("REGA", "DNOA", "SUPA", "DATA")),
+                        Set.of("REGA", "DNOA", "DATA", "SUPA", "METR"),
+                        day("2026-07-01")),
                 new Example(
-                        "a service appointment times out",
+                        "a service appointment times out: about the day it asked for",
                         new ServiceAppointmentTimedOut(
-                                MPAN, DATA_APPOINTMENT, ServiceRole.DATA_SERVICE, DATA_SERVICE, SUPPLIER),
-                        Set.of("REGA", "DNOA", "SUPA", "DATA")),
+                                MPAN, METERING_APPOINTMENT, ServiceRole.METERING_SERVICE, METERING_SERVICE, SUPPLIER),
+                        Set.of("REGA", "DNOA", "DATA", "SUPA", "METR"),
+                        day("2026-07-01")),
                 new Example(
-                        "a service appointment is ended by the supplier that requested it",
-                        new ServiceAppointmentEnded(
-                                MPAN,
-                                DATA_APPOINTMENT,
-                                ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE,
-                                day("2026-06-01"),
-                                day("2026-12-31"),
-                                SUPPLIER),
-                        Set.of("REGA", "DNOA", "SUPA", "DATA")),
+                        "a service appointment is ended by the supplier in force on its last day",
+                        endOfDataAppointment(day("2026-12-31"), SUPPLIER),
+                        Set.of("REGA", "DNOA", "SUPA", "DATA"),
+                        day("2026-12-31")),
                 new Example(
-                        "a service appointment is ended by the service, still telling the supplier that "
-                                + "requested it",
-                        new ServiceAppointmentEnded(
-                                MPAN,
-                                DATA_APPOINTMENT,
-                                ServiceRole.DATA_SERVICE,
-                                DATA_SERVICE,
-                                day("2026-06-01"),
-                                day("2026-12-31"),
-                                DATA_SERVICE),
-                        Set.of("REGA", "DNOA", "SUPA", "DATA")),
+                        "a service appointment is ended by the service, still telling the supplier of its last day",
+                        endOfDataAppointment(day("2026-12-31"), DATA_SERVICE),
+                        Set.of("REGA", "DNOA", "SUPA", "DATA"),
+                        day("2026-12-31")),
                 new Example(
                         "consumption is recorded for a day of the current supplier",
                         consumptionOf(day("2026-07-01"), SUPPLIER),
-                        Set.of("SUPA", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
+                        Set.of("SUPA", "DATA", "DNOA", "@CENTRAL_SETTLEMENT"),
+                        day("2026-07-01")),
                 new Example(
                         "consumption is recorded for a day of the former supplier, not telling the current one",
                         consumptionOf(day("2026-03-10"), FORMER_SUPPLIER),
-                        Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT")),
+                        Set.of("SUPF", "DATA", "DNOA", "@CENTRAL_SETTLEMENT"),
+                        day("2026-03-10")),
                 new Example(
-                        "an MPAN's consumption is shredded: its current supplier, its DNO, central settlement",
+                        "an MPAN's consumption is shredded: its supplier and DNO of that day, central settlement",
                         new ConsumptionShredded(
                                 ShredConsumption.idOf(MPAN),
                                 MPAN,
                                 1,
                                 3,
-                                java.time.Instant.parse("2026-11-22T10:00:00Z"),
+                                Instant.parse("2026-11-22T10:00:00Z"),
                                 ParticipantId.of("OPER"),
                                 "erasure request"),
-                        Set.of("SUPA", "DNOA", "@CENTRAL_SETTLEMENT")),
+                        Set.of("SUPA", "DNOA", "@CENTRAL_SETTLEMENT"),
+                        day("2026-11-22")),
                 new Example(
                         "a run publishes a supplier's allocation to that supplier only",
                         new SupplierAllocationPublished(
@@ -417,7 +637,8 @@ class RoutingTableTest {
                                 SUPPLIER,
                                 List.of(new SupplierAllocationPublished.Volume(
                                         EASTERN, 1, Energy.ofWattHours(1250), 3))),
-                        Set.of("SUPA")),
+                        Set.of("SUPA"),
+                        day("2026-03-10")),
                 new Example(
                         "a run publishes a DNO's totals to that DNO only",
                         new DnoTotalsPublished(
@@ -426,9 +647,10 @@ class RoutingTableTest {
                                 SettlementRunType.SF,
                                 EASTERN_DNO,
                                 List.of(new DnoTotalsPublished.Total(EASTERN, 1, Energy.ofWattHours(1250), 3))),
-                        Set.of("DNOA")),
+                        Set.of("DNOA"),
+                        day("2026-03-10")),
                 new Example(
-                        "a run's summary goes to central settlement",
+                        "a run's summary goes to central settlement of the day",
                         new SettlementRunCompleted(
                                 SettlementDayId.of(day("2026-03-10")),
                                 day("2026-03-10"),
@@ -441,16 +663,19 @@ class RoutingTableTest {
                                 Energy.ofWattHours(1250),
                                 ParticipantId.of("OPER"),
                                 RunTrigger.OPERATOR),
-                        Set.of("@CENTRAL_SETTLEMENT")),
+                        Set.of("@CENTRAL_SETTLEMENT"),
+                        day("2026-03-10")),
                 new Example(
                         "a dispute goes to the supplier that raised it and to central settlement",
                         new DisputeRaised(DISPUTE, day("2026-03-10"), SUPPLIER, "volumes too high"),
-                        Set.of("SUPA", "@CENTRAL_SETTLEMENT")),
+                        Set.of("SUPA", "@CENTRAL_SETTLEMENT"),
+                        day("2026-03-10")),
                 new Example(
                         "its resolution too",
                         new DisputeResolved(
                                 DISPUTE, day("2026-03-10"), SUPPLIER, "corrected in R1", ParticipantId.of("OPER")),
-                        Set.of("SUPA", "@CENTRAL_SETTLEMENT")));
+                        Set.of("SUPA", "@CENTRAL_SETTLEMENT"),
+                        day("2026-03-10")));
     }
 
     private static InMemoryMarketParties theMarket() {
@@ -476,6 +701,21 @@ class RoutingTableTest {
                                 SUPPLIER,
                                 day("2026-06-01"),
                                 RESPOND_BY),
+                        new ServiceAppointmentAccepted(
+                                MPAN,
+                                DATA_APPOINTMENT,
+                                ServiceRole.DATA_SERVICE,
+                                DATA_SERVICE,
+                                SUPPLIER,
+                                day("2026-06-01")),
+                        new ServiceAppointmentRequested(
+                                MPAN,
+                                METERING_APPOINTMENT,
+                                ServiceRole.METERING_SERVICE,
+                                METERING_SERVICE,
+                                SUPPLIER,
+                                day("2026-07-01"),
+                                RESPOND_BY),
                         new MeteringPointRegistered(
                                 OTHER_MPAN,
                                 EAST_MIDLANDS,
@@ -499,7 +739,7 @@ class RoutingTableTest {
                                 EnergisationStatus.ENERGISED,
                                 day("2026-01-01"),
                                 REGISTRATION_SERVICE))
-                .forEach(market::apply);
+                .forEach(event -> market.apply(event, day("2026-01-01")));
         return market;
     }
 
@@ -524,7 +764,7 @@ class RoutingTableTest {
         return LocalDate.parse(isoDate);
     }
 
-    record Example(String description, Object event, Set<String> audience) {
+    record Example(String description, Object event, Set<String> audience, LocalDate day) {
 
         @Override
         public String toString() {
@@ -534,61 +774,101 @@ class RoutingTableTest {
 
     record NotAMarketEvent() {}
 
-    /** {@link JdbcMarketParties} without the database: the same facts, taken in from the same events. */
+    /**
+     * {@link JdbcMarketParties} without the database: the same dated facts, taken in from the same events (periods
+     * end where the next one of the same kind starts; an appointment also where its end says).
+     */
     private static final class InMemoryMarketParties implements MarketParties {
 
-        private final Map<GspGroupId, ParticipantId> dnos = new HashMap<>();
-        private final Map<Mpan, MeteringPointParties> meteringPoints = new HashMap<>();
-        private final Map<UUID, ParticipantId> appointmentSuppliers = new HashMap<>();
+        private record Period<T>(LocalDate from, @Nullable LocalDate to, T holder) {
+
+            boolean contains(LocalDate day) {
+                return !day.isBefore(from) && (to == null || !day.isAfter(to));
+            }
+        }
+
+        private final Map<GspGroupId, NavigableMap<LocalDate, ParticipantId>> dnos = new HashMap<>();
+        private final Map<Mpan, ParticipantId> registrationServices = new HashMap<>();
+        private final Map<Mpan, NavigableMap<LocalDate, GspGroupId>> gspGroups = new HashMap<>();
+        private final Map<Mpan, NavigableMap<LocalDate, ParticipantId>> suppliers = new HashMap<>();
+        private final Map<Mpan, Map<ServiceRole, List<Period<ParticipantId>>>> services = new HashMap<>();
+        private final Map<UUID, LocalDate> appointmentsFrom = new HashMap<>();
 
         @Override
-        public Optional<ParticipantId> dnoOf(GspGroupId gspGroup) {
-            return Optional.ofNullable(dnos.get(gspGroup));
+        public Optional<ParticipantId> dnoOn(GspGroupId gspGroup, LocalDate day) {
+            return on(dnos.get(gspGroup), day);
         }
 
         @Override
-        public Optional<MeteringPointParties> meteringPoint(Mpan mpan) {
-            return Optional.ofNullable(meteringPoints.get(mpan));
+        public Optional<MeteringPointParties> meteringPointOn(Mpan mpan, LocalDate day) {
+            ParticipantId registrationService = registrationServices.get(mpan);
+            if (registrationService == null) {
+                return Optional.empty();
+            }
+            Optional<GspGroupId> gspGroup = on(gspGroups.get(mpan), day);
+            return Optional.of(new MeteringPointParties(
+                    registrationService,
+                    gspGroup,
+                    gspGroup.flatMap(group -> dnoOn(group, day)),
+                    on(suppliers.get(mpan), day),
+                    services.getOrDefault(mpan, Map.of()).values().stream()
+                            .flatMap(List::stream)
+                            .filter(period -> period.contains(day))
+                            .map(Period::holder)
+                            .toList()));
         }
 
         @Override
-        public Optional<ParticipantId> supplierOfAppointment(UUID appointmentId) {
-            return Optional.ofNullable(appointmentSuppliers.get(appointmentId));
+        public Optional<LocalDate> appointmentFrom(UUID appointmentId) {
+            return Optional.ofNullable(appointmentsFrom.get(appointmentId));
         }
 
         @Override
-        public void apply(Object event) {
+        public void apply(Object event, LocalDate recordedOn) {
             switch (event) {
-                case GspGroupRegistered e -> dnos.put(e.gspGroupId(), e.dnoId());
-                case GspGroupDnoChanged e -> dnos.put(e.gspGroupId(), e.dnoId());
-                case MeteringPointRegistered e ->
-                    meteringPoints.put(
-                            e.mpan(),
-                            new MeteringPointParties(
-                                    e.gspGroupId(),
-                                    e.registrationService(),
-                                    meteringPoint(e.mpan()).flatMap(MeteringPointParties::supplier)));
+                case GspGroupRegistered e -> periods(dnos, e.gspGroupId()).put(LocalDate.MIN, e.dnoId());
+                case GspGroupDnoChanged e ->
+                    periods(dnos, e.gspGroupId()).put(e.effectiveFromOr(recordedOn), e.dnoId());
+                case MeteringPointRegistered e -> {
+                    registrationServices.put(e.mpan(), e.registrationService());
+                    periods(gspGroups, e.mpan()).put(e.effectiveFrom(), e.gspGroupId());
+                }
                 case MeteringPointDetailsChanged e ->
-                    meteringPoints.computeIfPresent(
-                            e.mpan(),
-                            (mpan, point) -> new MeteringPointParties(
-                                    e.gspGroupId(), point.registrationService(), point.supplier()));
-                case SupplierRegistered e ->
-                    meteringPoints.computeIfPresent(
-                            e.mpan(),
-                            (mpan, point) -> new MeteringPointParties(
-                                    point.gspGroup(), point.registrationService(), Optional.of(e.supplier())));
-                case SupplierRegistrationWithdrawn e
-                when e.effectiveTo() == null ->
-                    meteringPoints.computeIfPresent(
-                            e.mpan(),
-                            (mpan, point) -> new MeteringPointParties(
-                                    point.gspGroup(),
-                                    point.registrationService(),
-                                    Optional.ofNullable(e.restoredSupplier())));
-                case ServiceAppointmentRequested e -> appointmentSuppliers.putIfAbsent(e.appointmentId(), e.supplier());
+                    periods(gspGroups, e.mpan()).put(e.effectiveFrom(), e.gspGroupId());
+                case SupplierRegistered e -> periods(suppliers, e.mpan()).put(e.effectiveFrom(), e.supplier());
+                case SupplierRegistrationWithdrawn e ->
+                    periods(suppliers, e.mpan()).remove(e.effectiveFrom());
+                case ServiceAppointmentRequested e ->
+                    appointmentsFrom.putIfAbsent(e.appointmentId(), e.effectiveFrom());
+                case ServiceAppointmentAccepted e -> {
+                    List<Period<ParticipantId>> held = appointments(e.mpan(), e.role());
+                    held.replaceAll(period -> period.from().isBefore(e.effectiveFrom())
+                                    && (period.to() == null || !period.to().isBefore(e.effectiveFrom()))
+                            ? new Period<>(period.from(), e.effectiveFrom().minusDays(1), period.holder())
+                            : period);
+                    held.add(new Period<>(e.effectiveFrom(), null, e.service()));
+                }
+                case ServiceAppointmentEnded e ->
+                    appointments(e.mpan(), e.role())
+                            .replaceAll(period -> period.from().equals(e.effectiveFrom())
+                                    ? new Period<>(period.from(), e.lastDay(), period.holder())
+                                    : period);
                 default -> {}
             }
+        }
+
+        private List<Period<ParticipantId>> appointments(Mpan mpan, ServiceRole role) {
+            return services.computeIfAbsent(mpan, key -> new EnumMap<>(ServiceRole.class))
+                    .computeIfAbsent(role, key -> new ArrayList<>());
+        }
+
+        private static <K, T> NavigableMap<LocalDate, T> periods(Map<K, NavigableMap<LocalDate, T>> all, K key) {
+            return all.computeIfAbsent(key, k -> new TreeMap<>());
+        }
+
+        private static <T> Optional<T> on(@Nullable NavigableMap<LocalDate, T> periods, LocalDate day) {
+            return Optional.ofNullable(periods == null ? null : periods.floorEntry(day))
+                    .map(Map.Entry::getValue);
         }
     }
 }

@@ -21,4 +21,7 @@ public interface FeedRenderer {
      * shredded); every other field as it was.
      */
     byte[] withoutReadings(byte[] envelope);
+
+    /** The id of the event a stored envelope carries (the store's event identifier). */
+    String eventIdOf(byte[] envelope);
 }

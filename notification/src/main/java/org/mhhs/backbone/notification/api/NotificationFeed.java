@@ -14,7 +14,11 @@ public interface NotificationFeed {
     /** The latest position in the feed (0 when empty). */
     long headPosition();
 
-    /** The reader for a participant with its roles as at today. */
+    /**
+     * The reader for a participant as of now: its role periods as ISD records them now (an entry addressed to a role
+     * reaches the holders of that role on the entry's settlement day), privileged if it holds AUDITOR or OPERATOR
+     * today. A stream that asks again later applies the grants and revocations made since.
+     */
     FeedReaderView readerFor(ParticipantId participant);
 
     /** Up to {@code max} entries after {@code after} that the reader sees, of the given types (all when empty). */

@@ -72,6 +72,15 @@ class EnvelopeRenderer implements FeedRenderer {
         }
     }
 
+    @Override
+    public String eventIdOf(byte[] stored) {
+        try {
+            return EventEnvelope.parseFrom(stored).getEventId();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a stored envelope does not parse", e);
+        }
+    }
+
     private void typed(Object payload, EventEnvelope.Builder envelope) {
         for (EnvelopeContent content : contents) {
             if (content.fill(payload, envelope)) {

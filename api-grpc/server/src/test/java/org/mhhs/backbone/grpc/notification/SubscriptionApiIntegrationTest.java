@@ -121,6 +121,7 @@ class SubscriptionApiIntegrationTest {
                     "ConsumptionRecorded " + secondPoint,
                     "SupplierRegistered " + firstPoint + " " + secondSupplier);
             assertThat(about(distributor)).containsExactlyInAnyOrderElementsOf(everything);
+            // the data service, still appointed when the second supplier takes over, is told of the change
             assertThat(about(data))
                     .containsExactlyInAnyOrder(
                             "ServiceAppointmentRequested " + firstPoint,
@@ -128,7 +129,8 @@ class SubscriptionApiIntegrationTest {
                             "ConsumptionRecorded " + firstPoint,
                             "ServiceAppointmentRequested " + secondPoint,
                             "ServiceAppointmentAccepted " + secondPoint,
-                            "ConsumptionRecorded " + secondPoint);
+                            "ConsumptionRecorded " + secondPoint,
+                            "SupplierRegistered " + firstPoint + " " + secondSupplier);
             assertThat(about(audit).stream().filter(e -> e.contains(firstPoint) || e.contains(secondPoint)))
                     .containsExactlyInAnyOrderElementsOf(everything);
             assertThat(audit.events()).extracting(EventEnvelope::getType).contains("ParticipantRegistered");
