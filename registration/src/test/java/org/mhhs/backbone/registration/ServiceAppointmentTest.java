@@ -69,6 +69,26 @@ class ServiceAppointmentTest {
     }
 
     @Test
+    void aRequestAnswersItsAppointmentId() {
+        var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
+
+        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
+                .andGivenCurrentTime(NOW)
+                .when(appointment.request())
+                .expectResultMessagePayload(appointment.id());
+    }
+
+    @Test
+    void aRequestOfAnAppointmentAlreadyRequestedRecordsNothingAndAnswersItsId() {
+        var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
+
+        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested())
+                .when(appointment.request())
+                .expectNoEvents()
+                .expectResultMessagePayload(appointment.id());
+    }
+
+    @Test
     void withoutAnIsdTimeoutTheRequestedServiceHasTwoDaysToAnswer() {
         var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
 

@@ -121,11 +121,14 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         });
     }
 
+    /**
+     * The appointment id is random, so that no one can guess another supplier's appointments; the command answers it
+     * and the dispatcher records it with the command id, so a resent request answers the same id.
+     */
     @Override
     public void requestServiceAppointment(
             RequestServiceAppointmentRequest request, StreamObserver<AppointmentRequested> response) {
-        UUID appointmentId = UUID.nameUUIDFromBytes(
-                (caller() + "/" + request.getHeader().getCommandId()).getBytes(StandardCharsets.UTF_8));
+        UUID appointmentId = UUID.randomUUID();
         Outcome outcome = dispatcher.send(request, fields -> {
             Mpan mpan = fields.mpan("mpan", request.getMpan());
             ServiceRole role = fields.serviceRole("role", request.getRole());
@@ -138,8 +141,23 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         reply(
                 response,
                 outcome.into(AppointmentRequested.newBuilder())
-                        .setAppointmentId(appointmentId.toString())
+                        .setAppointmentId(answered(outcome, appointmentId))
                         .build());
+    }
+
+    /**
+     * The id the command answered (the first request's, for a resent one). A request recorded before ids were random
+     * answered nothing: its id was derived from the caller and the command id, and is derived again.
+     */
+    private static String answered(Outcome outcome, UUID requested) {
+        if (!outcome.result().isEmpty()) {
+            return outcome.result();
+        }
+        if (!outcome.duplicate()) {
+            return requested.toString();
+        }
+        return UUID.nameUUIDFromBytes((caller() + "/" + outcome.commandId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @Override
