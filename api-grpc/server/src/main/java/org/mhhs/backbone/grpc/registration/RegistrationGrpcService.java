@@ -13,7 +13,7 @@ import org.mhhs.backbone.grpc.CommandDispatcher;
 import org.mhhs.backbone.grpc.CommandDispatcher.Dispatch;
 import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
 import org.mhhs.backbone.grpc.CommandDispatcher.Target;
-import org.mhhs.backbone.grpc.MeteringPointReadAccess;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.RequestFields;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
@@ -65,13 +65,13 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     private final CommandDispatcher dispatcher;
     private final RegistrationQueries registration;
-    private final MeteringPointReadAccess readAccess;
+    private final DataEntitlement entitlement;
 
     RegistrationGrpcService(
-            CommandDispatcher dispatcher, RegistrationQueries registration, MeteringPointReadAccess readAccess) {
+            CommandDispatcher dispatcher, RegistrationQueries registration, DataEntitlement entitlement) {
         this.dispatcher = dispatcher;
         this.registration = registration;
-        this.readAccess = readAccess;
+        this.entitlement = entitlement;
     }
 
     @Override
@@ -196,17 +196,18 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         fields.validate();
-        readAccess.check(caller(), mpan);
-        var point = registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
+        var access = entitlement.meteringPoint(caller(), mpan);
         MeteringPoint.Builder answer = MeteringPoint.newBuilder()
                 .setMpan(mpan.value())
-                .setRegistrationServiceId(point.registrationService().value());
-        point.details()
-                .forEach(d -> answer.addDetails(MeteringPointDetails.newBuilder()
-                        .setEffectiveFrom(d.effectiveFrom().toString())
-                        .setGspGroupId(d.gspGroupId().value())
-                        .setSegment(ProtoMapping.segment(d.segment()))
-                        .setEnergisation(ProtoMapping.energisation(d.energisation()))));
+                .setRegistrationServiceId(access.point().registrationService().value());
+        access.visibleDetails()
+                .forEach(dated -> answer.addDetails(MeteringPointDetails.newBuilder()
+                        .setEffectiveFrom(dated.period().from().toString())
+                        .setEffectiveTo(ProtoMapping.date(dated.period().to()))
+                        .setGspGroupId(dated.details().gspGroupId().value())
+                        .setSegment(ProtoMapping.segment(dated.details().segment()))
+                        .setEnergisation(
+                                ProtoMapping.energisation(dated.details().energisation()))));
         reply(response, answer.build());
     }
 
@@ -216,7 +217,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
-        readAccess.check(caller(), mpan);
+        entitlement.checkDay(caller(), mpan, date);
         var responsibility = registration
                 .findResponsibility(mpan, date)
                 .orElseThrow(() -> RuleViolation.notFound(
@@ -249,11 +250,10 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         fields.validate();
-        readAccess.check(caller(), mpan);
-        registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
         Timeline.Builder answer = Timeline.newBuilder().setMpan(mpan.value());
-        registration
-                .findTimeline(mpan)
+        entitlement
+                .meteringPoint(caller(), mpan)
+                .visibleTimeline()
                 .forEach(entry -> answer.addEntries(TimelineEntry.newBuilder()
                         .setRole(ProtoMapping.role(entry.role()))
                         .setParticipantId(entry.participant().value())
@@ -274,12 +274,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
                 : Optional.ofNullable(fields.mpan("page_token", request.getPageToken()));
         int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         fields.validate();
-        if (!participant.equals(caller()) && !readAccess.readsEverything(caller())) {
-            throw RuleViolation.forbidden(
-                    MeteringPointReadAccess.RULE,
-                    participant.value(),
-                    caller() + " may list only the metering points it serves itself");
-        }
+        entitlement.checkServedBy(caller(), participant);
         List<Mpan> page = registration.findServedBy(participant, role, date, after, pageSize + 1);
         ListServedMeteringPointsResponse.Builder answer = ListServedMeteringPointsResponse.newBuilder();
         page.stream().limit(pageSize).forEach(mpan -> answer.addMpans(mpan.value()));
@@ -294,10 +289,10 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         fields.validate();
-        Optional<AppointmentView> found = registration.findAppointment(appointmentId);
-        found.ifPresent(appointment -> readAccess.check(caller(), appointment.mpan()));
-        AppointmentView appointment = found.orElseThrow(() -> RuleViolation.notFound(
-                "AppointmentMustExist", appointmentId.toString(), "there is no appointment " + appointmentId));
+        AppointmentView appointment = entitlement
+                .appointment(caller(), appointmentId, registration.findAppointment(appointmentId))
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "AppointmentMustExist", appointmentId.toString(), "there is no appointment " + appointmentId));
         reply(
                 response,
                 Appointment.newBuilder()
@@ -320,10 +315,5 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     private static Target meteringPoint(Mpan mpan) {
         return new Target("metering point " + mpan);
-    }
-
-    private static RuleViolation notRegistered(Mpan mpan) {
-        return RuleViolation.notFound(
-                "MeteringPointMustBeRegistered", mpan.value(), "metering point " + mpan + " is not registered");
     }
 }
