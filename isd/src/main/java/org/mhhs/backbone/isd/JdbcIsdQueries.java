@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,18 @@ class JdbcIsdQueries implements IsdQueries {
                 .param("day", day)
                 .query((rs, n) -> ParticipantId.of(rs.getString(1)))
                 .optional();
+    }
+
+    @Override
+    public Set<GspGroupId> findGspGroupsOfDnoOn(ParticipantId dnoId, LocalDate day) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT d.gsp_group_id FROM isd.gsp_group_dno d
+                WHERE d.dno_id = :dno AND d.effective_from = (SELECT max(l.effective_from) FROM isd.gsp_group_dno l
+                    WHERE l.gsp_group_id = d.gsp_group_id AND l.effective_from <= :day)""")
+                .param("dno", dnoId.value())
+                .param("day", day)
+                .query((rs, n) -> GspGroupId.of(rs.getString(1)))
+                .list());
     }
 
     @Override

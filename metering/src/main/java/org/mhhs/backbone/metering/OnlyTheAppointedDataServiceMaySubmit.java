@@ -4,7 +4,7 @@ import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.registration.api.ResponsibilityView;
 
-/** Only the data service appointed for a metering point on the settlement day submits its consumption. */
+/** Only the data service appointed for a metering point on the settlement day submits; the refusal names no other. */
 final class OnlyTheAppointedDataServiceMaySubmit {
 
     static final String RULE = "OnlyTheAppointedDataServiceMaySubmit";
@@ -17,11 +17,7 @@ final class OnlyTheAppointedDataServiceMaySubmit {
                     RULE,
                     responsible.mpan() + "/" + responsible.day(),
                     submittedBy + " is not the data service appointed for " + responsible.mpan() + " on "
-                            + responsible.day()
-                            + responsible
-                                    .dataService()
-                                    .map(d -> " (" + d + " is)")
-                                    .orElse(" (no data service is appointed)"));
+                            + responsible.day());
         }
     }
 }

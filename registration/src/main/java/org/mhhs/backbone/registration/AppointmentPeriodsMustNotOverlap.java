@@ -6,7 +6,10 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.registration.api.ServiceRole;
 
-/** A metering point has at most one service of a role a day, so a new appointment starts after the latest started. */
+/**
+ * A metering point has at most one service of a role a day, so a new appointment starts after the latest started.
+ * The refusal gives that appointment's period, not the service holding it.
+ */
 final class AppointmentPeriodsMustNotOverlap {
 
     static final String RULE = "AppointmentPeriodsMustNotOverlap";
@@ -21,8 +24,8 @@ final class AppointmentPeriodsMustNotOverlap {
         if (!from.isAfter(current.period().from())) {
             throw RuleViolation.precondition(
                     RULE,
-                    mpan + "/" + current.holder() + "/" + current.period(),
-                    current.holder() + " is appointed " + role + " of " + mpan + " for " + current.period()
+                    mpan + "/" + role + "/" + current.period(),
+                    "the latest " + role + " appointment of " + mpan + " is for " + current.period()
                             + "; a new appointment must start after "
                             + current.period().from());
         }

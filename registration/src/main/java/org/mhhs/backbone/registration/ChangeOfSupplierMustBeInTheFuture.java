@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** A change of supplier takes effect after today; only the first supplier of a metering point may start earlier. */
+/**
+ * A change of supplier takes effect after today; only the first supplier of a metering point may start earlier. The
+ * gaining supplier asks, so the refusal does not name the losing one.
+ */
 final class ChangeOfSupplierMustBeInTheFuture {
 
     static final String RULE = "ChangeOfSupplierMustBeInTheFuture";
@@ -16,13 +19,11 @@ final class ChangeOfSupplierMustBeInTheFuture {
         if (latest.isEmpty()) {
             return;
         }
-        Tenure current = latest.get();
         if (!from.isAfter(today)) {
             throw RuleViolation.precondition(
                     RULE,
-                    mpan + "/" + current.holder(),
-                    "a change of supplier of " + mpan + " from " + current.holder() + " must be effective after today ("
-                            + today + "), not " + from);
+                    mpan.value(),
+                    "a change of supplier of " + mpan + " must be effective after today (" + today + "), not " + from);
         }
     }
 }

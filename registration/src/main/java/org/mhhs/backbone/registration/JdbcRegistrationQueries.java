@@ -139,20 +139,6 @@ class JdbcRegistrationQueries implements RegistrationQueries {
                 .optional();
     }
 
-    @Override
-    public boolean isInvolved(Mpan mpan, ParticipantId participant) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM registration.responsibility WHERE mpan = :mpan AND participant_id = :p)
-                    OR EXISTS (SELECT 1 FROM registration.appointment WHERE mpan = :mpan
-                               AND (service_id = :p OR supplier_id = :p))
-                    OR EXISTS (SELECT 1 FROM registration.metering_point WHERE mpan = :mpan
-                               AND registration_service = :p)""")
-                .param("mpan", mpan.value())
-                .param("p", participant.value())
-                .query(Boolean.class)
-                .single();
-    }
-
     private static Optional<ParticipantId> participant(ResultSet rs, int column) throws SQLException {
         return Optional.ofNullable(rs.getString(column)).map(ParticipantId::of);
     }

@@ -127,6 +127,7 @@ class MeteringPoint {
                 losing.map(t -> t.period().from()).orElse(null)));
     }
 
+    /** Answers the appointment's id, which the gRPC layer records with the command id for a resent request. */
     @CommandHandler
     void handle(WithdrawSupplierRegistration command, Clock clock) {
         Tenure withdrawn = SupplierRegistrationMustExist.check(
@@ -145,9 +146,9 @@ class MeteringPoint {
     }
 
     @CommandHandler
-    void handle(RequestServiceAppointment command, IsdQueries isd, Clock clock, DeadlineManager deadlines) {
+    UUID handle(RequestServiceAppointment command, IsdQueries isd, Clock clock, DeadlineManager deadlines) {
         if (pending.containsKey(command.appointmentId()) || answered.contains(command.appointmentId())) {
-            return;
+            return command.appointmentId();
         }
         NotBeforeMeteringPointRegistration.check(mpan, registeredFrom, command.effectiveFrom(), "an appointment");
         OnlyTheSupplierInForceMayAppoint.check(
@@ -169,6 +170,7 @@ class MeteringPoint {
                 command.effectiveFrom(),
                 respondBy));
         deadlines.schedule(respondBy, RESPONSE_DEADLINE, command.appointmentId());
+        return command.appointmentId();
     }
 
     @CommandHandler

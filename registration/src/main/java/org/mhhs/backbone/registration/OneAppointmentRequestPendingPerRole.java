@@ -18,7 +18,7 @@ final class OneAppointmentRequestPendingPerRole {
             throw RuleViolation.precondition(
                     RULE,
                     p.appointmentId().toString(),
-                    "the " + role + " appointment " + p.appointmentId() + " of " + p.service() + " for " + mpan
+                    "the " + role + " appointment " + p.appointmentId() + " for " + mpan
                             + " is still awaiting an answer");
         });
     }

@@ -4,7 +4,7 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** Only the registration service that registered a metering point changes its details. */
+/** Only the registration service that registered a metering point changes its details; the refusal names no other. */
 final class OnlyItsRegistrationServiceMayChangeIt {
 
     static final String RULE = "OnlyItsRegistrationServiceMayChangeIt";
@@ -13,10 +13,7 @@ final class OnlyItsRegistrationServiceMayChangeIt {
 
     static void check(Mpan mpan, ParticipantId registrationService, ParticipantId caller) {
         if (!registrationService.equals(caller)) {
-            throw RuleViolation.forbidden(
-                    RULE,
-                    mpan.value(),
-                    caller + " is not the registration service of " + mpan + " (" + registrationService + " is)");
+            throw RuleViolation.forbidden(RULE, mpan.value(), caller + " is not the registration service of " + mpan);
         }
     }
 }

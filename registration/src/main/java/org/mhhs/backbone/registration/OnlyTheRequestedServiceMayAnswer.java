@@ -3,7 +3,7 @@ package org.mhhs.backbone.registration;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** An appointment request is accepted or rejected only by the service it was made of. */
+/** An appointment request is accepted or rejected only by the service it was made of, whom the refusal never names. */
 final class OnlyTheRequestedServiceMayAnswer {
 
     static final String RULE = "OnlyTheRequestedServiceMayAnswer";
@@ -15,8 +15,7 @@ final class OnlyTheRequestedServiceMayAnswer {
             throw RuleViolation.forbidden(
                     RULE,
                     appointment.appointmentId().toString(),
-                    "appointment " + appointment.appointmentId() + " was requested of " + appointment.service()
-                            + ", not of " + caller);
+                    "appointment " + appointment.appointmentId() + " was not requested of " + caller);
         }
     }
 }

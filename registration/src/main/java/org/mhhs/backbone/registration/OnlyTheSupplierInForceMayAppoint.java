@@ -6,7 +6,10 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** Only the supplier of a metering point on the day an appointment starts asks a service to take it on. */
+/**
+ * Only the supplier of a metering point on the day an appointment starts asks a service to take it on. The refusal
+ * does not say who supplies the metering point, or whether anyone does: that is not the caller's business.
+ */
 final class OnlyTheSupplierInForceMayAppoint {
 
     static final String RULE = "OnlyTheSupplierInForceMayAppoint";
@@ -16,10 +19,7 @@ final class OnlyTheSupplierInForceMayAppoint {
     static void check(Mpan mpan, ParticipantId caller, LocalDate day, Optional<Tenure> supplier) {
         if (supplier.map(Tenure::holder).filter(caller::equals).isEmpty()) {
             throw RuleViolation.forbidden(
-                    RULE,
-                    mpan + "/" + day,
-                    caller + " is not the supplier of " + mpan + " on " + day
-                            + supplier.map(t -> " (" + t.holder() + " is)").orElse(" (no supplier is registered)"));
+                    RULE, mpan + "/" + day, caller + " is not the supplier of " + mpan + " on " + day);
         }
     }
 }

@@ -6,7 +6,7 @@ import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** Only the supplier of a metering point on an appointment's last day ends that appointment. */
+/** Only the supplier of a metering point on an appointment's last day ends it; the refusal names no supplier. */
 final class OnlyTheSupplierInForceMayEndAnAppointment {
 
     static final String RULE = "OnlyTheSupplierInForceMayEndAnAppointment";
@@ -16,10 +16,7 @@ final class OnlyTheSupplierInForceMayEndAnAppointment {
     static void check(Mpan mpan, ParticipantId caller, LocalDate lastDay, Optional<Tenure> supplier) {
         if (supplier.map(Tenure::holder).filter(caller::equals).isEmpty()) {
             throw RuleViolation.forbidden(
-                    RULE,
-                    mpan + "/" + lastDay,
-                    caller + " is not the supplier of " + mpan + " on " + lastDay
-                            + supplier.map(t -> " (" + t.holder() + " is)").orElse(" (no supplier is registered)"));
+                    RULE, mpan + "/" + lastDay, caller + " is not the supplier of " + mpan + " on " + lastDay);
         }
     }
 }

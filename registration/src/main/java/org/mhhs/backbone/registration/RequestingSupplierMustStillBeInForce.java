@@ -16,8 +16,8 @@ final class RequestingSupplierMustStillBeInForce {
             throw RuleViolation.precondition(
                     RULE,
                     appointment.appointmentId().toString(),
-                    appointment.supplier() + " asked for appointment " + appointment.appointmentId()
-                            + " but is no longer" + " the supplier of " + mpan + " on " + appointment.effectiveFrom());
+                    "the supplier that asked for appointment " + appointment.appointmentId()
+                            + " is no longer the supplier of " + mpan + " on " + appointment.effectiveFrom());
         }
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.mhhs.backbone.kernel.Mpan;
 import org.mhhs.backbone.kernel.RuleViolation;
 
-/** A metering point has at most one supplier a day, so a new registration starts after the latest one started. */
+/**
+ * A metering point has at most one supplier a day, so a new registration starts after the latest one started. Any
+ * supplier may ask, so the refusal gives the period, never the supplier holding it.
+ */
 final class SupplierPeriodsMustNotOverlap {
 
     static final String RULE = "SupplierPeriodsMustNotOverlap";
@@ -20,8 +23,8 @@ final class SupplierPeriodsMustNotOverlap {
         if (!from.isAfter(current.period().from())) {
             throw RuleViolation.precondition(
                     RULE,
-                    mpan + "/" + current.holder() + "/" + current.period(),
-                    current.holder() + " is registered for " + mpan + " for " + current.period()
+                    mpan + "/" + current.period(),
+                    "the latest supplier registration of " + mpan + " is for " + current.period()
                             + "; a new registration must start after "
                             + current.period().from());
         }

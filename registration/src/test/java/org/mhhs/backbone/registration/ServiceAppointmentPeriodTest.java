@@ -1,6 +1,8 @@
 package org.mhhs.backbone.registration;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
 import static org.mhhs.backbone.kernel.testing.MarketFixture.DATA_SERVICE_A;
@@ -101,7 +103,7 @@ class ServiceAppointmentPeriodTest {
                         .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(AppointmentPeriodsMustNotOverlap.RULE, PRECONDITION)
-                        .about(containsString("DSVA/2026-07-01..open")));
+                        .about(allOf(containsString("DATA_SERVICE/2026-07-01..open"), not(containsString("DSVA")))));
     }
 
     @Test

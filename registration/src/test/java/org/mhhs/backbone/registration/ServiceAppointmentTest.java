@@ -1,6 +1,8 @@
 package org.mhhs.backbone.registration;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.FORBIDDEN;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.NOT_FOUND;
 import static org.mhhs.backbone.kernel.RuleViolation.Kind.PRECONDITION;
@@ -67,6 +69,26 @@ class ServiceAppointmentTest {
     }
 
     @Test
+    void aRequestAnswersItsAppointmentId() {
+        var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
+
+        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
+                .andGivenCurrentTime(NOW)
+                .when(appointment.request())
+                .expectResultMessagePayload(appointment.id());
+    }
+
+    @Test
+    void aRequestOfAnAppointmentAlreadyRequestedRecordsNothingAndAnswersItsId() {
+        var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
+
+        fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY, appointment.requested())
+                .when(appointment.request())
+                .expectNoEvents()
+                .expectResultMessagePayload(appointment.id());
+    }
+
+    @Test
     void withoutAnIsdTimeoutTheRequestedServiceHasTwoDaysToAnswer() {
         var appointment = aDataServiceAppointment().respondingBy(TWO_DAYS_FROM_NOW);
 
@@ -79,13 +101,13 @@ class ServiceAppointmentTest {
     }
 
     @Test
-    void aSupplierThatIsNotInForceOnTheEffectiveDayCannotAppoint() {
+    void aSupplierThatIsNotInForceOnTheEffectiveDayCannotAppointAndIsNotToldWhoIs() {
         fixture.given(REGISTERED, SUPPLIER_A_SINCE_JANUARY)
                 .when(aDataServiceAppointment().requestedBy(SUPPLIER_B).request())
                 .expectNoEvents()
                 .expectNoScheduledDeadlines()
                 .expectException(aViolationOf(OnlyTheSupplierInForceMayAppoint.RULE, FORBIDDEN))
-                .expectExceptionMessage(containsString("SUPA is"));
+                .expectExceptionMessage(allOf(containsString("SUPB is not the supplier"), not(containsString("SUPA"))));
     }
 
     @Test
@@ -97,7 +119,7 @@ class ServiceAppointmentTest {
                         .request())
                 .expectNoEvents()
                 .expectException(aViolationOf(OnlyTheSupplierInForceMayAppoint.RULE, FORBIDDEN))
-                .expectExceptionMessage(containsString("no supplier is registered"));
+                .expectExceptionMessage(containsString("SUPA is not the supplier of " + MPAN + " on 2026-07-01"));
     }
 
     @Test

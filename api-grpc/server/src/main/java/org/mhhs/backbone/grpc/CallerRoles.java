@@ -2,14 +2,17 @@ package org.mhhs.backbone.grpc;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.isd.api.RolePeriodView;
+import org.mhhs.backbone.kernel.EffectivePeriod;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.springframework.stereotype.Component;
 
-/** The roles a caller holds today, for the adapters that decide what a caller may read. */
+/** The roles a caller holds, today or over time, for the adapters that decide what a caller may read. */
 @Component
 public class CallerRoles {
 
@@ -30,5 +33,14 @@ public class CallerRoles {
     public boolean holdsAnyToday(ParticipantId participant, MarketRole... roles) {
         Set<MarketRole> held = heldToday(participant);
         return Arrays.stream(roles).anyMatch(held::contains);
+    }
+
+    /** Every period in which the participant holds (held, or will hold) the role, oldest first. */
+    public List<EffectivePeriod> periodsOf(ParticipantId participant, MarketRole role) {
+        return isd.findParticipant(participant).stream()
+                .flatMap(view -> view.roles().stream())
+                .filter(period -> period.role() == role)
+                .map(RolePeriodView::period)
+                .toList();
     }
 }

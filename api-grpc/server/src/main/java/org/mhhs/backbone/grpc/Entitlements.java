@@ -38,6 +38,11 @@ final class Entitlements {
 
     record Entitlement(Set<MarketRole> roles, boolean anyAuthenticated, String relation) {}
 
+    /** The days of an MPAN a caller may see (DataEntitlement): the one rule of every read of its data. */
+    private static final String CALLERS_DAYS = "the caller's days of the MPAN (each day: its supplier, its data or"
+            + " metering service by accepted appointment, the DNO of its GSP group, CENTRAL_SETTLEMENT within its role"
+            + " periods; its registration service, OPERATOR, AUDITOR: every day)";
+
     private static final Map<String, Entitlement> TABLE = new LinkedHashMap<>();
 
     static {
@@ -81,13 +86,22 @@ final class Entitlements {
         row(
                 RegistrationServiceGrpc.getRejectServiceAppointmentMethod(),
                 roles("the requested service", DATA_SERVICE, METERING_SERVICE));
-        row(RegistrationServiceGrpc.getGetMeteringPointMethod(), involved());
-        row(RegistrationServiceGrpc.getGetResponsibilityMethod(), involved());
-        row(RegistrationServiceGrpc.getGetTimelineMethod(), involved());
-        row(RegistrationServiceGrpc.getGetAppointmentMethod(), involved());
+        // Registration reads: the caller's days of the MPAN (DataEntitlement), whatever roles it holds today.
+        row(
+                RegistrationServiceGrpc.getGetMeteringPointMethod(),
+                anyParticipant(CALLERS_DAYS + ": the details in force on them"));
+        row(
+                RegistrationServiceGrpc.getGetResponsibilityMethod(),
+                anyParticipant(CALLERS_DAYS + ": the day asked for is one"));
+        row(
+                RegistrationServiceGrpc.getGetTimelineMethod(),
+                anyParticipant(CALLERS_DAYS + ": every period cut to them"));
+        row(
+                RegistrationServiceGrpc.getGetAppointmentMethod(),
+                anyParticipant("the supplier that requested it, the service requested; OPERATOR, AUDITOR for all"));
         row(
                 RegistrationServiceGrpc.getListServedMeteringPointsMethod(),
-                new Entitlement(ANY_PARTICIPANT, true, "the participant itself; OPERATOR and AUDITOR for anyone"));
+                anyParticipant("the participant itself; OPERATOR and AUDITOR for anyone"));
         // Metering: the aggregate checks the submitter is the data service appointed on the day.
         row(
                 MeteringServiceGrpc.getSubmitConsumptionMethod(),
@@ -95,8 +109,10 @@ final class Entitlements {
         row(
                 MeteringServiceGrpc.getSubmitConsumptionStreamMethod(),
                 roles("the data service appointed for each " + "MPAN-day", DATA_SERVICE));
-        row(MeteringServiceGrpc.getListConsumptionVersionsMethod(), involved());
-        row(MeteringServiceGrpc.getGetConsumptionMethod(), involved());
+        row(
+                MeteringServiceGrpc.getListConsumptionVersionsMethod(),
+                anyParticipant(CALLERS_DAYS + ": the day asked for is one"));
+        row(MeteringServiceGrpc.getGetConsumptionMethod(), anyParticipant(CALLERS_DAYS + ": the day asked for is one"));
         row(MeteringServiceGrpc.getShredConsumptionMethod(), operator());
         // Settlement: the operator (or the hub's scheduler) runs; reads are scoped to the caller's own cells.
         row(SettlementServiceGrpc.getStartSettlementRunMethod(), operator());
@@ -180,17 +196,14 @@ final class Entitlements {
         return new Entitlement(EnumSet.copyOf(List.of(roles)), false, relation);
     }
 
-    private static Entitlement involved() {
-        return new Entitlement(
-                ANY_PARTICIPANT,
-                true,
-                "involved with the MPAN (its registration service, suppliers, "
-                        + "services, the DNO of its GSP group); OPERATOR, AUDITOR, CENTRAL_SETTLEMENT for all");
+    private static Entitlement anyParticipant(String relation) {
+        return new Entitlement(ANY_PARTICIPANT, true, relation);
     }
 
     private static Entitlement allocationReaders() {
         return roles(
-                "a supplier its own cells, a DNO its GSP groups'; OPERATOR, AUDITOR, CENTRAL_SETTLEMENT all",
+                "that day: a supplier its own cells, a DNO those of the GSP groups it was DNO of; "
+                        + "CENTRAL_SETTLEMENT within its role periods, OPERATOR, AUDITOR all",
                 SUPPLIER,
                 DNO,
                 OPERATOR,

@@ -120,7 +120,7 @@ class ReasonCoverageTest {
         assertThat(reasonConstants())
                 .containsEntry("EachPeriodOnce.RULE", "EachPeriodOnce")
                 .containsEntry("MalformedRequests.REASON", "MalformedRequest")
-                .containsEntry("MeteringPointReadAccess.RULE", "NotInvolvedWithMeteringPoint");
+                .containsEntry("DataEntitlement.RULE", "NotEntitledToTheData");
     }
 
     static List<Definition> definedReasons() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
@@ -45,6 +46,14 @@ public interface IsdQueries {
 
     /** The GSP group's DNO periods, oldest first; the first starts at the beginning of the market. */
     List<DnoPeriodView> findDnoHistory(GspGroupId gspGroupId);
+
+    /** The GSP groups whose DNO the participant was (or will be) on a day. */
+    default Set<GspGroupId> findGspGroupsOfDnoOn(ParticipantId dnoId, LocalDate day) {
+        return findGspGroups().stream()
+                .map(GspGroupView::gspGroupId)
+                .filter(group -> findDnoOn(group, day).filter(dnoId::equals).isPresent())
+                .collect(Collectors.toSet());
+    }
 
     SettlementCalendarView findSettlementCalendar();
 

@@ -23,7 +23,4 @@ public interface RegistrationQueries {
     List<Mpan> findServedBy(ParticipantId participant, MarketRole role, LocalDate day, Optional<Mpan> after, int limit);
 
     Optional<AppointmentView> findAppointment(UUID appointmentId);
-
-    /** Whether the participant ever held a responsibility for the metering point (supplier or service). */
-    boolean isInvolved(Mpan mpan, ParticipantId participant);
 }

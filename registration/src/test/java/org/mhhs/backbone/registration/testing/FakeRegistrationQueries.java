@@ -88,18 +88,4 @@ public final class FakeRegistrationQueries implements RegistrationQueries {
     public Optional<AppointmentView> findAppointment(UUID appointmentId) {
         return Optional.empty();
     }
-
-    @Override
-    public boolean isInvolved(Mpan mpan, ParticipantId participant) {
-        return responsibilities.stream()
-                .anyMatch(responsibility -> responsibility.mpan().equals(mpan)
-                        && (responsibility
-                                        .supplier()
-                                        .filter(participant::equals)
-                                        .isPresent()
-                                || responsibility
-                                        .dataService()
-                                        .filter(participant::equals)
-                                        .isPresent()));
-    }
 }

@@ -15,8 +15,8 @@ import org.mhhs.backbone.grpc.CommandDispatcher;
 import org.mhhs.backbone.grpc.CommandDispatcher.Dispatch;
 import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
 import org.mhhs.backbone.grpc.CommandDispatcher.Target;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.grpc.GrpcErrors;
-import org.mhhs.backbone.grpc.MeteringPointReadAccess;
 import org.mhhs.backbone.grpc.OpenStreams;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.RequestFields;
@@ -48,7 +48,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
 
     private final CommandDispatcher dispatcher;
     private final MeteringQueries metering;
-    private final MeteringPointReadAccess readAccess;
+    private final DataEntitlement entitlement;
     private final GrpcErrors errors;
     private final AuditTrail audit;
     private final OpenStreams openStreams;
@@ -56,7 +56,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
     MeteringGrpcService(
             CommandDispatcher dispatcher,
             MeteringQueries metering,
-            MeteringPointReadAccess readAccess,
+            DataEntitlement entitlement,
             GrpcErrors errors,
             AuditTrail audit,
             OpenStreams openStreams) {
@@ -64,7 +64,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         this.openStreams = openStreams;
         this.dispatcher = dispatcher;
         this.metering = metering;
-        this.readAccess = readAccess;
+        this.entitlement = entitlement;
         this.errors = errors;
     }
 
@@ -104,7 +104,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate day = fields.date("settlement_date", request.getSettlementDate());
         fields.validate();
-        readAccess.check(CallerContext.participant(), mpan);
+        entitlement.checkDay(CallerContext.participant(), mpan, day);
         ListConsumptionVersionsResponse.Builder answer = ListConsumptionVersionsResponse.newBuilder();
         metering.findVersions(mpan, day).forEach(version -> answer.addVersions(version(version)));
         reply(response, answer.build());
@@ -119,7 +119,7 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
             fields.violation("version", "0 for the latest, or a version number");
         }
         fields.validate();
-        readAccess.check(CallerContext.participant(), mpan);
+        entitlement.checkDay(CallerContext.participant(), mpan, day);
         var consumption = metering.findConsumption(mpan, day, request.getVersion())
                 .orElseThrow(() -> RuleViolation.notFound(
                         "ConsumptionMustBeRecorded",

@@ -13,7 +13,7 @@ import org.mhhs.backbone.grpc.CommandDispatcher;
 import org.mhhs.backbone.grpc.CommandDispatcher.Dispatch;
 import org.mhhs.backbone.grpc.CommandDispatcher.Outcome;
 import org.mhhs.backbone.grpc.CommandDispatcher.Target;
-import org.mhhs.backbone.grpc.MeteringPointReadAccess;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.grpc.ProtoMapping;
 import org.mhhs.backbone.grpc.RequestFields;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
@@ -67,13 +67,13 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     private final CommandDispatcher dispatcher;
     private final RegistrationQueries registration;
-    private final MeteringPointReadAccess readAccess;
+    private final DataEntitlement entitlement;
 
     RegistrationGrpcService(
-            CommandDispatcher dispatcher, RegistrationQueries registration, MeteringPointReadAccess readAccess) {
+            CommandDispatcher dispatcher, RegistrationQueries registration, DataEntitlement entitlement) {
         this.dispatcher = dispatcher;
         this.registration = registration;
-        this.readAccess = readAccess;
+        this.entitlement = entitlement;
     }
 
     @Override
@@ -123,6 +123,10 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         });
     }
 
+    /**
+     * The appointment id is random, so that no one can guess another supplier's appointments; the command answers it
+     * and the dispatcher records it with the command id, so a resent request answers the same id.
+     */
     @Override
     public void withdrawSupplierRegistration(
             WithdrawSupplierRegistrationRequest request, StreamObserver<CommandAck> response) {
@@ -136,8 +140,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
     @Override
     public void requestServiceAppointment(
             RequestServiceAppointmentRequest request, StreamObserver<AppointmentRequested> response) {
-        UUID appointmentId = UUID.nameUUIDFromBytes(
-                (caller() + "/" + request.getHeader().getCommandId()).getBytes(StandardCharsets.UTF_8));
+        UUID appointmentId = UUID.randomUUID();
         Outcome outcome = dispatcher.send(request, fields -> {
             Mpan mpan = fields.mpan("mpan", request.getMpan());
             ServiceRole role = fields.serviceRole("role", request.getRole());
@@ -150,8 +153,23 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         reply(
                 response,
                 outcome.into(AppointmentRequested.newBuilder())
-                        .setAppointmentId(appointmentId.toString())
+                        .setAppointmentId(answered(outcome, appointmentId))
                         .build());
+    }
+
+    /**
+     * The id the command answered (the first request's, for a resent one). A request recorded before ids were random
+     * answered nothing: its id was derived from the caller and the command id, and is derived again.
+     */
+    private static String answered(Outcome outcome, UUID requested) {
+        if (!outcome.result().isEmpty()) {
+            return outcome.result();
+        }
+        if (!outcome.duplicate()) {
+            return requested.toString();
+        }
+        return UUID.nameUUIDFromBytes((caller() + "/" + outcome.commandId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @Override
@@ -190,17 +208,18 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         fields.validate();
-        readAccess.check(caller(), mpan);
-        var point = registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
+        var access = entitlement.meteringPoint(caller(), mpan);
         MeteringPoint.Builder answer = MeteringPoint.newBuilder()
                 .setMpan(mpan.value())
-                .setRegistrationServiceId(point.registrationService().value());
-        point.details()
-                .forEach(d -> answer.addDetails(MeteringPointDetails.newBuilder()
-                        .setEffectiveFrom(d.effectiveFrom().toString())
-                        .setGspGroupId(d.gspGroupId().value())
-                        .setSegment(ProtoMapping.segment(d.segment()))
-                        .setEnergisation(ProtoMapping.energisation(d.energisation()))));
+                .setRegistrationServiceId(access.point().registrationService().value());
+        access.visibleDetails()
+                .forEach(dated -> answer.addDetails(MeteringPointDetails.newBuilder()
+                        .setEffectiveFrom(dated.period().from().toString())
+                        .setEffectiveTo(ProtoMapping.date(dated.period().to()))
+                        .setGspGroupId(dated.details().gspGroupId().value())
+                        .setSegment(ProtoMapping.segment(dated.details().segment()))
+                        .setEnergisation(
+                                ProtoMapping.energisation(dated.details().energisation()))));
         reply(response, answer.build());
     }
 
@@ -210,7 +229,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         LocalDate date = fields.date("date", request.getDate());
         fields.validate();
-        readAccess.check(caller(), mpan);
+        entitlement.checkDay(caller(), mpan, date);
         var responsibility = registration
                 .findResponsibility(mpan, date)
                 .orElseThrow(() -> RuleViolation.notFound(
@@ -243,11 +262,10 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         Mpan mpan = fields.mpan("mpan", request.getMpan());
         fields.validate();
-        readAccess.check(caller(), mpan);
-        registration.findMeteringPoint(mpan).orElseThrow(() -> notRegistered(mpan));
         Timeline.Builder answer = Timeline.newBuilder().setMpan(mpan.value());
-        registration
-                .findTimeline(mpan)
+        entitlement
+                .meteringPoint(caller(), mpan)
+                .visibleTimeline()
                 .forEach(entry -> answer.addEntries(TimelineEntry.newBuilder()
                         .setRole(ProtoMapping.role(entry.role()))
                         .setParticipantId(entry.participant().value())
@@ -268,12 +286,7 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
                 : Optional.ofNullable(fields.mpan("page_token", request.getPageToken()));
         int pageSize = fields.pageSize("page_size", request.getPageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         fields.validate();
-        if (!participant.equals(caller()) && !readAccess.readsEverything(caller())) {
-            throw RuleViolation.forbidden(
-                    MeteringPointReadAccess.RULE,
-                    participant.value(),
-                    caller() + " may list only the metering points it serves itself");
-        }
+        entitlement.checkServedBy(caller(), participant);
         List<Mpan> page = registration.findServedBy(participant, role, date, after, pageSize + 1);
         ListServedMeteringPointsResponse.Builder answer = ListServedMeteringPointsResponse.newBuilder();
         page.stream().limit(pageSize).forEach(mpan -> answer.addMpans(mpan.value()));
@@ -288,10 +301,10 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
         RequestFields fields = new RequestFields();
         UUID appointmentId = fields.uuid("appointment_id", request.getAppointmentId());
         fields.validate();
-        Optional<AppointmentView> found = registration.findAppointment(appointmentId);
-        found.ifPresent(appointment -> readAccess.check(caller(), appointment.mpan()));
-        AppointmentView appointment = found.orElseThrow(() -> RuleViolation.notFound(
-                "AppointmentMustExist", appointmentId.toString(), "there is no appointment " + appointmentId));
+        AppointmentView appointment = entitlement
+                .appointment(caller(), appointmentId, registration.findAppointment(appointmentId))
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "AppointmentMustExist", appointmentId.toString(), "there is no appointment " + appointmentId));
         reply(
                 response,
                 Appointment.newBuilder()
@@ -314,10 +327,5 @@ class RegistrationGrpcService extends RegistrationServiceGrpc.RegistrationServic
 
     private static Target meteringPoint(Mpan mpan) {
         return new Target("metering point " + mpan);
-    }
-
-    private static RuleViolation notRegistered(Mpan mpan) {
-        return RuleViolation.notFound(
-                "MeteringPointMustBeRegistered", mpan.value(), "metering point " + mpan + " is not registered");
     }
 }

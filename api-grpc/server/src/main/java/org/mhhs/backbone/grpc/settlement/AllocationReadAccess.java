@@ -1,77 +1,60 @@
 package org.mhhs.backbone.grpc.settlement;
 
-import java.util.EnumSet;
-import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.mhhs.backbone.grpc.CallerRoles;
-import org.mhhs.backbone.isd.api.GspGroupView;
-import org.mhhs.backbone.isd.api.IsdQueries;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.kernel.GspGroupId;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.ParticipantId;
-import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.settlement.api.AllocatedVolumeView;
 import org.springframework.stereotype.Component;
 
 /**
- * Who reads which allocation cells (live or of a run): a supplier only its own, a DNO those of its GSP groups;
- * OPERATOR, AUDITOR and CENTRAL_SETTLEMENT all of them.
+ * Who reads which allocation cells of a settlement day (live or of a run), by {@link DataEntitlement}'s rule: a
+ * supplier its own, a DNO those of the GSP groups it was the DNO of that day; OPERATOR, AUDITOR, and
+ * CENTRAL_SETTLEMENT within its role periods, all of them. A filter naming another supplier or a GSP group beyond
+ * that is refused with the one refusal of a read.
  */
 @Component
 class AllocationReadAccess {
 
-    static final String RULE = "OnlyOwnAllocation";
-    private static final Set<MarketRole> MARKET_WIDE =
-            EnumSet.of(MarketRole.OPERATOR, MarketRole.AUDITOR, MarketRole.CENTRAL_SETTLEMENT);
-
-    private final IsdQueries isd;
+    private final DataEntitlement entitlement;
     private final CallerRoles roles;
 
-    AllocationReadAccess(IsdQueries isd, CallerRoles roles) {
-        this.isd = isd;
+    AllocationReadAccess(DataEntitlement entitlement, CallerRoles roles) {
+        this.entitlement = entitlement;
         this.roles = roles;
     }
 
-    /**
-     * The filters a read runs with, and what must be left out of its answer; refuses a filter beyond the caller's
-     * cells.
-     */
+    /** The filters a read runs with, and which of the cells found the caller may see. */
     record Scope(
-            Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier, Optional<Set<GspGroupId>> onlyGroups) {
+            Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier, Predicate<AllocatedVolumeView> visible) {
 
         List<AllocatedVolumeView> visible(List<AllocatedVolumeView> volumes) {
-            return onlyGroups
-                    .map(groups -> volumes.stream()
-                            .filter(v -> groups.contains(v.gspGroupId()))
-                            .toList())
-                    .orElse(volumes);
+            return volumes.stream().filter(visible).toList();
         }
     }
 
-    Scope scope(ParticipantId caller, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
-        Set<MarketRole> held = roles.heldToday(caller);
-        if (held.stream().anyMatch(MARKET_WIDE::contains)) {
-            return new Scope(gspGroupId, supplier, Optional.empty());
+    Scope scope(
+            ParticipantId caller, LocalDate day, Optional<GspGroupId> gspGroupId, Optional<ParticipantId> supplier) {
+        if (entitlement.seesWholeAllocationOn(caller, day)) {
+            return new Scope(gspGroupId, supplier, cell -> true);
         }
-        if (held.contains(MarketRole.SUPPLIER) && supplier.map(caller::equals).orElse(true)) {
-            return new Scope(gspGroupId, Optional.of(caller), Optional.empty());
+        Set<GspGroupId> groups = entitlement.dnoGroupsOn(caller, day);
+        boolean anotherSupplier = supplier.filter(s -> !s.equals(caller)).isPresent();
+        boolean anotherGroup = gspGroupId.filter(g -> !groups.contains(g)).isPresent();
+        if (anotherSupplier && (groups.isEmpty() || anotherGroup)
+                || anotherGroup && !roles.holdsAnyToday(caller, MarketRole.SUPPLIER)) {
+            throw DataEntitlement.refusal("the allocation of " + day);
         }
-        if (held.contains(MarketRole.DNO)) {
-            Set<GspGroupId> groups = new HashSet<>(isd.findGspGroups().stream()
-                    .filter(group -> group.dnoId().equals(caller))
-                    .map(GspGroupView::gspGroupId)
-                    .toList());
-            if (gspGroupId.map(groups::contains).orElse(true)) {
-                return new Scope(gspGroupId, supplier, Optional.of(groups));
-            }
-            throw RuleViolation.forbidden(
-                    RULE,
-                    gspGroupId.get().value(),
-                    caller + " is not the DNO of GSP group " + gspGroupId.get().value());
+        if (groups.isEmpty() || anotherGroup) {
+            return new Scope(gspGroupId, Optional.of(caller), cell -> true);
         }
-        throw RuleViolation.forbidden(
-                RULE, supplier.map(ParticipantId::value).orElse(""), caller + " may read only its own allocation");
+        return new Scope(
+                gspGroupId, supplier, cell -> cell.supplier().equals(caller) || groups.contains(cell.gspGroupId()));
     }
 }

@@ -87,7 +87,7 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
         Optional<GspGroupId> gsp = optionalGsp(fields, request.getGspGroupId());
         Optional<ParticipantId> supplier = optionalSupplier(fields, request.getSupplierId());
         fields.validate();
-        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.participant(), gsp, supplier);
+        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.participant(), day, gsp, supplier);
         ListAllocatedVolumesResponse.Builder answer = ListAllocatedVolumesResponse.newBuilder();
         scope.visible(settlement.findAllocatedVolumes(day, scope.gspGroupId(), scope.supplier()))
                 .forEach(volume -> answer.addVolumes(volume(volume)));
@@ -114,7 +114,7 @@ class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplB
         Optional<GspGroupId> gsp = optionalGsp(fields, request.getGspGroupId());
         Optional<ParticipantId> supplier = optionalSupplier(fields, request.getSupplierId());
         fields.validate();
-        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.participant(), gsp, supplier);
+        AllocationReadAccess.Scope scope = readAccess.scope(CallerContext.participant(), day, gsp, supplier);
         SettlementRunView run = settlement.findRun(day, runType).orElseThrow(() -> runNotFound(day, runType));
         SettlementRunResult.Builder answer = SettlementRunResult.newBuilder().setRun(run(run));
         scope.visible(settlement.findRunVolumes(day, runType, scope.gspGroupId(), scope.supplier()))

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.grpc.v1.AllocatedVolume;
 import org.mhhs.backbone.grpc.v1.DnoTotalsPublished;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
@@ -106,7 +107,7 @@ class RunDeliveriesIntegrationTest {
                 .hasSize(48)
                 .allSatisfy(cell -> assertThat(cell.getKwh()).isEqualTo("0.250"));
         assertThat(code(another)).isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(reason(another)).isEqualTo("OnlyOwnAllocation");
+        assertThat(reason(another)).isEqualTo(DataEntitlement.RULE);
         assertThat(result(centralSettlement, WEDNESDAY, "").getVolumesList())
                 .extracting(AllocatedVolume::getGspGroupId)
                 .contains("_C", "_E");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mhhs.backbone.grpc.DataEntitlement;
 import org.mhhs.backbone.grpc.v1.AllocatedVolume;
 import org.mhhs.backbone.grpc.v1.AuditSettlementRunRequest;
 import org.mhhs.backbone.grpc.v1.GetAllocationAsAtRequest;
@@ -115,7 +116,7 @@ class SettlementApiIntegrationTest {
 
         var foreign = refused(() -> volumes(supplierA, day, "", supplierB));
         assertThat(code(foreign)).isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(reason(foreign)).isEqualTo("OnlyOwnAllocation");
+        assertThat(reason(foreign)).isEqualTo(DataEntitlement.RULE);
         var dataServiceRead = refused(() -> volumes(dataService, day, "", ""));
         assertThat(code(dataServiceRead)).isEqualTo(Status.Code.PERMISSION_DENIED);
         var badFilters = refused(() -> volumes(OPERATOR, "01-09-2026", "C", "x"));
