@@ -35,6 +35,8 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "hub.rate-limits.participants.QPEN.calls-per-second=1",
             "hub.rate-limits.participants.QPEN.burst=1",
+            "hub.rate-limits.participants.QPEF.calls-per-second=1",
+            "hub.rate-limits.participants.QPEF.burst=1",
             "hub.rate-limits.refusal-delay=400ms",
             "hub.rate-limits.max-concurrent-calls-per-connection=5"
         })
@@ -72,7 +74,7 @@ class HeldRefusalsIntegrationTest {
     @Test
     void aConnectionFiringCallsAsFastAsItCanGetsAtMostItsOpenCallsRefusedPerDelay() throws Exception {
         Market market = new Market(hub);
-        String participant = Market.register(hub.operatorIsd(), "QPEN", MarketRole.MARKET_ROLE_SUPPLIER);
+        String participant = Market.register(hub.operatorIsd(), "QPEF", MarketRole.MARKET_ROLE_SUPPLIER);
         ManagedChannel channel = hub.channelFrom("127.0.0.12");
         try {
             var whoAmI = hub.as(AccessServiceGrpc.newFutureStub(channel), market.token(participant));

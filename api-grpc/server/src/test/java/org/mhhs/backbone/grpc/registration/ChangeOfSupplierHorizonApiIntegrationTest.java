@@ -144,8 +144,9 @@ class ChangeOfSupplierHorizonApiIntegrationTest {
         market.registration(who).registerSupplier(Registrations.supplier(mpan, from.toString()));
     }
 
+    /** As the operator, who reads every day (a supplier reads only the days it supplies). */
     private String supplierOn(LocalDate date) {
-        return market.registration(supplier)
+        return market.registration("OPER")
                 .getResponsibility(GetResponsibilityRequest.newBuilder()
                         .setMpan(mpan)
                         .setDate(date.toString())

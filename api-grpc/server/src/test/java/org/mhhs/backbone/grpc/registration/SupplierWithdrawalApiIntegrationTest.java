@@ -144,8 +144,9 @@ class SupplierWithdrawalApiIntegrationTest {
         withdraw(gaining, switchDay.toString());
         market.registration(blocked).registerSupplier(Registrations.supplier(mpan, switchDay.toString()));
 
+        // the registration service reads every day of the MPAN (each supplier only its own)
         await().ignoreExceptions()
-                .untilAsserted(() -> assertThat(timeline(losing))
+                .untilAsserted(() -> assertThat(timeline(registrationService))
                         .containsExactly(
                                 entry(
                                         losing,
