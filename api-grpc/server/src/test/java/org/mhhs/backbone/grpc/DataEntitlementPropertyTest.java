@@ -67,6 +67,7 @@ import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.Responsibility;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
+import org.mhhs.backbone.grpc.v1.WithdrawSupplierRegistrationRequest;
 import org.mhhs.backbone.grpc.v1.TimelineEntry;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.HubClient;
@@ -138,7 +139,8 @@ class DataEntitlementPropertyTest {
     /** An appointment request from a day (relative to today), of one of the two services, and what became of it. */
     record AttemptPlan(int from, int service, Answer answer, Optional<Integer> endsAfterDays) {}
 
-    record SupplierChangePlan(int from, int supplier) {}
+    /** A change of supplier from a day ahead; {@code withdrawn}: its supplier withdraws it before it takes effect. */
+    record SupplierChangePlan(int from, int supplier, boolean withdrawn) {}
 
     record MpanPlan(
             int registered,
@@ -214,7 +216,8 @@ class DataEntitlementPropertyTest {
                 .as(AttemptPlan::new);
         Arbitrary<SupplierChangePlan> change = Combinators.combine(
                         Arbitraries.integers().between(1, AHEAD),
-                        Arbitraries.integers().between(0, 2))
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.of(false, false, true))
                 .as(SupplierChangePlan::new);
         Arbitrary<MpanPlan> mpan = Combinators.combine(
                         Arbitraries.integers().between(-PAST, -PAST + 2),
@@ -392,6 +395,7 @@ class DataEntitlementPropertyTest {
             final LocalDate registered;
             final Map<LocalDate, String> groupOn = new HashMap<>();
             final Map<LocalDate, String> supplierOn = new HashMap<>();
+            final NavigableMap<LocalDate, String> registrations = new TreeMap<>();
             final Map<LocalDate, String> dataServiceOn = new HashMap<>();
             final Map<LocalDate, String> meteringServiceOn = new HashMap<>();
             final List<LocalDate> submitted = new ArrayList<>();
@@ -443,7 +447,26 @@ class DataEntitlementPropertyTest {
                     }
                     registration(gaining).registerSupplier(Registrations.supplier(mpan, from.toString()));
                     holdFrom(supplierOn, from, gaining);
+                    registrations.put(from, gaining);
                 }
+                registrations.put(first, supplier);
+                // withdrawals before any service is appointed for the days: the supplier before each is in force
+                // on its days again
+                for (SupplierChangePlan change : plan.changes()) {
+                    LocalDate from = today.plusDays(change.from());
+                    String gaining = registrations.get(from);
+                    if (change.withdrawn() && gaining != null && from.isAfter(first)) {
+                        registration(gaining)
+                                .withdrawSupplierRegistration(WithdrawSupplierRegistrationRequest.newBuilder()
+                                        .setHeader(newCommand())
+                                        .setMpan(mpan)
+                                        .setEffectiveFrom(from.toString())
+                                        .build());
+                        registrations.remove(from);
+                    }
+                }
+                supplierOn.clear();
+                registrations.forEach((from, holder) -> holdFrom(supplierOn, from, holder));
             }
 
             /**

@@ -77,6 +77,8 @@ public final class Deliveries {
             case METERING_POINT_DETAILS_CHANGED ->
                 e.getMeteringPointDetailsChanged().getMpan();
             case SUPPLIER_REGISTERED -> e.getSupplierRegistered().getMpan();
+            case SUPPLIER_REGISTRATION_WITHDRAWN ->
+                e.getSupplierRegistrationWithdrawn().getMpan();
             case SERVICE_APPOINTMENT_REQUESTED ->
                 e.getServiceAppointmentRequested().getMpan();
             case SERVICE_APPOINTMENT_ACCEPTED ->
@@ -107,6 +109,11 @@ public final class Deliveries {
                         e.getSupplierRegistered().getMpan(),
                         e.getSupplierRegistered().getSupplier(),
                         e.getSupplierRegistered().getEffectiveFrom());
+            case SUPPLIER_REGISTRATION_WITHDRAWN ->
+                withdrawn(
+                        e.getSupplierRegistrationWithdrawn().getMpan(),
+                        e.getSupplierRegistrationWithdrawn().getSupplier(),
+                        e.getSupplierRegistrationWithdrawn().getEffectiveFrom());
             case SERVICE_APPOINTMENT_REQUESTED ->
                 requested(
                         e.getServiceAppointmentRequested().getMpan(),
@@ -145,6 +152,10 @@ public final class Deliveries {
 
     public static String supplier(String mpan, String supplier, Object from) {
         return "SupplierRegistered " + mpan + " " + supplier + " " + from;
+    }
+
+    public static String withdrawn(String mpan, String supplier, Object from) {
+        return "SupplierRegistrationWithdrawn " + mpan + " " + supplier + " " + from;
     }
 
     public static String requested(String mpan, String service, Object from) {

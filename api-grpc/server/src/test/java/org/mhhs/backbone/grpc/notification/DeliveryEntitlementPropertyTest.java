@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.newCommand;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import org.mhhs.backbone.grpc.notification.MarketTimelines.GrantCentralSettlemen
 import org.mhhs.backbone.grpc.notification.MarketTimelines.RevokeCentralSettlement;
 import org.mhhs.backbone.grpc.notification.MarketTimelines.Step;
 import org.mhhs.backbone.grpc.notification.MarketTimelines.Submit;
+import org.mhhs.backbone.grpc.notification.MarketTimelines.WithdrawLatestRegistration;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AnswerServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.ChangeGspGroupDnoRequest;
@@ -61,6 +63,7 @@ import org.mhhs.backbone.grpc.v1.RequestServiceAppointmentRequest;
 import org.mhhs.backbone.grpc.v1.Responsibility;
 import org.mhhs.backbone.grpc.v1.RevokeRoleRequest;
 import org.mhhs.backbone.grpc.v1.ServiceRole;
+import org.mhhs.backbone.grpc.v1.WithdrawSupplierRegistrationRequest;
 import org.mhhs.backbone.grpc.v1.SubmitConsumptionRequest;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.testing.Deliveries;
@@ -249,6 +252,23 @@ class DeliveryEntitlementPropertyTest {
                         done.add("supplier " + supplier + " from " + from);
                     }
                 }
+                case WithdrawLatestRegistration w ->
+                    oracle.withdrawable(today).ifPresent(latest -> {
+                        try {
+                            registration(latest.getValue())
+                                    .withdrawSupplierRegistration(WithdrawSupplierRegistrationRequest.newBuilder()
+                                            .setHeader(newCommand())
+                                            .setMpan(mpan)
+                                            .setEffectiveFrom(latest.getKey().toString())
+                                            .build());
+                            oracle.withdrawn(latest.getKey());
+                            done.add(latest.getValue() + " withdraws its registration from " + latest.getKey());
+                        } catch (StatusRuntimeException refused) {
+                            // the only rule the oracle leaves to the hub: the services of its period were changed
+                            assertThat(HubClient.reason(refused)).isEqualTo("WithdrawalBeforeServicesAreAppointed");
+                            done.add(latest.getValue() + " may not withdraw (services appointed for its period)");
+                        }
+                    });
                 case Appoint a -> {
                     String service = (a.dataService() ? dataServices : meteringServices).get(a.service());
                     LocalDate from = today.plusDays(a.day());

@@ -154,6 +154,26 @@ final class EntitlementOracle {
         suppliers.put(from, gaining);
     }
 
+    /** The latest supplier registration while it has not taken effect: the one its supplier may withdraw. */
+    Optional<Map.Entry<LocalDate, String>> withdrawable(LocalDate today) {
+        return suppliers.size() > 1 && suppliers.lastKey().isAfter(today)
+                ? Optional.of(suppliers.lastEntry())
+                : Optional.empty();
+    }
+
+    /**
+     * The registration from the day is withdrawn: the parties of that day, the withdrawing supplier and the one that
+     * stays are told, and the supplier before it is in force on its days again.
+     */
+    void withdrawn(LocalDate from) {
+        String withdrawing = suppliers.get(from);
+        Set<String> parties = ofTheDay(from);
+        parties.add(withdrawing);
+        parties.add(suppliers.lowerEntry(from).getValue());
+        entitled(Deliveries.withdrawn(mpan, withdrawing, from), parties);
+        suppliers.remove(from);
+    }
+
     /** Whether the service may be asked for from the day (it starts after the role's latest appointment). */
     boolean allowsAppointment(boolean dataService, String service, LocalDate from) {
         Optional<Period> latest = services.get(dataService).stream().reduce((first, second) -> second);

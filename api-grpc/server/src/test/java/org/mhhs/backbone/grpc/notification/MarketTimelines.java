@@ -25,6 +25,9 @@ final class MarketTimelines {
     /** Supplier number {@code supplier} (of three) takes over from {@code daysAhead} days after today. */
     record ChangeSupplier(int supplier, int daysAhead) implements Step {}
 
+    /** The supplier of the latest registration withdraws it, if it has not taken effect (and the hub lets it). */
+    record WithdrawLatestRegistration() implements Step {}
+
     /** The supplier in force on the day asks service number {@code service} (of two) from that day; it answers. */
     record Appoint(boolean dataService, int service, int day, boolean accepted) implements Step {}
 
@@ -59,6 +62,7 @@ final class MarketTimelines {
                                         Arbitraries.integers().between(0, 2),
                                         Arbitraries.integers().between(1, 8))
                                 .as(ChangeSupplier::new)),
+                Tuple.of(1, Arbitraries.just(new WithdrawLatestRegistration())),
                 Tuple.of(
                         3,
                         Combinators.combine(
