@@ -372,7 +372,7 @@ class AccessInterceptor implements ServerInterceptor {
         // held before it is answered, so that a client firing calls as fast as it can gets a refusal per open call
         // per delay, not as many as its CPU allows
         limits.holdRefusal(
-                wait, () -> refuse(call, Status.Code.RESOURCE_EXHAUSTED, RateLimits.REASON, limited.message(), retry));
+                () -> refuse(call, Status.Code.RESOURCE_EXHAUSTED, RateLimits.REASON, limited.message(), retry));
         return new ServerCall.Listener<>() {};
     }
 

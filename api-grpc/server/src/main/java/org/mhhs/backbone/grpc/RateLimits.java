@@ -81,12 +81,13 @@ class RateLimits {
     }
 
     /**
-     * Runs the refusal of an over-rate call after {@code hub.rate-limits.refusal-delay}, or when the call would pass
-     * if that is sooner; at once when the delay is zero.
+     * Runs the refusal of an over-rate call after {@code hub.rate-limits.refusal-delay}; at once when the delay is
+     * zero. The whole delay even when the call would pass sooner: a bucket refilled thousands of times a second would
+     * otherwise hold a flood's calls for a millisecond, and the flood would go on at the rate the client can fire.
      */
-    void holdRefusal(Duration retryAfter, Runnable refusal) {
-        Duration hold = retryAfter.compareTo(properties.refusalDelay()) < 0 ? retryAfter : properties.refusalDelay();
-        if (hold.isZero() || hold.isNegative()) {
+    void holdRefusal(Runnable refusal) {
+        Duration hold = properties.refusalDelay();
+        if (hold.isZero()) {
             refusal.run();
             return;
         }

@@ -13,11 +13,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Fires unary calls at the hub as fast as it answers them, at most {@code inFlight} at a time, on a thread of its own,
- * and counts the answers by status code and ErrorInfo reason ({@code OK}, {@code UNAUTHENTICATED/Unauthenticated},
+ * until it has fired {@code calls} or the deadline has passed (a hub that holds its refusals answers a client with
+ * bounded concurrency slowly: the flood then makes fewer calls, which is the point), and counts the answers by status code and ErrorInfo reason ({@code OK}, {@code UNAUTHENTICATED/Unauthenticated},
  * {@code RESOURCE_EXHAUSTED/RateLimited}, ...).
  */
 final class FloodCaller {
@@ -31,15 +33,20 @@ final class FloodCaller {
 
     private FloodCaller() {}
 
-    static CompletableFuture<Result> fire(String name, int calls, int inFlight, Supplier<ListenableFuture<?>> call) {
+    static CompletableFuture<Result> fire(
+            String name, int calls, int inFlight, long deadlineNanos, Supplier<ListenableFuture<?>> call) {
         CompletableFuture<Result> done = new CompletableFuture<>();
         Map<String, Long> answers = new ConcurrentHashMap<>();
         Thread.ofPlatform().daemon().name("flood-" + name).start(() -> {
             Semaphore window = new Semaphore(inFlight);
             long start = System.nanoTime();
+            long fired = 0;
             try {
-                for (int i = 0; i < calls; i++) {
-                    window.acquire();
+                while (fired < calls && System.nanoTime() < deadlineNanos) {
+                    if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
+                    fired++;
                     Futures.addCallback(
                             call.get(),
                             new FutureCallback<Object>() {
@@ -58,7 +65,7 @@ final class FloodCaller {
                             MoreExecutors.directExecutor());
                 }
                 window.acquire(inFlight);
-                done.complete(new Result(name, calls, (System.nanoTime() - start) / 1e9, new TreeMap<>(answers)));
+                done.complete(new Result(name, fired, (System.nanoTime() - start) / 1e9, new TreeMap<>(answers)));
             } catch (InterruptedException | RuntimeException e) {
                 done.completeExceptionally(e);
             }

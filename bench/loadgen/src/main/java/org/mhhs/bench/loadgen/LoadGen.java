@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
@@ -405,25 +406,39 @@ public final class LoadGen {
         awaitProjections();
 
         long auditBefore = postgres.count("SELECT coalesce(max(id), 0) FROM access.audit_trail");
-        var anonymous = hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub);
-        var flooder = hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub);
+        // each flood on --flood-connections connections (calls go round them), at most --flood-in-flight calls open
+        // on each; it stops with the submission phase if it has not made --flood-calls by then
+        List<AccessServiceGrpc.AccessServiceFutureStub> anonymous = new ArrayList<>();
+        List<AccessServiceGrpc.AccessServiceFutureStub> flooder = new ArrayList<>();
+        for (int i = 0; i < options.floodConnections(); i++) {
+            anonymous.add(hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub));
+            flooder.add(hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub));
+        }
+        AtomicLong turn = new AtomicLong();
+        long floodEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds() + 5L);
+        int inFlight = options.floodInFlight() * options.floodConnections();
         PoolSampler pool = new PoolSampler(options.managementUrl());
         CompletableFuture<FloodCaller.Result> unauthenticated = FloodCaller.fire(
                 "unauthenticated",
                 options.floodCalls(),
-                options.floodInFlight(),
-                () -> anonymous.whoAmI(WhoAmIRequest.getDefaultInstance()));
+                inFlight,
+                floodEnd,
+                () -> anonymous
+                        .get((int) (turn.getAndIncrement() % anonymous.size()))
+                        .whoAmI(WhoAmIRequest.getDefaultInstance()));
         CompletableFuture<FloodCaller.Result> overRate = FloodCaller.fire(
                 "over-rate",
                 options.floodCalls(),
-                options.floodInFlight(),
-                () -> flooder.whoAmI(WhoAmIRequest.getDefaultInstance()));
+                inFlight,
+                floodEnd,
+                () -> flooder.get((int) (turn.getAndIncrement() % flooder.size()))
+                        .whoAmI(WhoAmIRequest.getDefaultInstance()));
         ConsumptionSender.Result flooded =
                 new ConsumptionSender(hub, options.inFlight(), "f-").send(consumption, perPhase, options.rate(), null);
         List<FloodCaller.Result> floods = List.of(unauthenticated.join(), overRate.join());
         pool.stop();
-        ((ManagedChannel) anonymous.getChannel()).shutdownNow();
-        ((ManagedChannel) flooder.getChannel()).shutdownNow();
+        anonymous.forEach(stub -> ((ManagedChannel) stub.getChannel()).shutdownNow());
+        flooder.forEach(stub -> ((ManagedChannel) stub.getChannel()).shutdownNow());
 
         report.say(
                 "under the flood: %,d submissions at %d/s, %,d accepted; latency %s",

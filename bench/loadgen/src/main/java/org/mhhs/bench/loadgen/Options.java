@@ -32,6 +32,7 @@ record Options(
         int replayEvents,
         int floodCalls,
         int floodInFlight,
+        int floodConnections,
         Path out) {
 
     static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory", "flood");
@@ -72,6 +73,7 @@ record Options(
             "replay-events",
             "flood-calls",
             "flood-in-flight",
+            "flood-connections",
             "out");
 
     static Options parse(String... args) {
@@ -126,6 +128,7 @@ record Options(
                 integer(values, "replay-events", 1_000_000),
                 integer(values, "flood-calls", 100_000),
                 integer(values, "flood-in-flight", 64),
+                integer(values, "flood-connections", 1),
                 Path.of(values.getOrDefault("out", "bench-" + args[0] + ".json")));
     }
 
