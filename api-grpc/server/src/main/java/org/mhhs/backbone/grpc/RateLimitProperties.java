@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before its credentials are looked up. participant: every call of one authenticated participant; participants: the
  * limit of a participant by its id where it differs from that (hub.rate-limits.participants.SUPA.calls-per-second). A
  * stream counts once, when it opens. trackedPeers: the most remote addresses remembered at once (the least recently
- * seen are forgotten). refusalDelay: how long an over-rate call is held before its refusal is sent: a flooding client then gets at most as many refusals per delay as it keeps calls open, and
- * maxConcurrentCallsPerConnection (HTTP/2 concurrent streams) bounds those per connection, so a flood costs the hub
- * little however fast the client fires.
+ * seen are forgotten). refusalDelay: how long an over-rate call is held before its refusal is sent: a flooding
+ * client then gets at most as many refusals per delay as it keeps calls open, and maxConcurrentCallsPerConnection
+ * (HTTP/2 concurrent streams) bounds those per connection, so a client of bounded concurrency costs the hub little
+ * however fast it fires (one that opens many connections still costs the CPU of each refusal).
  */
 @ConfigurationProperties("hub.rate-limits")
 public record RateLimitProperties(

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Fires unary calls at the hub as fast as it answers them, at most {@code inFlight} at a time, on a thread of its own,
  * until it has fired {@code calls} or the deadline has passed (a hub that holds its refusals answers a client with
- * bounded concurrency slowly: the flood then makes fewer calls, which is the point), and counts the answers by status code and ErrorInfo reason ({@code OK}, {@code UNAUTHENTICATED/Unauthenticated},
+ * bounded concurrency slowly: the flood then makes fewer calls, which is the point), and counts the answers by
+ * status code and ErrorInfo reason ({@code OK}, {@code UNAUTHENTICATED/Unauthenticated},
  * {@code RESOURCE_EXHAUSTED/RateLimited}, ...).
  */
 final class FloodCaller {
