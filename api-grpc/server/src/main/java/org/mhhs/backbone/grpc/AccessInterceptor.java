@@ -114,7 +114,7 @@ class AccessInterceptor implements ServerInterceptor {
             String presented = chain.isPresent()
                     ? Caller.AuthenticationMethod.CLIENT_CERTIFICATE.label()
                     : bearer.isPresent() ? Caller.AuthenticationMethod.BEARER_TOKEN.label() : "none";
-            return refuseOverRate(call, overRate.get().participant(), presented, peer, method, overRate.get());
+            return refuseOverRate(call, overRate.get().participant(), presented, peer, address, method, overRate.get());
         }
         Authentication authentication = authenticate(chain, bearer);
         if (authentication instanceof Unauthenticated refused) {
@@ -135,7 +135,7 @@ class AccessInterceptor implements ServerInterceptor {
         String how = caller.method().label();
         overRate = limits.participantCall(caller.participantId(), credential, advance);
         if (overRate.isPresent()) {
-            return refuseOverRate(call, who, how, peer, method, overRate.get());
+            return refuseOverRate(call, who, how, peer, address, method, overRate.get());
         }
         Optional<Entitlements.Entitlement> entitlement = Entitlements.of(method);
         if (entitlement.isEmpty()) {
@@ -353,16 +353,32 @@ class AccessInterceptor implements ServerInterceptor {
         return Optional.of(value.substring(7).strip());
     }
 
-    /** Refuses a call over a rate limit with the delay after which the caller may try again, and audits it. */
+    /**
+     * Refuses a call over a rate limit with the delay after which the caller may try again, and audits it; cuts its
+     * address off when its calls keep being refused ({@link RateLimits#refusedOverRate}): then the call ends with the
+     * connection, unanswered.
+     */
     private <Q, R> ServerCall.Listener<Q> refuseOverRate(
             ServerCall<Q, R> call,
             Optional<ParticipantId> who,
             String how,
             String peer,
+            String address,
             String method,
             RateLimits.Limited limited) {
         audit.recordDenied(
                 who, how, peer, method, Status.Code.RESOURCE_EXHAUSTED.name(), RateLimits.REASON, limited.message());
+        if (limits.refusedOverRate(address)) {
+            audit.recordDenied(
+                    who,
+                    how,
+                    peer,
+                    method,
+                    Status.Code.UNAVAILABLE.name(),
+                    RateLimits.CUT_OFF,
+                    address + " cut off: its calls kept being refused over their rate limits");
+            return new ServerCall.Listener<>() {};
+        }
         Duration wait = limited.retryAfter();
         Any retry = Any.pack(RetryInfo.newBuilder()
                 .setRetryDelay(com.google.protobuf.Duration.newBuilder()

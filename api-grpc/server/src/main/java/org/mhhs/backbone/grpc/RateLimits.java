@@ -38,6 +38,9 @@ class RateLimits {
 
     static final String REASON = "RateLimited";
 
+    /** The audit trail's reason for an address cut off ({@link #refusedOverRate}); no caller is sent it. */
+    static final String CUT_OFF = "AddressCutOff";
+
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
     /**
@@ -68,12 +71,16 @@ class RateLimits {
     private final Cache<String, Bucket> unauthenticatedPeers;
     private final Cache<ParticipantId, Bucket> participants;
     private final Cache<String, ParticipantId> credentials;
+    private final Cache<String, Bucket> refusals;
+    private final PeerConnections connections;
 
     private final ScheduledExecutorService heldRefusals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("rate-limit-refusals").daemon().factory());
 
-    RateLimits(RateLimitProperties properties) {
+    RateLimits(RateLimitProperties properties, PeerConnections connections) {
         this.properties = properties;
+        this.connections = connections;
+        this.refusals = cache(properties.trackedPeers());
         this.peers = cache(properties.trackedPeers());
         this.unauthenticatedPeers = cache(properties.trackedPeers());
         this.participants = cache(100_000);
@@ -214,6 +221,24 @@ class RateLimits {
             giveBack(participants.getIfPresent(charged.participant()));
         }
         credential.ifPresent(credentials::invalidate);
+    }
+
+    /**
+     * Counts an over-rate refusal of a call from the address in its bucket of refusals ({@code hub.rate-limits.shed});
+     * when that runs dry, cuts the address off ({@link PeerConnections#shed}) and says so. An address that heeds the
+     * refusals' retry delays never gets there.
+     */
+    boolean refusedOverRate(String address) {
+        RateLimitProperties.Shed shed = properties.shed();
+        if (!properties.enabled() || !shed.enabled()) {
+            return false;
+        }
+        if (refusals.get(address, a -> bucket(shed.refusals())).tryConsume(1)) {
+            return false;
+        }
+        connections.shed(address);
+        refusals.invalidate(address);
+        return true;
     }
 
     private RateLimitProperties.Limit limitOf(ParticipantId participant) {

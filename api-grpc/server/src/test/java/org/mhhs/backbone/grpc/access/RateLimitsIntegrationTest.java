@@ -61,7 +61,9 @@ import org.springframework.test.context.TestPropertySource;
             "hub.rate-limits.participants.QOVR.calls-per-second=1",
             "hub.rate-limits.participants.QOVR.burst=3",
             "hub.audit.denied-call-capacity=8",
-            "hub.rate-limits.refusal-delay=0ms"
+            "hub.rate-limits.refusal-delay=0ms",
+            // the limits themselves are under test here: no address is cut off (PeerSheddingIntegrationTest)
+            "hub.rate-limits.shed.enabled=false"
         })
 class RateLimitsIntegrationTest {
 
