@@ -195,15 +195,9 @@ class JdbcIsdQueries implements IsdQueries {
                 .param("id", gspGroupId.value())
                 .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), ParticipantId.of(rs.getString(2))))
                 .list();
-        List<DnoPeriodView> periods = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            LocalDate from = starts.get(i).getKey();
-            EffectivePeriod period = i + 1 < starts.size()
-                    ? EffectivePeriod.between(from, starts.get(i + 1).getKey().minusDays(1))
-                    : EffectivePeriod.from(from);
-            periods.add(new DnoPeriodView(starts.get(i).getValue(), period));
-        }
-        return periods;
+        return EffectivePeriod.consecutive(starts, Map.Entry::getKey).stream()
+                .map(dated -> new DnoPeriodView(dated.getKey().getValue(), dated.getValue()))
+                .toList();
     }
 
     @Override

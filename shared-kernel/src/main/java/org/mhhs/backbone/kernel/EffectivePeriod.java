@@ -1,8 +1,12 @@
 package org.mhhs.backbone.kernel;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 // Market data is effective-dated by whole days, so both ends are inclusive and a missing end means "until further
@@ -30,6 +34,23 @@ public record EffectivePeriod(LocalDate from, @Nullable LocalDate to) {
                     "EffectivePeriodTo", "effective period between two days must have a last day but was null");
         }
         return new EffectivePeriod(from, toInclusive);
+    }
+
+    /**
+     * The periods of things that follow one another, given in order of their first days: each runs until the day
+     * before the next one starts, the last one until further notice.
+     */
+    public static <T> List<Map.Entry<T, EffectivePeriod>> consecutive(
+            List<T> inOrder, Function<T, LocalDate> firstDay) {
+        List<Map.Entry<T, EffectivePeriod>> periods = new ArrayList<>(inOrder.size());
+        for (int i = 0; i < inOrder.size(); i++) {
+            LocalDate from = firstDay.apply(inOrder.get(i));
+            EffectivePeriod period = i + 1 < inOrder.size()
+                    ? between(from, firstDay.apply(inOrder.get(i + 1)).minusDays(1))
+                    : from(from);
+            periods.add(Map.entry(inOrder.get(i), period));
+        }
+        return periods;
     }
 
     public boolean isOpenEnded() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EffectivePeriodTest {
@@ -12,6 +14,21 @@ class EffectivePeriodTest {
     private static final LocalDate JAN_31 = LocalDate.of(2026, 1, 31);
     private static final LocalDate FEB_1 = LocalDate.of(2026, 2, 1);
     private static final LocalDate MAR_31 = LocalDate.of(2026, 3, 31);
+
+    @Test
+    void consecutiveThingsRunUntilTheDayBeforeTheNextAndTheLastUntilFurtherNotice() {
+        var periods = EffectivePeriod.consecutive(List.of(JAN_1, FEB_1, MAR_31), day -> day);
+
+        assertThat(periods)
+                .extracting(Map.Entry::getValue)
+                .containsExactly(
+                        EffectivePeriod.between(JAN_1, JAN_31),
+                        EffectivePeriod.between(FEB_1, MAR_31.minusDays(1)),
+                        EffectivePeriod.from(MAR_31));
+        assertThat(periods).extracting(Map.Entry::getKey).containsExactly(JAN_1, FEB_1, MAR_31);
+        assertThat(EffectivePeriod.consecutive(List.<LocalDate>of(), day -> day))
+                .isEmpty();
+    }
 
     @Test
     void firstQuarterIsWrittenWithBothDays() {

@@ -177,16 +177,8 @@ public class DataEntitlement {
 
     /** Each details entry runs until the day before the next one. */
     private static List<DatedDetails> detailsPeriods(MeteringPointView point) {
-        List<DetailsView> details = point.details();
-        List<DatedDetails> dated = new ArrayList<>();
-        for (int i = 0; i < details.size(); i++) {
-            LocalDate from = details.get(i).effectiveFrom();
-            EffectivePeriod period = i + 1 < details.size()
-                    ? EffectivePeriod.between(
-                            from, details.get(i + 1).effectiveFrom().minusDays(1))
-                    : EffectivePeriod.from(from);
-            dated.add(new DatedDetails(period, details.get(i)));
-        }
-        return dated;
+        return EffectivePeriod.consecutive(point.details(), DetailsView::effectiveFrom).stream()
+                .map(dated -> new DatedDetails(dated.getValue(), dated.getKey()))
+                .toList();
     }
 }
