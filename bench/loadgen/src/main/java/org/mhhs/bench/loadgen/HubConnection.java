@@ -49,6 +49,7 @@ final class HubConnection implements AutoCloseable {
     private final List<ManagedChannel> shared = new ArrayList<>();
     private final Map<String, ManagedChannel> perParticipant = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, NioEventLoopGroup> machines = new ConcurrentHashMap<>();
 
     HubConnection(Options options) {
         this.host = options.host();
@@ -170,9 +171,10 @@ final class HubConnection implements AutoCloseable {
         NettyChannelBuilder builder =
                 NettyChannelBuilder.forAddress(host, port, credentials).maxInboundMessageSize(16 * 1024 * 1024);
         if (sourceAddress != null) {
-            // a machine of its own, as far as one process can: its own network thread, so that answering it does not
-            // hold up the replies to the other channels in this client
-            builder.eventLoopGroup(new NioEventLoopGroup(1)).channelType(NioSocketChannel.class);
+            // a machine of its own, as far as one process can: a network thread per source address, so that answering
+            // it does not hold up the replies to the other channels in this client
+            builder.eventLoopGroup(machines.computeIfAbsent(sourceAddress, a -> new NioEventLoopGroup(1)))
+                    .channelType(NioSocketChannel.class);
             builder.localSocketPicker(new NettyChannelBuilder.LocalSocketPicker() {
                 @Override
                 public SocketAddress createSocketAddress(SocketAddress remote, Attributes attributes) {
@@ -209,5 +211,6 @@ final class HubConnection implements AutoCloseable {
     public void close() {
         shared.forEach(ManagedChannel::shutdownNow);
         perParticipant.values().forEach(ManagedChannel::shutdownNow);
+        machines.values().forEach(NioEventLoopGroup::shutdownGracefully);
     }
 }

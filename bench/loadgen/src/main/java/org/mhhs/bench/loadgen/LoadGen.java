@@ -1,6 +1,5 @@
 package org.mhhs.bench.loadgen;
 
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.URI;
@@ -406,15 +405,14 @@ public final class LoadGen {
         awaitProjections();
 
         long auditBefore = postgres.count("SELECT coalesce(max(id), 0) FROM access.audit_trail");
-        // each flood on --flood-connections connections (calls go round them), at most --flood-in-flight calls open
-        // on each; it stops with the submission phase if it has not made --flood-calls by then
-        List<AccessServiceGrpc.AccessServiceFutureStub> anonymous = new ArrayList<>();
-        List<AccessServiceGrpc.AccessServiceFutureStub> flooder = new ArrayList<>();
-        for (int i = 0; i < options.floodConnections(); i++) {
-            anonymous.add(hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub));
-            flooder.add(hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub));
-        }
-        AtomicLong turn = new AtomicLong();
+        // each flood on --flood-connections connections (calls go round them, a failed one replaced at once by a new
+        // one), at most --flood-in-flight calls open on each; it stops with the submission phase if it has not made
+        // --flood-calls by then
+        FloodChannels<AccessServiceGrpc.AccessServiceFutureStub> anonymous = new FloodChannels<>(
+                options.floodConnections(), () -> hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub));
+        FloodChannels<AccessServiceGrpc.AccessServiceFutureStub> flooder = new FloodChannels<>(
+                options.floodConnections(),
+                () -> hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub));
         long floodEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds() + 5L);
         int inFlight = options.floodInFlight() * options.floodConnections();
         PoolSampler pool = new PoolSampler(options.managementUrl());
@@ -423,22 +421,20 @@ public final class LoadGen {
                 options.floodCalls(),
                 inFlight,
                 floodEnd,
-                () -> anonymous
-                        .get((int) (turn.getAndIncrement() % anonymous.size()))
-                        .whoAmI(WhoAmIRequest.getDefaultInstance()));
+                () -> anonymous.next().whoAmI(WhoAmIRequest.getDefaultInstance()));
         CompletableFuture<FloodCaller.Result> overRate = FloodCaller.fire(
                 "over-rate",
                 options.floodCalls(),
                 inFlight,
                 floodEnd,
-                () -> flooder.get((int) (turn.getAndIncrement() % flooder.size()))
-                        .whoAmI(WhoAmIRequest.getDefaultInstance()));
+                () -> flooder.next().whoAmI(WhoAmIRequest.getDefaultInstance()));
         ConsumptionSender.Result flooded =
                 new ConsumptionSender(hub, options.inFlight(), "f-").send(consumption, perPhase, options.rate(), null);
         List<FloodCaller.Result> floods = List.of(unauthenticated.join(), overRate.join());
         pool.stop();
-        anonymous.forEach(stub -> ((ManagedChannel) stub.getChannel()).shutdownNow());
-        flooder.forEach(stub -> ((ManagedChannel) stub.getChannel()).shutdownNow());
+        anonymous.shutdown();
+        flooder.shutdown();
+        long reconnects = anonymous.reconnects() + flooder.reconnects();
 
         report.say(
                 "under the flood: %,d submissions at %d/s, %,d accepted; latency %s",
@@ -464,13 +460,20 @@ public final class LoadGen {
                             report.figure("flood." + flood.name() + ".answers." + answer.replace('/', '.'), count));
         }
         report.say(
+                "the floods opened %,d connections in place of ones that failed (the hub cut them off: UNAVAILABLE "
+                        + "answers are their calls, failed by the client, never answered by the hub)",
+                reconnects);
+        report.figure("flood.reconnects", reconnects);
+        report.say(
                 "hub connection pool (of 30, sampled every 200 ms): at most %.0f connections in use and %.0f callers "
                         + "waiting under the flood; %.0f and %.0f in the baseline",
                 pool.mostActive(), pool.mostPending(), quietPool.mostActive(), quietPool.mostPending());
 
+        // the calls the hub refused: a call that failed UNAVAILABLE (its connection cut off) got no answer to audit
         long denials = floods.stream()
                 .flatMap(f -> f.answers().entrySet().stream())
-                .filter(e -> !e.getKey().equals("OK"))
+                .filter(e ->
+                        e.getKey().startsWith("UNAUTHENTICATED") || e.getKey().startsWith("RESOURCE_EXHAUSTED"))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
         String written = "SELECT count(*), coalesce(sum(occurrences), 0) FROM access.audit_trail WHERE id > "
