@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -228,6 +229,27 @@ class JdbcNotificationFeed implements NotificationFeed {
                 .param("idleSince", Timestamp.from(idleSince))
                 .param("max", max)
                 .update();
+    }
+
+    @Override
+    public List<String> preparePrivilegedReadMonths(LocalDate day, int monthsAhead) {
+        List<String> ready = new ArrayList<>();
+        for (int ahead = 0; ahead <= monthsAhead; ahead++) {
+            jdbc.sql("SELECT notification.privileged_read_partition(:day)")
+                    .param("day", day.withDayOfMonth(1).plusMonths(ahead))
+                    .query(String.class)
+                    .optional()
+                    .ifPresent(ready::add);
+        }
+        return ready;
+    }
+
+    @Override
+    public List<String> archivePrivilegedReads(LocalDate firstOnline) {
+        return jdbc.sql("SELECT notification.privileged_read_archive(:firstOnline)")
+                .param("firstOnline", firstOnline)
+                .query(String.class)
+                .list();
     }
 
     @Override

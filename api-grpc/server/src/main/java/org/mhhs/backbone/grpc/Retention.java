@@ -6,6 +6,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.mhhs.backbone.notification.api.NotificationFeed;
 import org.slf4j.Logger;
@@ -18,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The retention job (README "Retention"): a recurring db-scheduler task (ADR 0005), so that one node at a time runs
  * it, every {@code hub.retention.interval}, and a restart neither skips nor repeats a run. Each run expires command
  * ids older than {@code hub.retention.command-ids} and subscriptions idle for {@code hub.retention.subscription-idle},
- * in batches of {@code hub.retention.batch-size} rows (each its own short transaction), oldest first.
+ * in batches of {@code hub.retention.batch-size} rows (each its own short transaction), oldest first; it makes the
+ * coming months' partitions of the privileged reads, and moves the monthly partitions of the audit trail and of the
+ * privileged reads older than {@code hub.retention.online-months} into the archive schemas, unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 public class Retention {
@@ -27,6 +33,9 @@ public class Retention {
     public static final String TASK = "hub-retention";
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    /** Months after the current one whose partition of the privileged reads is made ahead. */
+    private static final int MONTHS_AHEAD = 2;
 
     private final JdbcClient jdbc;
     private final NotificationFeed feed;
@@ -46,8 +55,8 @@ public class Retention {
                 .execute((instance, context) -> run());
     }
 
-    /** What one run removed. */
-    public record Removed(long commandIds, long subscriptions) {}
+    /** What one run removed, and the monthly tables it moved to the archive schemas. */
+    public record Removed(long commandIds, long subscriptions, List<String> archivedMonths) {}
 
     /** One run of the job; the scheduler calls it, and tests. */
     public Removed run() {
@@ -62,9 +71,21 @@ public class Retention {
                 .update());
         long subscriptions = inBatches(
                 () -> feed.expireIdleSubscriptions(now.minus(properties.subscriptionIdle()), properties.batchSize()));
-        Removed removed = new Removed(commandIds, subscriptions);
-        if (commandIds + subscriptions > 0) {
-            log.info("Retention: {} command ids, {} idle subscriptions removed", commandIds, subscriptions);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        feed.preparePrivilegedReadMonths(today, MONTHS_AHEAD);
+        LocalDate firstOnline = today.withDayOfMonth(1).minusMonths(properties.onlineMonths() - 1L);
+        List<String> archived = new ArrayList<>(jdbc.sql("SELECT access.audit_trail_archive(:firstOnline)")
+                .param("firstOnline", firstOnline)
+                .query(String.class)
+                .list());
+        archived.addAll(feed.archivePrivilegedReads(firstOnline));
+        Removed removed = new Removed(commandIds, subscriptions, archived);
+        if (commandIds + subscriptions > 0 || !archived.isEmpty()) {
+            log.info(
+                    "Retention: {} command ids and {} idle subscriptions removed, archived: {}",
+                    commandIds,
+                    subscriptions,
+                    archived);
         }
         return removed;
     }

@@ -2,6 +2,8 @@ package org.mhhs.backbone.grpc;
 
 import static java.time.Month.AUGUST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mhhs.backbone.testing.HubClient.code;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.refused;
@@ -10,6 +12,10 @@ import static org.mhhs.backbone.testing.TestSubscriber.from;
 import static org.mhhs.backbone.testing.TestSubscriber.registered;
 
 import io.grpc.Status;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.ConsumptionAccepted;
@@ -21,6 +27,7 @@ import org.mhhs.backbone.grpc.v1.SubscriptionServiceGrpc;
 import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubIntegrationTest;
 import org.mhhs.backbone.testing.Market;
+import org.mhhs.backbone.testing.MarketDays;
 import org.mhhs.backbone.testing.SettlementMarket;
 import org.mhhs.backbone.testing.SettlementMarket.Parties;
 import org.mhhs.backbone.testing.Submissions;
@@ -38,7 +45,12 @@ import org.springframework.test.context.TestPropertySource;
  * test calls it, as the scheduler does every {@code hub.retention.interval}.
  */
 @HubIntegrationTest
-@TestPropertySource(properties = "hub.notification.max-subscriptions-per-participant=3")
+@TestPropertySource(
+        properties = {
+            "hub.notification.max-subscriptions-per-participant=3",
+            // the scheduler runs the job at start; the tests run it when they need it
+            "hub.retention.interval=1h"
+        })
 @DirtiesContext
 class RetentionApiIntegrationTest {
 
@@ -160,8 +172,7 @@ class RetentionApiIntegrationTest {
             acknowledged =
                     subscriber.awaitEvent(event -> registered(event, supplier)).getPosition();
             subscriber.ack(acknowledged);
-            org.awaitility.Awaitility.await()
-                    .until(() -> subscription(token, "idle").getAcknowledgedPosition() == acknowledged);
+            await().until(() -> subscription(token, "idle").getAcknowledgedPosition() == acknowledged);
         }
         String otherName = "busy";
         try (TestSubscriber busy = TestSubscriber.open(
@@ -193,6 +204,114 @@ class RetentionApiIntegrationTest {
             assertThat(again.awaitEvent(event -> registered(event, supplier)).getPosition())
                     .isEqualTo(acknowledged);
         }
+    }
+
+    @Test
+    void monthsBeforeThoseKeptOnlineAreArchivedUnchangedAndStayAppendOnly() {
+        LocalDate today = LocalDate.ofInstant(MarketDays.now(), ZoneOffset.UTC);
+        LocalDate archivedMonth = today.withDayOfMonth(1).minusMonths(13);
+        LocalDate oldestOnline = today.withDayOfMonth(1).minusMonths(12);
+        String auditor = market.participant('U', MarketRole.MARKET_ROLE_AUDITOR);
+        for (LocalDate month : List.of(archivedMonth, oldestOnline)) {
+            // entries of those months, as the hub wrote them then
+            jdbc.sql("SELECT access.audit_trail_partition(:day)")
+                    .param("day", month)
+                    .query(String.class)
+                    .single();
+            jdbc.sql("""
+                            INSERT INTO access.audit_trail
+                                (at, last_at, category, participant_id, authentication, rpc, outcome, detail)
+                            VALUES (:at, :at, 'CREDENTIAL_CHANGE', :auditor, 'TOKEN', 'Old', 'OK', 'month entry')""")
+                    .param("at", Timestamp.valueOf(month.atTime(12, 0)))
+                    .param("auditor", auditor)
+                    .update();
+            jdbc.sql("SELECT notification.privileged_read_partition(:day)")
+                    .param("day", month)
+                    .query(String.class)
+                    .single();
+            jdbc.sql("""
+                            INSERT INTO notification.privileged_read (participant_id, roles, subscription_name,
+                                event_types, opened_at, start_position, closed_at, last_position, events_delivered,
+                                outcome)
+                            VALUES (:auditor, 'AUDITOR', 'old', '', :at, 0, :at, 0, 0, 'completed by the client')""")
+                    .param("at", Timestamp.valueOf(month.atTime(12, 0)))
+                    .param("auditor", auditor)
+                    .update();
+        }
+        String archivedAudit = monthTable("audit_trail", archivedMonth);
+        String archivedReads = monthTable("privileged_read", archivedMonth);
+
+        List<String> archived = retention.run().archivedMonths();
+
+        assertThat(archived).contains(archivedAudit, archivedReads);
+        assertThat(archived).doesNotContain(monthTable("audit_trail", oldestOnline));
+        assertThat(partitionsOf("access.audit_trail"))
+                .doesNotContain(archivedAudit)
+                .contains(monthTable("audit_trail", oldestOnline), monthTable("audit_trail", today));
+        assertThat(partitionsOf("notification.privileged_read"))
+                .doesNotContain(archivedReads)
+                .contains(
+                        monthTable("privileged_read", oldestOnline),
+                        monthTable("privileged_read", today),
+                        monthTable("privileged_read", today.plusMonths(2)));
+        assertThat(jdbc.sql("SELECT detail FROM access_archive." + archivedAudit + " WHERE participant_id = :auditor")
+                        .param("auditor", auditor)
+                        .query(String.class)
+                        .list())
+                .containsExactly("month entry");
+        assertThat(jdbc.sql("SELECT subscription_name FROM notification_archive." + archivedReads
+                                + " WHERE participant_id = :auditor")
+                        .param("auditor", auditor)
+                        .query(String.class)
+                        .list())
+                .containsExactly("old");
+        assertThat(jdbc.sql("SELECT count(*) FROM access.audit_trail WHERE participant_id = :auditor")
+                        .param("auditor", auditor)
+                        .query(Long.class)
+                        .single())
+                .as("the online month only")
+                .isOne();
+        for (String change : List.of(
+                "UPDATE access_archive." + archivedAudit + " SET detail = 'x'",
+                "DELETE FROM access_archive." + archivedAudit,
+                "TRUNCATE access_archive." + archivedAudit,
+                "UPDATE notification_archive." + archivedReads + " SET outcome = 'x'",
+                "DELETE FROM notification_archive." + archivedReads,
+                "TRUNCATE notification_archive." + archivedReads,
+                "UPDATE notification.privileged_read SET outcome = 'x' WHERE participant_id = '" + auditor + "'",
+                "DELETE FROM notification.privileged_read WHERE participant_id = '" + auditor + "'")) {
+            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("refused");
+        }
+        assertThat(retention.run().archivedMonths())
+                .as("nothing more to archive")
+                .isEmpty();
+
+        // a privileged read now still lands in this month's partition and is completed once
+        try (TestSubscriber read = TestSubscriber.open(
+                hub.channel(),
+                market.token(auditor),
+                from("audit-now", StartFrom.START_FROM_LATEST).build())) {
+            read.opened();
+        }
+        await().until(
+                        () -> jdbc.sql("""
+                                        SELECT tableoid::regclass::text FROM notification.privileged_read
+                                        WHERE participant_id = :auditor AND closed_at IS NOT NULL
+                                        ORDER BY opened_at DESC LIMIT 1""")
+                                .param("auditor", auditor)
+                                .query(String.class)
+                                .single(),
+                        table -> table.equals("notification." + monthTable("privileged_read", today)));
+    }
+
+    private static String monthTable(String table, LocalDate day) {
+        return String.format("%s_%d_%02d", table, day.getYear(), day.getMonthValue());
+    }
+
+    private List<String> partitionsOf(String table) {
+        return jdbc.sql("""
+                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent = CAST(:table AS regclass)""").param("table", table).query(String.class).list();
     }
 
     private ConsumptionAccepted submit(Parties parties, SubmitConsumptionRequest request) {
@@ -239,7 +358,7 @@ class RetentionApiIntegrationTest {
                 .isOne();
     }
 
-    private java.util.List<String> subscriptionNames(String participant) {
+    private List<String> subscriptionNames(String participant) {
         return jdbc.sql("""
                         SELECT subscription_name FROM notification.subscription
                         WHERE participant_id = :participant ORDER BY subscription_name""")

@@ -1,6 +1,8 @@
 package org.mhhs.backbone.notification.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.kernel.ParticipantId;
@@ -48,6 +50,19 @@ public interface NotificationFeed {
      * with their acknowledged positions; answers how many.
      */
     int expireIdleSubscriptions(Instant idleSince, int max);
+
+    /**
+     * Makes sure the record of privileged reads has a partition for the UTC month of {@code day} and the
+     * {@code monthsAhead} after it; answers the partitions that exist (a month whose rows went to the default
+     * partition cannot get one).
+     */
+    List<String> preparePrivilegedReadMonths(LocalDate day, int monthsAhead);
+
+    /**
+     * Moves the record of privileged reads of the UTC months before the month of {@code firstOnline} into the archive
+     * schema, unchanged and read-only; answers the tables moved.
+     */
+    List<String> archivePrivilegedReads(LocalDate firstOnline);
 
     /** Records that a privileged reader opened a stream; returns the record's id. */
     long privilegedReadOpened(
