@@ -212,7 +212,8 @@ class JdbcNotificationFeed implements NotificationFeed {
                     INSERT INTO notification.subscription
                         (participant_id, subscription_name, acknowledged_position, acknowledged_at, last_read_at)
                     VALUES (:participant, :name, 0, NULL, :now)
-                    ON CONFLICT (participant_id, subscription_name) DO UPDATE SET last_read_at = excluded.last_read_at""")
+                    ON CONFLICT (participant_id, subscription_name)
+                        DO UPDATE SET last_read_at = excluded.last_read_at""")
                     .param("participant", participant.value())
                     .param("name", subscriptionName)
                     .param("now", now)

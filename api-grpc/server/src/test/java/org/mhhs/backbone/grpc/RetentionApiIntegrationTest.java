@@ -41,8 +41,10 @@ import org.springframework.test.context.TestPropertySource;
  * Retention through the API (README "Retention"): command ids expire after {@code hub.retention.command-ids} and a
  * resend is then a new command; a participant keeps at most {@code hub.notification.max-subscriptions-per-participant}
  * subscription names; a subscription idle for {@code hub.retention.subscription-idle} is removed and can be made
- * again. A hub of its own (a quota of 3); time passes by moving the stored instants back, and the job runs when the
- * test calls it, as the scheduler does every {@code hub.retention.interval}.
+ * again; months of the audit trail and of the privileged reads before {@code hub.retention.online-months} move to the
+ * archive schemas, unchanged and read-only. A hub of its own (a quota of 3); time passes by moving the stored instants
+ * back (or writing entries of past months), and the job runs when the test calls it, as the scheduler does every
+ * {@code hub.retention.interval}.
  */
 @HubIntegrationTest
 @TestPropertySource(
@@ -311,7 +313,8 @@ class RetentionApiIntegrationTest {
     private List<String> partitionsOf(String table) {
         return jdbc.sql("""
                         SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                        WHERE i.inhparent = CAST(:table AS regclass)""").param("table", table).query(String.class).list();
+                        WHERE i.inhparent = CAST(:table AS regclass)
+                        """).param("table", table).query(String.class).list();
     }
 
     private ConsumptionAccepted submit(Parties parties, SubmitConsumptionRequest request) {

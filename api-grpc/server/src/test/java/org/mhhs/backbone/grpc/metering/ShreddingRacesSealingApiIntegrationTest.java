@@ -174,10 +174,7 @@ class ShreddingRacesSealingApiIntegrationTest {
         assertThat(submissions)
                 .allSatisfy(submission ->
                         assertThat(submission.get(30, TimeUnit.SECONDS)).isOne());
-        long shredIndex =
-                jdbc.sql("""
-                        SELECT global_index FROM axon.domain_event_entry
-                        WHERE payload_type LIKE '%.ConsumptionShredded' AND convert_from(payload, 'UTF8') LIKE :mpan""").param("mpan", "%" + mpan + "%").query(Long.class).single();
+        long shredIndex = shredPosition();
         List<String> sealed = jdbc.sql("""
                         SELECT CASE WHEN global_index < :shred THEN 'before' ELSE 'after' END || ':'
                                || substring(convert_from(payload, 'UTF8') FROM '"keyVersion":([0-9]+)')
@@ -202,6 +199,15 @@ class ShreddingRacesSealingApiIntegrationTest {
     @AfterEach
     void stopCallers() {
         callers.shutdownNow();
+    }
+
+    /** Where the MPAN's ConsumptionShredded is in the event store. */
+    private long shredPosition() {
+        return jdbc.sql("""
+                        SELECT global_index FROM axon.domain_event_entry
+                        WHERE payload_type LIKE '%.ConsumptionShredded'
+                          AND convert_from(payload, 'UTF8') LIKE :mpan
+                        """).param("mpan", "%" + mpan + "%").query(Long.class).single();
     }
 
     private int submit(String day, String kwhEachPeriod) {
