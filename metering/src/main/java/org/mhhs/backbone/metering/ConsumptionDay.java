@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -26,7 +27,8 @@ import org.mhhs.backbone.registration.api.ResponsibilityView;
  * An MPAN's consumption for one settlement day, as its successive versions. A changed resubmission records the next
  * version; an identical one records nothing and answers the version it repeats. The aggregate holds its latest
  * readings only sealed, as the event does: to tell an identical resubmission it opens them with the MPAN's data key
- * (cached in memory, so no database round trip). Once that key is shredded the day is closed to revisions.
+ * (cached in memory), once sealing has locked that key and found it still active in storage. Once that key is
+ * shredded the day is closed to revisions.
  */
 @Aggregate
 class ConsumptionDay {
@@ -66,15 +68,19 @@ class ConsumptionDay {
                 MeteringPointRegisteredOnDay.check(command.mpan(), command.settlementDate(), registration);
         OnlyTheAppointedDataServiceMaySubmit.check(responsible, command.submittedBy());
         SupplierInForceOnDay.check(responsible);
+        // sealing first locks the MPAN's key and checks it in storage: a key this node still caches may have been
+        // shredded on another, and then the key that sealed this day's latest version is no longer the active one
+        ConsumptionCipher.Sealed sealed = cipher.seal(command.mpan(), command.settlementDate(), readings);
         if (version > 0) {
             List<SubmitConsumption.Reading> latest = ShreddedConsumptionIsClosed.check(
-                    cipher.open(mpan, settlementDate, keyVersion, periodCount, sealedReadings),
+                    sealed.keyVersion() == keyVersion
+                            ? cipher.open(mpan, settlementDate, keyVersion, periodCount, sealedReadings)
+                            : Optional.empty(),
                     command.consumptionDayId());
             if (latest.equals(readings)) {
                 return version;
             }
         }
-        ConsumptionCipher.Sealed sealed = cipher.seal(command.mpan(), command.settlementDate(), readings);
         apply(new ConsumptionRecorded(
                 command.mpan(),
                 command.settlementDate(),

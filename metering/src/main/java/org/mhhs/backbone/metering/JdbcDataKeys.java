@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.mhhs.backbone.kernel.Mpan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +20,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Data keys in metering.mpan_key, one row per MPAN and key version, wrapped with the {@link MasterKey}. Shredding
  * clears the wrapped key of its row (the row stays so that the next key gets the next version). Unwrapped keys are
  * cached in memory, bounded in size and for at most {@code hub.encryption.key-cache-ttl}: that is how long another
- * hub node may still use a key this node shredded. A key enters the cache only once the transaction that created it
- * has committed, so a rolled-back creation never seals anything.
+ * hub node may still open readings with a key this node shredded. Sealing never trusts the cache: it locks the key
+ * row in the transaction that appends the event and re-checks it there (ADR 0008), so nothing is ever sealed with a
+ * destroyed key. A key enters the cache only once the transaction that read or created it has committed, so a
+ * rolled-back creation never seals anything.
  */
 @Component
 class JdbcDataKeys implements DataKeys {
 
+    /** A shred of a key being created can make it take a second version; more means something is wrong. */
+    private static final int MAX_CREATION_ATTEMPTS = 3;
+
     private record KeyRef(Mpan mpan, int version) {}
+
+    private record KeyRow(int version, byte @Nullable [] wrapped) {}
 
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final Clock clock;
     private final Cache<KeyRef, DataKey> keys;
-    private final Cache<Mpan, Integer> active;
 
     JdbcDataKeys(
             JdbcClient jdbc,
@@ -44,23 +51,25 @@ class JdbcDataKeys implements DataKeys {
         this.clock = clock;
         this.keys =
                 Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
-        this.active =
-                Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
     }
 
     @Override
     public DataKey current(Mpan mpan) {
-        Integer version = active.getIfPresent(mpan);
-        DataKey cached = version == null ? null : keys.getIfPresent(new KeyRef(mpan, version));
-        if (cached != null) {
-            return cached;
+        for (int attempt = 0; attempt < MAX_CREATION_ATTEMPTS; attempt++) {
+            Optional<KeyRow> newest = lockNewest(mpan);
+            if (newest.isPresent() && newest.get().wrapped() != null) {
+                KeyRow row = newest.get();
+                KeyRef ref = new KeyRef(mpan, row.version());
+                DataKey cached = keys.getIfPresent(ref);
+                DataKey key = cached != null ? cached : master.unwrap(mpan, row.version(), row.wrapped());
+                afterCommit(() -> keys.put(ref, key));
+                return key;
+            }
+            // shredded (on this node or another whose shred this node's cache has not heard of) or never made
+            newest.ifPresent(row -> keys.invalidate(new KeyRef(mpan, row.version())));
+            insertKey(mpan, newest.map(row -> row.version() + 1).orElse(1));
         }
-        DataKey key = loadActive(mpan).orElseGet(() -> create(mpan));
-        afterCommit(() -> {
-            keys.put(new KeyRef(mpan, key.version()), key);
-            active.put(mpan, key.version());
-        });
-        return key;
+        throw new IllegalStateException("the data keys of " + mpan + " were shredded as fast as they were created");
     }
 
     @Override
@@ -86,7 +95,7 @@ class JdbcDataKeys implements DataKeys {
     public OptionalInt activeVersion(Mpan mpan) {
         return jdbc.sql("""
                         SELECT key_version FROM metering.mpan_key WHERE mpan = :mpan AND wrapped_key IS NOT NULL
-                        ORDER BY key_version DESC LIMIT 1""")
+                        ORDER BY key_version DESC LIMIT 1 FOR UPDATE""")
                 .param("mpan", mpan.value())
                 .query(Integer.class)
                 .optional()
@@ -104,11 +113,7 @@ class JdbcDataKeys implements DataKeys {
                 .param("version", version)
                 .update();
         keys.invalidate(new KeyRef(mpan, version));
-        active.invalidate(mpan);
-        afterCommit(() -> {
-            keys.invalidate(new KeyRef(mpan, version));
-            active.invalidate(mpan);
-        });
+        afterCommit(() -> keys.invalidate(new KeyRef(mpan, version)));
         return jdbc.sql("SELECT count(*) FROM metering.consumption_version"
                         + " WHERE mpan = :mpan AND key_version = :version")
                 .param("mpan", mpan.value())
@@ -117,33 +122,30 @@ class JdbcDataKeys implements DataKeys {
                 .single();
     }
 
-    private Optional<DataKey> loadActive(Mpan mpan) {
+    /**
+     * The MPAN's newest key row, locked FOR SHARE until the caller's transaction ends: the transaction that seals
+     * with it also appends the event, and a shred (which locks the row FOR UPDATE) waits for it, or it for the shred.
+     */
+    private Optional<KeyRow> lockNewest(Mpan mpan) {
         return jdbc.sql("""
                         SELECT key_version, wrapped_key FROM metering.mpan_key
-                        WHERE mpan = :mpan AND wrapped_key IS NOT NULL ORDER BY key_version DESC LIMIT 1""")
+                        WHERE mpan = :mpan ORDER BY key_version DESC LIMIT 1 FOR SHARE""")
                 .param("mpan", mpan.value())
-                .query((rs, n) -> master.unwrap(mpan, rs.getInt(1), rs.getBytes(2)))
+                .query((rs, n) -> new KeyRow(rs.getInt(1), rs.getBytes(2)))
                 .optional();
     }
 
-    /** The next version after any shredded ones; a concurrent creator of the same version wins and is used. */
-    private DataKey create(Mpan mpan) {
-        int next = jdbc.sql("SELECT coalesce(max(key_version), 0) + 1 FROM metering.mpan_key WHERE mpan = :mpan")
-                .param("mpan", mpan.value())
-                .query(Integer.class)
-                .single();
-        DataKey key = new DataKey(mpan, next, Aead.newKey());
+    /** A new key of the given version; a concurrent creator of the same version wins and is used. */
+    private void insertKey(Mpan mpan, int version) {
+        DataKey key = new DataKey(mpan, version, Aead.newKey());
         jdbc.sql("""
                         INSERT INTO metering.mpan_key (mpan, key_version, wrapped_key, created_at)
                         VALUES (:mpan, :version, :wrapped, :at) ON CONFLICT DO NOTHING""")
                 .param("mpan", mpan.value())
-                .param("version", next)
+                .param("version", version)
                 .param("wrapped", master.wrap(key))
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        return loadActive(mpan)
-                .orElseThrow(() -> new IllegalStateException(
-                        "the data key of " + mpan + " was shredded while it was being created"));
     }
 
     private static void afterCommit(Runnable action) {

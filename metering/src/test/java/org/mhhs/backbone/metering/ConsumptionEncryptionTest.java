@@ -103,6 +103,39 @@ class ConsumptionEncryptionTest {
     }
 
     @Test
+    void aDayWhoseKeyWasShreddedOnAnotherNodeCannotBeRevisedThoughThisNodeStillCachesTheKey() {
+        var first = aDayOf(readings(48));
+        var revision = aDayOf(readings(48).withPeriod(10, "2.000"));
+        ConsumptionRecorded recorded = first.recordedWith(cipher, 1);
+        var cachedHere = new KeysCachedBeforeAShred(keys).remember(MPAN, 1);
+        keys.destroy(MPAN, 1, NOW);
+        var staleCipher = new KeyringConsumptionCipher(cachedHere);
+        assertThat(staleCipher.open(recorded))
+                .as("the stale cache still opens it")
+                .isPresent();
+
+        consumptionDayFixture(theRegister(), theMarket(), LATE_NOVEMBER_2026, staleCipher)
+                .given(recorded)
+                .when(revision.submission())
+                .expectNoEvents()
+                .expectException(aViolationOf(ShreddedConsumptionIsClosed.RULE, PRECONDITION));
+    }
+
+    @Test
+    void aRepetitionOfADayShreddedOnAnotherNodeIsRefusedAsOnTheNodeThatShredded() {
+        var day = aDayOf(readings(48));
+        ConsumptionRecorded recorded = day.recordedWith(cipher, 1);
+        var cachedHere = new KeysCachedBeforeAShred(keys).remember(MPAN, 1);
+        keys.destroy(MPAN, 1, NOW);
+
+        consumptionDayFixture(theRegister(), theMarket(), LATE_NOVEMBER_2026, new KeyringConsumptionCipher(cachedHere))
+                .given(recorded)
+                .when(day.submission())
+                .expectNoEvents()
+                .expectException(aViolationOf(ShreddedConsumptionIsClosed.RULE, PRECONDITION));
+    }
+
+    @Test
     void consumptionOfANewDayAfterAShredIsSealedWithTheNextKeyVersion() {
         aDayOf(readings(48)).on("2026-11-01").recordedWith(cipher, 1);
         keys.destroy(MPAN, 1, NOW);

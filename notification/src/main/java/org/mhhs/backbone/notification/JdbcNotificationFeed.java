@@ -2,7 +2,9 @@ package org.mhhs.backbone.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,27 +12,46 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.mhhs.backbone.isd.api.IsdQueries;
 import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.RuleViolation;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.backbone.notification.api.AcknowledgementView;
 import org.mhhs.backbone.notification.api.FeedEntryView;
 import org.mhhs.backbone.notification.api.FeedPageView;
 import org.mhhs.backbone.notification.api.FeedReaderView;
 import org.mhhs.backbone.notification.api.NotificationFeed;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link NotificationFeed}: the live end from {@link FeedTail}, older entries and acknowledgements from PostgreSQL. */
 @Component
 class JdbcNotificationFeed implements NotificationFeed {
 
+    static final String SUBSCRIPTION_QUOTA = "SubscriptionQuotaExceeded";
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final int maxSubscriptions;
     private final FeedTail tail;
     private final IsdQueries isd;
     private final Clock clock;
 
     private final RoutingTable routing;
 
-    JdbcNotificationFeed(JdbcClient jdbc, FeedTail tail, IsdQueries isd, Clock clock, RoutingTable routing) {
+    JdbcNotificationFeed(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            FeedTail tail,
+            IsdQueries isd,
+            Clock clock,
+            RoutingTable routing,
+            @Value("${hub.notification.max-subscriptions-per-participant:20}") int maxSubscriptions) {
+        if (maxSubscriptions < 1) {
+            throw new IllegalArgumentException("hub.notification.max-subscriptions-per-participant must be at least 1");
+        }
+        this.transaction = transaction;
+        this.maxSubscriptions = maxSubscriptions;
         this.routing = routing;
         this.jdbc = jdbc;
         this.tail = tail;
@@ -124,7 +145,7 @@ class JdbcNotificationFeed implements NotificationFeed {
     public Optional<AcknowledgementView> acknowledgement(ParticipantId participant, String subscriptionName) {
         return jdbc.sql("""
                 SELECT acknowledged_position, acknowledged_at FROM notification.subscription
-                WHERE participant_id = :participant AND subscription_name = :name""")
+                WHERE participant_id = :participant AND subscription_name = :name AND acknowledged_at IS NOT NULL""")
                 .param("participant", participant.value())
                 .param("name", subscriptionName)
                 .query((rs, n) -> new AcknowledgementView(
@@ -139,17 +160,97 @@ class JdbcNotificationFeed implements NotificationFeed {
     public void acknowledge(ParticipantId participant, String subscriptionName, long position) {
         jdbc.sql("""
                 INSERT INTO notification.subscription
-                    (participant_id, subscription_name, acknowledged_position, acknowledged_at)
-                VALUES (:participant, :name, :position, :now)
+                    (participant_id, subscription_name, acknowledged_position, acknowledged_at, last_read_at)
+                VALUES (:participant, :name, :position, :now, :now)
                 ON CONFLICT (participant_id, subscription_name) DO UPDATE
                     SET acknowledged_position = excluded.acknowledged_position,
-                        acknowledged_at = excluded.acknowledged_at
+                        acknowledged_at = excluded.acknowledged_at,
+                        last_read_at = excluded.last_read_at
                     WHERE notification.subscription.acknowledged_position < excluded.acknowledged_position""")
                 .param("participant", participant.value())
                 .param("name", subscriptionName)
                 .param("position", position)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /**
+     * Counted and inserted under a transaction-scoped advisory lock of the participant, so that streams opening new
+     * names at once on several nodes cannot pass the quota together.
+     */
+    @Override
+    public void subscriptionOpened(ParticipantId participant, String subscriptionName) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int touched = jdbc.sql("""
+                UPDATE notification.subscription SET last_read_at = :now
+                WHERE participant_id = :participant AND subscription_name = :name""")
+                .param("now", now)
+                .param("participant", participant.value())
+                .param("name", subscriptionName)
+                .update();
+        if (touched > 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('notification.subscription ' || :participant))")
+                    .param("participant", participant.value())
+                    .query()
+                    .singleRow();
+            long kept = jdbc.sql("SELECT count(*) FROM notification.subscription WHERE participant_id = :participant")
+                    .param("participant", participant.value())
+                    .query(Long.class)
+                    .single();
+            if (kept >= maxSubscriptions) {
+                throw RuleViolation.quota(
+                        SUBSCRIPTION_QUOTA,
+                        participant.value(),
+                        participant + " keeps " + kept + " named subscriptions, the most a participant may keep ("
+                                + "hub.notification.max-subscriptions-per-participant); reuse one, or let an unused "
+                                + "one expire");
+            }
+            jdbc.sql("""
+                    INSERT INTO notification.subscription
+                        (participant_id, subscription_name, acknowledged_position, acknowledged_at, last_read_at)
+                    VALUES (:participant, :name, 0, NULL, :now)
+                    ON CONFLICT (participant_id, subscription_name)
+                        DO UPDATE SET last_read_at = excluded.last_read_at""")
+                    .param("participant", participant.value())
+                    .param("name", subscriptionName)
+                    .param("now", now)
+                    .update();
+        });
+    }
+
+    @Override
+    public int expireIdleSubscriptions(Instant idleSince, int max) {
+        return jdbc.sql("""
+                DELETE FROM notification.subscription WHERE (participant_id, subscription_name) IN (
+                    SELECT participant_id, subscription_name FROM notification.subscription
+                    WHERE last_read_at < :idleSince ORDER BY last_read_at LIMIT :max)""")
+                .param("idleSince", Timestamp.from(idleSince))
+                .param("max", max)
+                .update();
+    }
+
+    @Override
+    public List<String> preparePrivilegedReadMonths(LocalDate day, int monthsAhead) {
+        List<String> ready = new ArrayList<>();
+        for (int ahead = 0; ahead <= monthsAhead; ahead++) {
+            jdbc.sql("SELECT notification.privileged_read_partition(:day)")
+                    .param("day", day.withDayOfMonth(1).plusMonths(ahead))
+                    .query(String.class)
+                    .optional()
+                    .ifPresent(ready::add);
+        }
+        return ready;
+    }
+
+    @Override
+    public List<String> archivePrivilegedReads(LocalDate firstOnline) {
+        return jdbc.sql("SELECT notification.privileged_read_archive(:firstOnline)")
+                .param("firstOnline", firstOnline)
+                .query(String.class)
+                .list();
     }
 
     @Override

@@ -20,7 +20,9 @@ public class RuleViolation extends RuntimeException {
         /** The state of the market does not allow it now: FAILED_PRECONDITION. */
         PRECONDITION,
         /** The caller may not do this: PERMISSION_DENIED. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The caller has used up a quota of things it may keep: RESOURCE_EXHAUSTED. */
+        QUOTA
     }
 
     private final Kind kind;
@@ -48,6 +50,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation precondition(String rule, String subject, String message) {
         return new RuleViolation(Kind.PRECONDITION, rule, subject, message);
+    }
+
+    public static RuleViolation quota(String rule, String subject, String message) {
+        return new RuleViolation(Kind.QUOTA, rule, subject, message);
     }
 
     public static RuleViolation forbidden(String rule, String subject, String message) {

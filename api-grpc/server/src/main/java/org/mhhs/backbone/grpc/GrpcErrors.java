@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
+import com.google.rpc.QuotaFailure;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
@@ -67,6 +68,16 @@ public class GrpcErrors implements GrpcExceptionHandler {
             case ALREADY_EXISTS -> status(Status.Code.ALREADY_EXISTS, violation.rule(), violation.getMessage(), null);
             case NOT_FOUND -> status(Status.Code.NOT_FOUND, violation.rule(), violation.getMessage(), null);
             case FORBIDDEN -> status(Status.Code.PERMISSION_DENIED, violation.rule(), violation.getMessage(), null);
+            case QUOTA ->
+                status(
+                        Status.Code.RESOURCE_EXHAUSTED,
+                        violation.rule(),
+                        violation.getMessage(),
+                        Any.pack(QuotaFailure.newBuilder()
+                                .addViolations(QuotaFailure.Violation.newBuilder()
+                                        .setSubject(violation.subject())
+                                        .setDescription(violation.getMessage()))
+                                .build()));
             case PRECONDITION ->
                 status(
                         Status.Code.FAILED_PRECONDITION,

@@ -2,6 +2,7 @@ package org.mhhs.backbone.hub;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Persistent deadlines: Axon's db-scheduler deadline manager keeps them in axon.scheduled_tasks, so a deadline
- * scheduled before a restart still fires after it (on whichever hub node polls first).
+ * scheduled before a restart still fires after it (on whichever hub node polls first). The same scheduler runs the
+ * hub's recurring tasks (the retention job), each on one node at a time.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
@@ -30,8 +32,10 @@ class DeadlineConfiguration {
             DataSource dataSource,
             @Qualifier("deadlineDetailsTask") Task<?> deadlineTask,
             @Qualifier("eventDataTask") Task<?> eventTask,
+            List<RecurringTask<?>> recurringTasks,
             Clock clock) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(deadlineTask, eventTask))
+                .startTasks(recurringTasks)
                 .clock(clock::instant)
                 .tableName("axon.scheduled_tasks")
                 .threads(2)

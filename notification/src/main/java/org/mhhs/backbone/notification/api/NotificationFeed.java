@@ -1,5 +1,8 @@
 package org.mhhs.backbone.notification.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mhhs.backbone.kernel.ParticipantId;
@@ -34,6 +37,32 @@ public interface NotificationFeed {
 
     /** Records that the participant processed every event up to the position; lower than before changes nothing. */
     void acknowledge(ParticipantId participant, String subscriptionName, long position);
+
+    /**
+     * Records that a stream opened the named subscription now (which keeps it from expiring). A name the participant
+     * does not keep yet is refused, as a {@code RuleViolation} of kind QUOTA ({@code SubscriptionQuotaExceeded}), when
+     * the participant keeps {@code hub.notification.max-subscriptions-per-participant} names already.
+     */
+    void subscriptionOpened(ParticipantId participant, String subscriptionName);
+
+    /**
+     * Removes up to {@code max} subscriptions that no stream has opened or acknowledged on since {@code idleSince},
+     * with their acknowledged positions; answers how many.
+     */
+    int expireIdleSubscriptions(Instant idleSince, int max);
+
+    /**
+     * Makes sure the record of privileged reads has a partition for the UTC month of {@code day} and the
+     * {@code monthsAhead} after it; answers the partitions that exist (a month whose rows went to the default
+     * partition cannot get one).
+     */
+    List<String> preparePrivilegedReadMonths(LocalDate day, int monthsAhead);
+
+    /**
+     * Moves the record of privileged reads of the UTC months before the month of {@code firstOnline} into the archive
+     * schema, unchanged and read-only; answers the tables moved.
+     */
+    List<String> archivePrivilegedReads(LocalDate firstOnline);
 
     /** Records that a privileged reader opened a stream; returns the record's id. */
     long privilegedReadOpened(

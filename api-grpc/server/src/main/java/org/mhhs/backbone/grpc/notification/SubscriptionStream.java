@@ -151,6 +151,7 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest>, Open
         }
         long head = feed.headPosition();
         SubscriptionGrpcService.OpenRequest valid = service.validate(request, head);
+        feed.subscriptionOpened(participant, valid.name());
         long acknowledgedBefore = feed.acknowledgement(participant, valid.name())
                 .map(a -> a.position())
                 .orElse(0L);

@@ -18,7 +18,10 @@ import org.mhhs.backbone.testing.TestSubscriber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A subscription's acknowledgement exists once the subscriber acknowledged something, not when it merely opened. */
+/**
+ * A subscription's acknowledgement exists once the subscriber acknowledged something, not when it merely opened (which
+ * registers the name only).
+ */
 @HubIntegrationTest
 class AcknowledgementsApiIntegrationTest {
 
@@ -46,11 +49,13 @@ class AcknowledgementsApiIntegrationTest {
 
             assertThat(code(refusal)).isEqualTo(Status.Code.NOT_FOUND);
             assertThat(reason(refusal)).isEqualTo("SubscriptionMustHaveAcknowledgements");
-            assertThat(jdbc.sql("SELECT count(*) FROM notification.subscription WHERE participant_id = :p")
+            assertThat(jdbc.sql("SELECT acknowledged_position || '/' || (acknowledged_at IS NULL)"
+                                    + " FROM notification.subscription WHERE participant_id = :p")
                             .param("p", supplier)
-                            .query(Long.class)
-                            .single())
-                    .isZero();
+                            .query(String.class)
+                            .list())
+                    .as("registered by the opening (it counts against the quota), nothing acknowledged")
+                    .containsExactly("0/true");
         }
     }
 }

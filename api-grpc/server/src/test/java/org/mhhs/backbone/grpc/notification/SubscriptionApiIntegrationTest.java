@@ -429,7 +429,8 @@ class SubscriptionApiIntegrationTest {
     }
 
     private long acknowledgementRows(String participant) {
-        return jdbc.sql("SELECT count(*) FROM notification.subscription WHERE participant_id = :p")
+        return jdbc.sql("SELECT count(*) FROM notification.subscription WHERE participant_id = :p"
+                        + " AND acknowledged_at IS NOT NULL")
                 .param("p", participant)
                 .query(Long.class)
                 .single();
