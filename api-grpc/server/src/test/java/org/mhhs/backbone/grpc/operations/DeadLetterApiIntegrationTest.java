@@ -22,6 +22,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -68,8 +70,8 @@ import org.springframework.test.context.ActiveProfiles;
  * participants' streams keep flowing; the supplier sees a withheld envelope at the event's place, and one for the
  * next event of the same aggregate, which waits behind it; the operator lists the dead letters, the hub reports them
  * (readiness DEGRADED, ListProjections, the gauge); once the cause is fixed a retry delivers both events for real, in
- * order; an eviction removes a letter and is audited; no settlement run freezes an allocation with a parked event. A
- * hub of its own: the poison handlers are this test's.
+ * order; an eviction removes a letter and is audited; no settlement run freezes an allocation with a parked event; a
+ * transient failure parks nothing. A hub of its own: the poison handlers are this test's.
  */
 @SpringBootTest(
         classes = HubApplication.class,
@@ -196,6 +198,28 @@ class DeadLetterApiIntegrationTest {
                 .contains("\"deadLetters\":{\"status\":\"UP\"}")
                 .endsWith("\"status\":\"UP\"}");
         assertThat(audited("RetryDeadLetter")).anyMatch(detail -> detail.contains("processed"));
+    }
+
+    /** A database blip outlasting the attempts before parking is retried until it passes: the event is delivered. */
+    @Test
+    void aTransientFailureIsRetriedUntilItPassesAndParksNothing() {
+        Parties parties = settlementMarket.parties("_K");
+        String mpan = settlementMarket.meteringPoint(parties);
+        poison.blips.put(mpan, 3);
+
+        try (TestSubscriber supplier = subscriber(parties.supplier())) {
+            settlementMarket.submit(
+                    parties.dataService(), mpan, lastYear(SEPTEMBER, 9).toString(), "1.000");
+
+            EventEnvelope delivered =
+                    supplier.awaitEvent(event -> event.getType().equals("ConsumptionRecorded")
+                            && event.getAggregateId().contains(mpan));
+            assertThat(delivered.hasConsumptionRecorded()).isTrue();
+            assertThat(delivered.hasWithheld()).isFalse();
+        }
+        assertThat(poison.blips.get(mpan)).as("every blip was met by a retry").isZero();
+        assertThat(deadLetters(NOTIFICATION))
+                .noneMatch(parked -> parked.getAggregateId().contains(mpan));
     }
 
     @Test
@@ -405,11 +429,17 @@ class DeadLetterApiIntegrationTest {
 
         final Set<String> mpans = ConcurrentHashMap.newKeySet();
         final Set<String> allocationMpans = ConcurrentHashMap.newKeySet();
+        /** MPANs whose consumption meets a lost database connection, with the number of failures to come. */
+        final Map<String, Integer> blips = new ConcurrentHashMap<>();
 
         @EventHandler
         void on(ConsumptionRecorded event) {
             if (mpans.contains(event.mpan().value())) {
                 throw new IllegalStateException("consumption of " + event.mpan().value() + " poisoned by the test");
+            }
+            if (blips.getOrDefault(event.mpan().value(), 0) > 0) {
+                blips.merge(event.mpan().value(), -1, Integer::sum);
+                throw new CannotGetJdbcConnectionException("connection lost (a blip injected by the test)");
             }
         }
     }
