@@ -3,7 +3,6 @@ package org.mhhs.backbone.notification;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,9 @@ import org.springframework.stereotype.Component;
  * Puts every event of the store into the delivery feed, once, with its audience and rendered envelope. Runs in the
  * single-segment {@code notification} processor: positions are taken and committed by one writer, batch after batch,
  * so they become visible in order. Events whose store transactions committed out of order reach this processor
- * through Axon's gap tracking and get the next feed position when they arrive: late, never lost.
+ * through Axon's gap tracking and get the next feed position when they arrive: late, never lost. An event it cannot
+ * publish is parked by the processor's dead-letter queue, which puts a withheld entry at its place
+ * ({@link WithholdingDeadLetterQueue}); when redriven, it is published here like any other event.
  */
 @Component
 @ProcessingGroup(NotificationProcessingGroup.NAME)
@@ -61,7 +62,45 @@ class FeedPublisher {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Entry entry = route(payload, message, routing, parties);
+        add(route(payload, message, routing, parties).rendered(renderer.render(message, clock.instant())));
+    }
+
+    /**
+     * Puts the withheld entry of a parked event into the feed: type, ids, timestamps and the reason, never the
+     * payload; addressed to the audience derived from the event if it can be, otherwise to AUDITOR and OPERATOR only.
+     * The withheld entry takes the event's place among the batch's entries; an entry this handler had already added
+     * for the event before another handler of the processor failed on it is dropped. The event's routing state is
+     * applied when it is redriven (if this handler applied it already, applying it again changes nothing: the routing
+     * state is kept by upserts keyed by effective dates).
+     */
+    void withhold(EventMessage<?> message, String reason) {
+        LocalDate recordedOn = recordedOn(message);
+        Audience audience;
+        String eventType;
+        try {
+            Object payload = message.getPayload();
+            eventType = payload.getClass().getSimpleName();
+            audience = routing.audienceOf(payload, recordedOn, parties)
+                    .orElseGet(() -> Audience.onRecordedDay().build(recordedOn));
+        } catch (RuntimeException unreadable) {
+            log.warn(
+                    "Withholding event {}: its audience cannot be derived, only AUDITOR and OPERATOR will see it",
+                    message.getIdentifier(),
+                    unreadable);
+            eventType = message.getPayloadType().getSimpleName();
+            audience = Audience.onRecordedDay().build(recordedOn);
+        }
+        log.warn("Withholding event {} ({}) from the feed: {}", message.getIdentifier(), eventType, reason);
+        if (CurrentUnitOfWork.isStarted()) {
+            List<Entry> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            if (pending != null) {
+                pending.removeIf(entry -> entry.message().getIdentifier().equals(message.getIdentifier()));
+            }
+        }
+        add(new Entry(eventType, audience, message, null, renderer.renderWithheld(message, clock.instant(), reason)));
+    }
+
+    private void add(Entry entry) {
         if (!CurrentUnitOfWork.isStarted()) {
             publish(List.of(entry));
             tail.nudge();
@@ -97,7 +136,8 @@ class FeedPublisher {
                 message,
                 payload instanceof ConsumptionRecorded consumption
                         ? consumption.mpan().value()
-                        : null);
+                        : null,
+                null);
     }
 
     private static LocalDate recordedOn(EventMessage<?> message) {
@@ -117,7 +157,6 @@ class FeedPublisher {
                 Long.class,
                 entries.size()));
         positions.sort(null);
-        Instant publishedAt = clock.instant();
         jdbc.batchUpdate(
                 "INSERT INTO notification.feed (position, event_type, audience, settlement_day, envelope, mpan) "
                         + "VALUES (?, ?, ?, ?, ?, ?)",
@@ -133,7 +172,7 @@ class FeedPublisher {
                                 insert.getConnection()
                                         .createArrayOf("text", entry.audience().sorted()));
                         insert.setObject(4, entry.audience().day());
-                        insert.setBytes(5, renderer.render(entry.message(), position, publishedAt));
+                        insert.setBytes(5, renderer.atPosition(entry.envelope(), position));
                         // the MPAN of consumption, so that a shred finds the envelopes holding its readings
                         insert.setString(6, entry.mpan());
                     }
@@ -145,9 +184,16 @@ class FeedPublisher {
                 });
     }
 
+    /** A feed entry: routed, then rendered (without its position) before it is published. */
     record Entry(
             String eventType,
             Audience audience,
             EventMessage<?> message,
-            @Nullable String mpan) {}
+            @Nullable String mpan,
+            byte @Nullable [] envelope) {
+
+        Entry rendered(byte[] rendered) {
+            return new Entry(eventType, audience, message, mpan, rendered);
+        }
+    }
 }

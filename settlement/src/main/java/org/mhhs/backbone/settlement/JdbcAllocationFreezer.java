@@ -47,6 +47,10 @@ class JdbcAllocationFreezer implements AllocationFreezer {
                     (rs, n) -> token(rs.getBytes(1), rs.getString(2)),
                     SettlementProcessingGroups.ALLOCATION);
             AllocationMustBeCurrent.checkOneSegment(tokens.size());
+            AllocationMustBeCurrent.checkNothingParked(jdbc.queryForObject(
+                    "SELECT count(*) FROM axon.dead_letter_entry WHERE processing_group = ?",
+                    Long.class,
+                    SettlementProcessingGroups.ALLOCATION));
             TrackingToken token = tokens.getFirst();
             if (token instanceof ReplayToken replay) {
                 // Axon keeps the replay mark until an event beyond the reset position arrives: caught up is enough

@@ -30,7 +30,9 @@ public class AuditTrail {
         DENIED_CALL,
         PRIVILEGED_READ,
         CREDENTIAL_CHANGE,
-        KEY_DESTROYED
+        KEY_DESTROYED,
+        /** An operator retried or evicted an event a processor parked. */
+        DEAD_LETTER
     }
 
     /**

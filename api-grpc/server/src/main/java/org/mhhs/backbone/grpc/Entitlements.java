@@ -145,6 +145,11 @@ final class Entitlements {
         row(ProjectionServiceGrpc.getListProjectionsMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
         row(ProjectionServiceGrpc.getRebuildProjectionMethod(), operator());
         row(ProjectionServiceGrpc.getGetRebuildProgressMethod(), roles("none: hub-wide", OPERATOR, AUDITOR));
+        // Dead letters: the operator alone (a parked event's cause may quote its content); retries and evictions are
+        // audited.
+        row(ProjectionServiceGrpc.getListDeadLettersMethod(), operator());
+        row(ProjectionServiceGrpc.getRetryDeadLetterMethod(), operator());
+        row(ProjectionServiceGrpc.getEvictDeadLetterMethod(), operator());
         // Access: credentials are the operator's business; anyone may ask who the hub takes it for.
         row(AccessServiceGrpc.getWhoAmIMethod(), new Entitlement(ANY_PARTICIPANT, true, "the caller itself"));
         row(AccessServiceGrpc.getIssueTokenMethod(), operator());

@@ -37,10 +37,13 @@ public class ProjectionOperations {
         RUNNING,
         REPLAYING,
         ERROR,
-        STOPPED
+        STOPPED,
+        /** Running, with events parked as dead letters (docs/adr/0014). */
+        DEGRADED
     }
 
-    public record ProjectionStatus(String name, State state, long position, long head, int segmentCount) {
+    public record ProjectionStatus(
+            String name, State state, long position, long head, int segmentCount, long deadLetters) {
 
         public long lag() {
             return Math.max(0, head - position);
@@ -77,6 +80,7 @@ public class ProjectionOperations {
     private final TokenStore tokenStore;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final Map<String, Boolean> metered = new ConcurrentHashMap<>();
 
@@ -85,7 +89,9 @@ public class ProjectionOperations {
             EventStore eventStore,
             TokenStore tokenStore,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -95,8 +101,9 @@ public class ProjectionOperations {
 
     public List<ProjectionStatus> list() {
         long head = head();
+        Map<String, Long> parked = deadLetters.counts();
         return processors().stream()
-                .map(processor -> status(processor, head))
+                .map(processor -> withDeadLetters(status(processor, head), parked))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
     }
@@ -164,6 +171,17 @@ public class ProjectionOperations {
                 elapsed);
     }
 
+    private static ProjectionStatus withDeadLetters(ProjectionStatus status, Map<String, Long> parked) {
+        long letters = parked.getOrDefault(status.name(), 0L);
+        return new ProjectionStatus(
+                status.name(),
+                letters > 0 && status.state() == State.RUNNING ? State.DEGRADED : status.state(),
+                status.position(),
+                status.head(),
+                status.segmentCount(),
+                letters);
+    }
+
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         State state;
@@ -182,7 +200,7 @@ public class ProjectionOperations {
                 .min()
                 .orElse(0);
         int segmentCount = segments.isEmpty() ? tokenStore.fetchSegments(processor.getName()).length : segments.size();
-        return new ProjectionStatus(processor.getName(), state, position, head, segmentCount);
+        return new ProjectionStatus(processor.getName(), state, position, head, segmentCount, 0);
     }
 
     /**

@@ -31,7 +31,7 @@ final class AdapterRules {
             "notification", List.of("notification", "settlement", "metering", "registration", "isd", "hub"),
             "disputes", List.of("disputes"),
             "access", List.of("access", "isd"),
-            "operations", List.of("hub")));
+            "operations", List.of("hub", "access")));
 
     /** Server packages that are no bounded context: an adapter that may use one may use all of it. */
     private static final List<String> SERVER_PACKAGES = List.of("access", "hub");

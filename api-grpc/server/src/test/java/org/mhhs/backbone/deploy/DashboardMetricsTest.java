@@ -41,7 +41,8 @@ class DashboardMetricsTest {
                         "hub_subscriptions_connected",
                         "hub_subscriptions_lag_max",
                         "eventProcessor_latency",
-                        "hub_grpc_calls_total");
+                        "hub_grpc_calls_total",
+                        "hub_projection_dead_letters");
 
         // The operator's bootstrap sends commands and runs every processor; the health check is a gRPC call.
         hub.operatorToken();

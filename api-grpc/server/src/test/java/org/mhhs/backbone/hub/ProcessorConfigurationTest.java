@@ -21,9 +21,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Every processing group of the hub runs in a processor configured with the hub's mode. A group with no block under
- * {@code axon.eventhandling.processors} gets Axon's default processor, which ignores {@code hub.processor-mode} and
- * says nothing about it.
+ * Every processing group of the hub runs in a processor configured with the hub's mode and a dead-letter queue. A group
+ * with no block under {@code axon.eventhandling.processors} gets Axon's default processor, which ignores
+ * {@code hub.processor-mode} and says nothing about it; one without {@code dlq.enabled} stops for good at the first
+ * event it cannot handle (docs/adr/0014).
  */
 class ProcessorConfigurationTest {
 
@@ -70,8 +71,12 @@ class ProcessorConfigurationTest {
                     processors:
                       isd:
                         mode: ${hub.processor-mode}
+                        dlq:
+                          enabled: true
                       metering:
                         mode: pooled
+                        dlq:
+                          enabled: true
                 """.getBytes(StandardCharsets.UTF_8)));
 
         List<String> problems = problems(new TreeSet<>(List.of("isd", "metering", "disputes")), configured);
@@ -80,6 +85,24 @@ class ProcessorConfigurationTest {
         assertThat(problems.get(0))
                 .contains("processing group disputes", FILE, "      disputes:\n        mode: ${hub.processor-mode}");
         assertThat(problems.get(1)).contains("processing group metering", "pooled", FILE);
+    }
+
+    @Test
+    void aGroupWithoutADeadLetterQueueIsNamedWithTheSettingToAdd() {
+        Properties configured = yaml(new ByteArrayResource("""
+                axon:
+                  eventhandling:
+                    processors:
+                      metering:
+                        mode: ${hub.processor-mode}
+                """.getBytes(StandardCharsets.UTF_8)));
+
+        List<String> problems = problems(new TreeSet<>(List.of("metering")), configured);
+
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("processing group metering", "no dead-letter queue", FILE, "dlq:\n", "enabled: true");
     }
 
     private static Set<String> processingGroups() {
@@ -106,10 +129,21 @@ class ProcessorConfigurationTest {
                               %1$s:
                                 mode: %3$s
                                 thread-count: 1
-                                batch-size: 100""".formatted(group, FILE, MODE));
+                                batch-size: 100
+                                dlq:
+                                  enabled: true""".formatted(group, FILE, MODE));
+                continue;
             } else if (!mode.equals(MODE)) {
                 problems.add("The processing group %s runs in mode '%s', not the hub's: set %s to %s in %s"
                         .formatted(group, mode, key, MODE, FILE));
+            }
+            if (!"true".equals(configured.getProperty("axon.eventhandling.processors." + group + ".dlq.enabled"))) {
+                problems.add("""
+                        The processing group %1$s has no dead-letter queue: one event it cannot handle would stop it \
+                        for good (docs/adr/0014). Add to its block under axon.eventhandling.processors in %2$s:
+
+                                dlq:
+                                  enabled: true""".formatted(group, FILE));
             }
         }
         return problems;

@@ -10,11 +10,23 @@ import org.axonframework.eventhandling.EventMessage;
 public interface FeedRenderer {
 
     /**
+     * The event's envelope without its feed position, which is only taken when the batch commits
+     * ({@link #atPosition}). Rendered while the event is handled, so that an event that cannot be rendered fails its
+     * handling (and is parked) instead of its batch's commit.
+     *
      * @param event       the stored event with its metadata
-     * @param position    its position in the delivery feed
-     * @param publishedAt     when it entered the feed
+     * @param publishedAt when it entered the feed
      */
-    byte[] render(EventMessage<?> event, long position, Instant publishedAt);
+    byte[] render(EventMessage<?> event, Instant publishedAt);
+
+    /**
+     * The envelope of an event the feed withholds (parked by the notification processor, docs/adr/0014), without its
+     * position: its type, ids, timestamps and the reason, never its payload or anything else of its content.
+     */
+    byte[] renderWithheld(EventMessage<?> event, Instant publishedAt, String reason);
+
+    /** A rendered envelope with its position in the delivery feed. */
+    byte[] atPosition(byte[] envelope, long position);
 
     /**
      * A stored envelope of consumption whose readings were shredded, rendered again without them (and marked

@@ -2,13 +2,17 @@ package org.mhhs.backbone.grpc.notification;
 
 import static org.mhhs.backbone.grpc.ProtoMapping.timestamp;
 
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.mhhs.backbone.grpc.EnvelopeContent;
 import org.mhhs.backbone.grpc.v1.EventEnvelope;
+import org.mhhs.backbone.grpc.v1.Withheld;
 import org.mhhs.backbone.hub.AxonPersistenceConfiguration;
 import org.mhhs.backbone.notification.api.FeedRenderer;
 import org.springframework.stereotype.Component;
@@ -34,9 +38,43 @@ class EnvelopeRenderer implements FeedRenderer {
     static final String PARTICIPANT = AxonPersistenceConfiguration.PRODUCING_PARTICIPANT;
 
     @Override
-    public byte[] render(EventMessage<?> event, long position, Instant publishedAt) {
+    public byte[] render(EventMessage<?> event, Instant publishedAt) {
+        EventEnvelope.Builder envelope = envelope(event, publishedAt);
+        typed(event.getPayload(), envelope);
+        return envelope.build().toByteArray();
+    }
+
+    /** The envelope's ids and timestamps and the reason; no typed event, no producer (the content stays parked). */
+    @Override
+    public byte[] renderWithheld(EventMessage<?> event, Instant publishedAt, String reason) {
+        return envelope(event, publishedAt)
+                .clearProducer()
+                .setWithheld(Withheld.newBuilder().setReason(reason))
+                .build()
+                .toByteArray();
+    }
+
+    /**
+     * The position appended as its field: an envelope rendered without one (0 is not encoded) parses with it, as
+     * protobuf's merge rule reads concatenated messages; no parse and re-encode per event.
+     */
+    @Override
+    public byte[] atPosition(byte[] envelope, long position) {
+        byte[] positioned = new byte
+                [envelope.length + CodedOutputStream.computeInt64Size(EventEnvelope.POSITION_FIELD_NUMBER, position)];
+        CodedOutputStream out = CodedOutputStream.newInstance(positioned);
+        try {
+            out.writeRawBytes(envelope);
+            out.writeInt64(EventEnvelope.POSITION_FIELD_NUMBER, position);
+            out.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return positioned;
+    }
+
+    private static EventEnvelope.Builder envelope(EventMessage<?> event, Instant publishedAt) {
         EventEnvelope.Builder envelope = EventEnvelope.newBuilder()
-                .setPosition(position)
                 .setEventId(event.getIdentifier())
                 .setType(event.getPayloadType().getSimpleName())
                 .setSchemaVersion(1)
@@ -49,8 +87,7 @@ class EnvelopeRenderer implements FeedRenderer {
             envelope.setAggregateId(domainEvent.getAggregateIdentifier())
                     .setAggregateSequence(domainEvent.getSequenceNumber());
         }
-        typed(event.getPayload(), envelope);
-        return envelope.build().toByteArray();
+        return envelope;
     }
 
     @Override
