@@ -13,7 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * Dead letters for every event processor (docs/adr/0014): each processing group enables Axon's sequenced dead-letter
+ * Dead letters for every event processor (docs/adr/0015): each processing group enables Axon's sequenced dead-letter
  * queue ({@code axon.eventhandling.processors.NAME.dlq.enabled}, checked by ProcessorConfigurationTest), which Axon's
  * JDBC auto-configuration keeps in {@code axon.dead_letter_entry} through the schema below. Events are sequenced per
  * aggregate (Axon's default sequencing policy): a later event of an aggregate with a parked event is parked behind

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How event processors treat an event they fail on (docs/adr/0014).
+ * How event processors treat an event they fail on (docs/adr/0015).
  *
  * attemptsBeforeParking: how often an event that fails for a non-transient reason is handled, the processor backing
  * off between attempts (1 s, 2 s, 4 s, ... up to 60 s), before it is parked as a dead letter; at least 2, since the

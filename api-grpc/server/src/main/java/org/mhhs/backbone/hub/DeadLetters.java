@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The events the hub's processors parked (docs/adr/0014), for operators: list them, retry a parked event with the
+ * The events the hub's processors parked (docs/adr/0015), for operators: list them, retry a parked event with the
  * events of its aggregate queued behind it, or evict one. Also the gauge {@code hub.projection.dead.letters} per
  * processor and the readiness component {@code deadLetters}: DEGRADED while any processor has dead letters (the node
  * still serves and stays ready), with the count per processor.

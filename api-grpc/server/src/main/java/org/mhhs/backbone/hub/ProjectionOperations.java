@@ -38,7 +38,7 @@ public class ProjectionOperations {
         REPLAYING,
         ERROR,
         STOPPED,
-        /** Running, with events parked as dead letters (docs/adr/0014). */
+        /** Running, with events parked as dead letters (docs/adr/0015). */
         DEGRADED
     }
 

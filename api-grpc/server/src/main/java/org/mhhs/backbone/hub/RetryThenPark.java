@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dead-letter policy of every processor (docs/adr/0014). An event whose handling fails is not parked at once: the
+ * The dead-letter policy of every processor (docs/adr/0015). An event whose handling fails is not parked at once: the
  * failure is thrown on, so the processor rolls the batch back and handles it again after its back-off. A transient
  * failure ({@link TransientFailures}) is retried so for as long as it lasts; any other is parked once it failed
  * {@code hub.dead-letters.attempts-before-parking} times, and the processor goes on with the next event. A parked

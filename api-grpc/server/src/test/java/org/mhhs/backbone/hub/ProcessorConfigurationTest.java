@@ -24,7 +24,7 @@ import org.springframework.core.io.Resource;
  * Every processing group of the hub runs in a processor configured with the hub's mode and a dead-letter queue. A group
  * with no block under {@code axon.eventhandling.processors} gets Axon's default processor, which ignores
  * {@code hub.processor-mode} and says nothing about it; one without {@code dlq.enabled} stops for good at the first
- * event it cannot handle (docs/adr/0014).
+ * event it cannot handle (docs/adr/0015).
  */
 class ProcessorConfigurationTest {
 
@@ -140,7 +140,7 @@ class ProcessorConfigurationTest {
             if (!"true".equals(configured.getProperty("axon.eventhandling.processors." + group + ".dlq.enabled"))) {
                 problems.add("""
                         The processing group %1$s has no dead-letter queue: one event it cannot handle would stop it \
-                        for good (docs/adr/0014). Add to its block under axon.eventhandling.processors in %2$s:
+                        for good (docs/adr/0015). Add to its block under axon.eventhandling.processors in %2$s:
 
                                 dlq:
                                   enabled: true""".formatted(group, FILE));
