@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what a call threw into the status a participant can act on: the broken rule's name as ErrorInfo reason,
- * field violations for bad input, precondition violations naming the conflict. Anything unforeseen is INTERNAL
- * with no internals disclosed, and is logged.
+ * field violations for bad input, precondition violations naming the conflict, UNAVAILABLE when the database was out
+ * of reach ({@link DatabaseUnavailable}). Anything unforeseen is INTERNAL with no internals disclosed, and is logged.
  */
 @Component
 public class GrpcErrors implements GrpcExceptionHandler {
@@ -46,6 +46,11 @@ public class GrpcErrors implements GrpcExceptionHandler {
             case OutOfRange beyond -> status(Status.Code.OUT_OF_RANGE, beyond.reason(), beyond.getMessage(), null);
             case InvalidValueException invalid ->
                 status(Status.Code.INVALID_ARGUMENT, invalid.rule(), invalid.getMessage(), null);
+            case Throwable unreachable
+            when DatabaseUnavailable.causedBy(unreachable) -> {
+                log.warn("A call failed with the database out of reach: {}", unreachable.toString());
+                yield DatabaseUnavailable.status();
+            }
             default -> {
                 log.error("Unexpected failure of a gRPC call", exception);
                 yield status(Status.Code.INTERNAL, "Internal", "the hub failed to process the call", null);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mhhs.backbone.grpc.DatabaseUnavailable;
 import org.mhhs.backbone.grpc.InvalidRequest;
 import org.mhhs.backbone.grpc.OpenStreams;
 import org.mhhs.backbone.grpc.ProtoMapping;
@@ -238,6 +239,16 @@ final class SubscriptionStream implements StreamObserver<SubscribeRequest>, Open
                     return;
                 }
             } catch (RuntimeException failure) {
+                if (DatabaseUnavailable.causedBy(failure)) {
+                    // the client resumes from its last acknowledged position, on this node or another
+                    log.warn(
+                            "Delivery to {} / {} stopped, the database is out of reach: {}",
+                            participant,
+                            name,
+                            failure.toString());
+                    fail(DatabaseUnavailable.status(), "failed: " + failure);
+                    return;
+                }
                 log.error("Delivery to {} / {} failed", participant, name, failure);
                 fail(
                         Status.INTERNAL
