@@ -11,7 +11,7 @@ import org.axonframework.messaging.deadletter.NoSuchDeadLetterException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 
 /**
- * The dead-letter queue of the notification processor (docs/adr/0014): each event it parks, the first failing one of
+ * The dead-letter queue of the notification processor (docs/adr/0015): each event it parks, the first failing one of
  * an aggregate and each later one queued behind it, also gets a withheld entry at its place in the delivery feed, in
  * the same transaction, so subscribers see that something is held back and the feed never waits on it. When a dead
  * letter is processed again successfully, {@link FeedPublisher} publishes the event for real at a later position.

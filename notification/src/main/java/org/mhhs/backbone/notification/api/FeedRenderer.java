@@ -20,7 +20,7 @@ public interface FeedRenderer {
     byte[] render(EventMessage<?> event, Instant publishedAt);
 
     /**
-     * The envelope of an event the feed withholds (parked by the notification processor, docs/adr/0014), without its
+     * The envelope of an event the feed withholds (parked by the notification processor, docs/adr/0015), without its
      * position: its type, ids, timestamps and the reason, never its payload or anything else of its content.
      */
     byte[] renderWithheld(EventMessage<?> event, Instant publishedAt, String reason);
