@@ -1,5 +1,6 @@
 package org.mhhs.bench.loadgen;
 
+import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
@@ -35,7 +34,6 @@ import org.mhhs.backbone.grpc.v1.RebuildProgress;
 import org.mhhs.backbone.grpc.v1.RebuildProjectionRequest;
 import org.mhhs.backbone.grpc.v1.RegisterParticipantRequest;
 import org.mhhs.backbone.grpc.v1.StartFrom;
-import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.kernel.MarketRole;
 import org.mhhs.backbone.kernel.SettlementDate;
 import org.mhhs.bench.market.ConsumptionSubmission;
@@ -56,6 +54,9 @@ public final class LoadGen {
     /** The hub accepts consumption up to its final dispute window (28 months by default). */
     private static final int MAX_DAYS = 800;
 
+    /** The command line this load generator was started with, for the flood's attacker process. */
+    private static String[] arguments = new String[0];
+
     private final Options options;
     private final Report report;
     private final HubConnection hub;
@@ -67,6 +68,7 @@ public final class LoadGen {
     }
 
     public static void main(String[] args) throws Exception {
+        arguments = args.clone();
         Options options;
         try {
             options = Options.parse(args);
@@ -84,6 +86,10 @@ public final class LoadGen {
                 case "fanout" -> run.fanOut(true);
                 case "memory" -> run.fanOut(false);
                 case "flood" -> run.flood();
+                case FloodAttacker.SCENARIO -> {
+                    FloodAttacker.attack(run.hub, options, FLOODER);
+                    System.exit(0);
+                }
                 default -> throw new IllegalArgumentException(options.scenario());
             }
             run.report.write(options.out());
@@ -361,6 +367,9 @@ public final class LoadGen {
      * they cost, the hub's pooled connections in use, and the raw PostgreSQL single-row insert rate.
      */
     private void flood() throws Exception {
+        if (options.scenario().equals(FloodAttacker.SCENARIO)) {
+            throw new IllegalStateException("the attacker does not run the flood scenario itself");
+        }
         int perPhase = options.rate() * options.seconds();
         SyntheticMarket market = marketFor(2 * perPhase, options.participantsPerRole());
         new MarketLoader(hub, market).load(report);
@@ -405,36 +414,17 @@ public final class LoadGen {
         awaitProjections();
 
         long auditBefore = postgres.count("SELECT coalesce(max(id), 0) FROM access.audit_trail");
-        // each flood on --flood-connections connections (calls go round them, a failed one replaced at once by a new
-        // one), at most --flood-in-flight calls open on each; it stops with the submission phase if it has not made
-        // --flood-calls by then
-        FloodChannels<AccessServiceGrpc.AccessServiceFutureStub> anonymous = new FloodChannels<>(
-                options.floodConnections(), () -> hub.fromAddress("127.0.0.2", null, AccessServiceGrpc::newFutureStub));
-        FloodChannels<AccessServiceGrpc.AccessServiceFutureStub> flooder = new FloodChannels<>(
-                options.floodConnections(),
-                () -> hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub));
-        long floodEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds() + 5L);
-        int inFlight = options.floodInFlight() * options.floodConnections();
+        // the floods come from a process of their own at the lowest CPU priority (FloodAttacker), as if from another
+        // machine: the attacker's own CPU use must cost neither the hub nor the data service's client
+        ensureFlooderCredentials();
         PoolSampler pool = new PoolSampler(options.managementUrl());
-        CompletableFuture<FloodCaller.Result> unauthenticated = FloodCaller.fire(
-                "unauthenticated",
-                options.floodCalls(),
-                inFlight,
-                floodEnd,
-                () -> anonymous.next().whoAmI(WhoAmIRequest.getDefaultInstance()));
-        CompletableFuture<FloodCaller.Result> overRate = FloodCaller.fire(
-                "over-rate",
-                options.floodCalls(),
-                inFlight,
-                floodEnd,
-                () -> flooder.next().whoAmI(WhoAmIRequest.getDefaultInstance()));
+        FloodAttacker.Launched attack = FloodAttacker.launch(arguments);
         ConsumptionSender.Result flooded =
                 new ConsumptionSender(hub, options.inFlight(), "f-").send(consumption, perPhase, options.rate(), null);
-        List<FloodCaller.Result> floods = List.of(unauthenticated.join(), overRate.join());
+        FloodAttacker.Outcome outcome = attack.outcome();
         pool.stop();
-        anonymous.shutdown();
-        flooder.shutdown();
-        long reconnects = anonymous.reconnects() + flooder.reconnects();
+        List<FloodCaller.Result> floods = outcome.floods();
+        long reconnects = outcome.reconnects();
 
         report.say(
                 "under the flood: %,d submissions at %d/s, %,d accepted; latency %s",
@@ -509,6 +499,12 @@ public final class LoadGen {
         report.figure("flood.baseline_pool_active_max", quietPool.mostActive());
         report.figure("flood.baseline_pool_pending_max", quietPool.mostPending());
         report.figure("reference.single_row_per_second", single);
+    }
+
+    /** The flooding participant's token or certificate exists before its attacker process uses it. */
+    private void ensureFlooderCredentials() {
+        var stub = hub.fromAddress("127.0.0.3", FLOODER, AccessServiceGrpc::newFutureStub);
+        ((ManagedChannel) stub.getChannel()).shutdownNow();
     }
 
     /** How many subscribers a consumption event goes to: supplier, data service, DNO, central settlement, auditors. */

@@ -35,7 +35,8 @@ record Options(
         int floodConnections,
         Path out) {
 
-    static final List<String> SCENARIOS = List.of("ingest", "catchup", "replay", "fanout", "memory", "flood");
+    static final List<String> SCENARIOS =
+            List.of("ingest", "catchup", "replay", "fanout", "memory", "flood", FloodAttacker.SCENARIO);
 
     /** Submissions ingested through the hub: the benchmark's size, or the backlog the scenario then reads. */
     private static final Map<String, Integer> DEFAULT_COUNTS =
@@ -118,7 +119,7 @@ record Options(
                 values.getOrDefault("management-url", "http://localhost:9091"),
                 Long.parseLong(values.getOrDefault("hub-pid", "0")),
                 Long.parseLong(values.getOrDefault("seed", "42")),
-                integer(values, "count", DEFAULT_COUNTS.get(args[0])),
+                integer(values, "count", DEFAULT_COUNTS.getOrDefault(args[0], 0)),
                 integer(values, "meters", DEFAULT_METERS.getOrDefault(args[0], 2_000)),
                 integer(values, "participants-per-role", DEFAULT_PARTICIPANTS_PER_ROLE.getOrDefault(args[0], 8)),
                 integer(values, "in-flight", 32),
