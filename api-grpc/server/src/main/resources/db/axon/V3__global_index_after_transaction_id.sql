@@ -1,6 +1,6 @@
 -- The commit-order watermark (docs/adr/0014, hub/CommitOrderEventStorageEngine) needs every event's transaction to
 -- hold its transaction id before it takes a global index: then an index read from the sequence belongs to a
--- transaction that the next snapshot shows as running or finished. The column default took the index before the
+-- transaction whose id is below any id taken after that read. The column default took the index before the
 -- insert assigned the transaction id, so the trigger assigns both, in that order. The sequence must not cache values
 -- per session (CACHE 1, the default): a cached value could be taken later than a higher one.
 ALTER TABLE domain_event_entry ALTER COLUMN global_index DROP DEFAULT;

@@ -17,8 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Axon's JDBC event store whose readers never pass an event that may still commit (docs/adr/0014). PostgreSQL makes
  * commits visible out of {@code global_index} order; Axon's reader tracks what it has not seen yet as gaps and gives
  * up on them after 60 s or 10,000 indexes. This one reads only up to the commit-order watermark: the highest index at
- * or below which every index is final, committed or never to be. The watermark is confirmed by probes: the sequence's
- * last value read before a snapshot, confirmed once every transaction running in that snapshot has ended (the
+ * or below which every index is final, committed or never to be, confirmed by probes ({@link Watermark}; the
  * trigger of migration axon/V3 gives a transaction its id before its index). Below the watermark a missing index is
  * a rolled-back or refused one, so tokens carry no gaps and a reader may be as late as it likes.
  */

@@ -10,20 +10,26 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
 /**
  * The commit-order watermark of the event table (docs/adr/0014): the highest global index at or below which no index
- * can still commit. Each look takes a probe, the sequence's last value followed by a snapshot; a transaction that
- * holds an index up to that value had its id before it (migration axon/V3), so it is running in the snapshot or has
- * ended. Once every transaction running in a probe's snapshot has ended, all indexes up to its value are final. The
- * reader's own transaction is left out (it may hold a token row lock, never an unwritten event of its own).
+ * can still commit. Each look takes a probe: the sequence's last value, then a transaction id of the reader's own as a
+ * fence. A transaction that holds an index up to that value had its id before it (migration axon/V3), so its id is
+ * below the fence. Once a snapshot shows no transaction below the fence running, every index up to the probe's value
+ * is final. (A snapshot's xmax is the latest completed id plus one, not the next id: a running transaction above it
+ * is in no snapshot's list, which is why the fence is an id of the reader's own, not a snapshot's xmax.) The reader's
+ * own transaction is left out of the snapshot: it may hold a token row lock, never an unwritten event of its own.
  */
 final class Watermark {
 
-    /** Probes kept while an open transaction holds them back; when full the oldest goes (only latency is lost). */
+    /**
+     * Probes kept while running transactions hold them back. When full, the newest gives way to the next: the oldest
+     * are the next to be confirmed, and dropping them could starve the watermark under a steady load.
+     */
     static final int MAX_PENDING_PROBES = 256;
 
-    private static final String SNAPSHOT = """
-            SELECT pg_snapshot_xmax(s)::text::bigint AS next_xid,
-                   coalesce((SELECT min(x::text::bigint) FROM pg_snapshot_xip(s) AS x),
-                            pg_snapshot_xmax(s)::text::bigint) AS oldest_running
+    private static final String FENCE = "SELECT pg_current_xact_id()::text::bigint";
+
+    private static final String OLDEST_RUNNING = """
+            SELECT coalesce((SELECT min(x::text::bigint) FROM pg_snapshot_xip(s) AS x),
+                            pg_snapshot_xmax(s)::text::bigint)
             FROM pg_current_snapshot() AS s""";
 
     private final String table;
@@ -37,18 +43,15 @@ final class Watermark {
         this.column = schema.globalIndexColumn();
     }
 
-    /** Takes a probe on the connection (two statements, each with its own snapshot) and answers the watermark. */
+    /**
+     * Takes a probe on the connection and answers the watermark: three statements of microseconds, in this order. The
+     * fence makes the reader's transaction hold an id; it writes nothing, so its commit waits for no disk flush.
+     */
     long finalIndex(Connection connection) throws SQLException {
         long allocated = single(connection, lastValueQuery(connection));
-        long nextXid;
-        long oldestRunning;
-        try (PreparedStatement statement = connection.prepareStatement(SNAPSHOT);
-                ResultSet result = statement.executeQuery()) {
-            result.next();
-            nextXid = result.getLong("next_xid");
-            oldestRunning = result.getLong("oldest_running");
-        }
-        return confirm(new Probe(allocated, nextXid), oldestRunning);
+        long fence = single(connection, FENCE);
+        long oldestRunning = single(connection, OLDEST_RUNNING);
+        return confirm(new Probe(allocated, fence), oldestRunning);
     }
 
     /** The highest watermark confirmed so far, without a new probe. */
@@ -58,17 +61,20 @@ final class Watermark {
 
     /** Adds the probe, confirms every probe no running transaction holds back, answers the highest confirmed. */
     synchronized long confirm(Probe probe, long oldestRunning) {
-        pending.add(probe);
+        if (probe.allocated() > finalIndex
+                && (pending.isEmpty() || probe.allocated() > pending.getLast().allocated())) {
+            if (pending.size() == MAX_PENDING_PROBES) {
+                pending.removeLast();
+            }
+            pending.add(probe);
+        }
         pending.removeIf(p -> {
-            boolean confirmed = p.nextXid() <= oldestRunning;
+            boolean confirmed = p.fence() < oldestRunning;
             if (confirmed) {
                 finalIndex = Math.max(finalIndex, p.allocated());
             }
             return confirmed;
         });
-        if (pending.size() > MAX_PENDING_PROBES) {
-            pending.removeFirst();
-        }
         return finalIndex;
     }
 
@@ -101,6 +107,6 @@ final class Watermark {
         }
     }
 
-    /** The sequence's last value, and the first transaction id not yet given out when the snapshot was taken. */
-    record Probe(long allocated, long nextXid) {}
+    /** The sequence's last value, and a transaction id taken after it was read. */
+    record Probe(long allocated, long fence) {}
 }
