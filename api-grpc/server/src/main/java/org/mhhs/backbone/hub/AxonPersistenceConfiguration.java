@@ -134,7 +134,8 @@ public class AxonPersistenceConfiguration {
     }
 
     /**
-     * The JDBC event store, built as Axon's auto-configuration builds it except for one setting: how long the
+     * The JDBC event store, built as Axon's auto-configuration builds it except for two things. Its reader never
+     * passes an event that may still commit ({@link CommitOrderEventStorageEngine}, docs/adr/0016). And how long the
      * store's reader waits before looking for new events when nothing told it of any. A command commits in the gRPC
      * layer's transaction, after the point where Axon wakes the reader, so new events are found by that periodic
      * look; Axon's default of 1 s would put up to a second between a command and its subscribers. Declaring the
@@ -156,16 +157,16 @@ public class AxonPersistenceConfiguration {
                 ConnectionProvider connectionProvider,
                 TransactionManager transactionManager,
                 EventSchema eventSchema) {
-            return JdbcEventStorageEngine.builder()
-                    .snapshotSerializer(defaultSerializer)
-                    .upcasterChain(axon.upcasterChain())
-                    .persistenceExceptionResolver(persistenceExceptionResolver)
-                    .eventSerializer(eventSerializer)
-                    .snapshotFilter(axon.snapshotFilter())
-                    .connectionProvider(connectionProvider)
-                    .transactionManager(transactionManager)
-                    .schema(eventSchema)
-                    .build();
+            return new CommitOrderEventStorageEngine(
+                    JdbcEventStorageEngine.builder()
+                            .snapshotSerializer(defaultSerializer)
+                            .upcasterChain(axon.upcasterChain())
+                            .persistenceExceptionResolver(persistenceExceptionResolver)
+                            .eventSerializer(eventSerializer)
+                            .snapshotFilter(axon.snapshotFilter())
+                            .connectionProvider(connectionProvider)
+                            .transactionManager(transactionManager),
+                    eventSchema);
         }
 
         @Bean(name = "eventBus")

@@ -20,15 +20,19 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The axonserver profile switches the event store and the command and query buses to Axon Server. No Axon Server
  * can run on the build machines, so this proves the wiring only: nothing is sent. A streaming processor asks the
- * event store for its first token when it starts, which needs a live Axon Server; here the processors subscribe
- * instead, which changes nothing of what is checked. The profile runs with mutual TLS, as production must (the test
- * profile's development mode would be refused; {@code SecurityModeGuardTest}).
+ * event store for its first token when it starts, which needs a live Axon Server; here the projections subscribe
+ * instead, which changes nothing of what is checked. The feed's writer and the allocation may not subscribe
+ * ({@code OrderedProcessorsGuard}): they stay tracking processors that keep asking in the background. The profile
+ * runs with mutual TLS, as production must (the test profile's development mode would be refused;
+ * {@code SecurityModeGuardTest}).
  */
 @SpringBootTest(
         classes = HubApplication.class,
         properties = {
             "hub.access.bootstrap-on-start=false",
             "hub.processor-mode=subscribing",
+            "axon.eventhandling.processors.notification.mode=tracking",
+            "axon.eventhandling.processors.settlement-allocation.mode=tracking",
             "hub.security.mode=mtls",
             "hub.tls.enabled=true",
             "hub.tls.directory=target/axonserver-profile-tls",

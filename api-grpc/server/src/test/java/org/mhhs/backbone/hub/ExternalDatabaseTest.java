@@ -80,6 +80,8 @@ class ExternalDatabaseTest {
             properties = {
                 "hub.access.bootstrap-on-start=false",
                 "hub.processor-mode=subscribing",
+                "axon.eventhandling.processors.notification.mode=tracking",
+                "axon.eventhandling.processors.settlement-allocation.mode=tracking",
                 "hub.security.mode=mtls",
                 "hub.tls.enabled=true",
                 "hub.tls.directory=target/axonserver-profile-tls",

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,8 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhhs.backbone.grpc.DatabaseUnavailable;
+import org.mhhs.backbone.grpc.v1.DeadLetter;
+import org.mhhs.backbone.grpc.v1.EvictDeadLetterRequest;
 import org.mhhs.backbone.grpc.v1.GetParticipantRequest;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
+import org.mhhs.backbone.grpc.v1.ListDeadLettersRequest;
+import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
+import org.mhhs.backbone.grpc.v1.Projection;
+import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
 import org.mhhs.backbone.testing.Fault;
 import org.mhhs.backbone.testing.FaultLoad;
 import org.mhhs.backbone.testing.FaultReport;
@@ -42,7 +49,7 @@ import org.mhhs.backbone.testing.RunningHub;
  * The fault suite's fast cases (the same as {@code bench/run chaos}, which runs them longer): faults under submission
  * load with the supplier's and the DNO's subscriptions open, on one hub of two nodes (one in this JVM, one a process
  * of its own) on PostgreSQL with a synchronous standby, in order: a node killed with SIGKILL mid-stream, a restart of
- * the database, the loss of its primary. Each must be survived with no acknowledged submission missing from the
+ * the database, a poison event in the store, a commit that comes long after later ones, the loss of its primary. Each must be survived with no acknowledged submission missing from the
  * store or from a subscriber's stream, no stream gap and no duplicate beyond at-least-once, and no restart of the
  * surviving node. A new fault is one more ordered case calling {@link FaultLoad#survive} (before the primary's loss,
  * which leaves the database without a standby).
@@ -141,6 +148,69 @@ class FaultSuiteTest {
 
     @Test
     @Order(3)
+    void aPoisonEventIsParkedByEveryProcessorAndNothingStallsBehindIt() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        FaultReport report = load.survive(
+                Fault.of("poison event (a ConsumptionRecorded no processor can read)", () -> {
+                    // a consumption event whose payload is cut short: every processor of consumption fails on it
+                    survivor.jdbc()
+                            .sql("""
+                                    INSERT INTO axon.domain_event_entry (aggregate_identifier, sequence_number, type,
+                                        event_identifier, meta_data, payload, payload_revision, payload_type,
+                                        time_stamp)
+                                    SELECT :aggregate, 0, type, :event, meta_data,
+                                        convert_to('{"mpan": [', 'UTF8'), payload_revision, payload_type, time_stamp
+                                    FROM axon.domain_event_entry WHERE payload_type LIKE '%ConsumptionRecorded'
+                                    ORDER BY global_index DESC LIMIT 1""")
+                            .param("aggregate", "poison-" + poison)
+                            .param("event", poison)
+                            .update();
+                    load.faultTookEffect();
+                }),
+                BEFORE,
+                AFTER,
+                this::database);
+
+        assertSurvived(report);
+        // it was retried, then parked where it failed; the operator finds it and evicts it
+        ProjectionServiceGrpc.ProjectionServiceBlockingStub operator = ProjectionServiceGrpc.newBlockingStub(
+                        survivor.channel())
+                .withCallCredentials(HubClient.bearer(doomed.operatorToken()));
+        List<DeadLetter> parked = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> deadLettersOf(operator, poison),
+                        letters ->
+                                letters.stream().anyMatch(l -> l.getProjection().equals("notification")));
+        assertThat(parked).extracting(DeadLetter::getProjection).contains("notification", "settlement-allocation");
+        for (DeadLetter letter : parked) {
+            operator.evictDeadLetter(EvictDeadLetterRequest.newBuilder()
+                    .setProjection(letter.getProjection())
+                    .setDeadLetterId(letter.getDeadLetterId())
+                    .build());
+        }
+        assertThat(deadLettersOf(operator, poison)).isEmpty();
+    }
+
+    /** The dead letters of the event, in every projection. */
+    private static List<DeadLetter> deadLettersOf(
+            ProjectionServiceGrpc.ProjectionServiceBlockingStub operator, String eventId) {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (Projection projection : operator.listProjections(ListProjectionsRequest.getDefaultInstance())
+                .getProjectionsList()) {
+            operator
+                    .listDeadLetters(ListDeadLettersRequest.newBuilder()
+                            .setProjection(projection.getName())
+                            .build())
+                    .getDeadLettersList()
+                    .stream()
+                    .filter(letter -> letter.getEventId().equals(eventId))
+                    .forEach(letters::add);
+        }
+        return letters;
+    }
+
+    @Test
+    @Order(5)
     void theLossOfThePrimaryLosesNothingAndTheHubFollowsThePromotedStandbyWithoutARestart() throws Exception {
         FaultReport report = load.survive(
                 Fault.of("primary loss (SIGKILL, standby promoted)", () -> {
