@@ -10,14 +10,23 @@ import com.google.rpc.RetryInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +46,12 @@ import org.mhhs.backbone.grpc.v1.ListDeadLettersRequest;
 import org.mhhs.backbone.grpc.v1.ListProjectionsRequest;
 import org.mhhs.backbone.grpc.v1.Projection;
 import org.mhhs.backbone.grpc.v1.ProjectionServiceGrpc;
+import org.mhhs.backbone.kernel.Energy;
+import org.mhhs.backbone.kernel.Mpan;
+import org.mhhs.backbone.kernel.ParticipantId;
+import org.mhhs.backbone.kernel.SettlementDate;
+import org.mhhs.backbone.metering.api.Quality;
+import org.mhhs.backbone.metering.api.SubmitConsumption;
 import org.mhhs.backbone.testing.Fault;
 import org.mhhs.backbone.testing.FaultLoad;
 import org.mhhs.backbone.testing.FaultReport;
@@ -44,6 +59,7 @@ import org.mhhs.backbone.testing.HubClient;
 import org.mhhs.backbone.testing.HubProcess;
 import org.mhhs.backbone.testing.PostgresPair;
 import org.mhhs.backbone.testing.RunningHub;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The fault suite's fast cases (the same as {@code bench/run chaos}, which runs them longer): faults under submission
@@ -60,6 +76,8 @@ class FaultSuiteTest {
 
     private static final Duration BEFORE = Duration.ofSeconds(Long.getLong("hub.chaos.before-seconds", 5));
     private static final Duration AFTER = Duration.ofSeconds(Long.getLong("hub.chaos.after-seconds", 8));
+    /** How long the late commit's transaction stays open (bench/run chaos: two minutes). */
+    private static final Duration LATE_COMMIT = Duration.ofSeconds(Long.getLong("hub.chaos.late-commit-seconds", 10));
 
     private PostgresPair postgres;
     private HubProcess doomed;
@@ -82,7 +100,7 @@ class FaultSuiteTest {
         load = FaultLoad.start(
                 List.of(survivor.channel(), doomed.channel()),
                 doomed.operatorToken(),
-                FaultLoad.Options.fromSystemProperties(8, 40, 8));
+                FaultLoad.Options.fromSystemProperties(16, 40, 8));
     }
 
     @Test
@@ -189,6 +207,63 @@ class FaultSuiteTest {
                     .build());
         }
         assertThat(deadLettersOf(operator, poison)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aCommitLongAfterLaterOnesWithTwentyThousandIndexesBurnedIsDeliveredToEverySubscriber() throws Exception {
+        Map.Entry<String, LocalDate> late = load.reserveMpanDay();
+        CommandGateway commands = survivor.context().getBean(CommandGateway.class);
+        TransactionTemplate transaction = survivor.context().getBean(TransactionTemplate.class);
+        SubmitConsumption submission = SubmitConsumption.of(
+                Mpan.of(late.getKey()),
+                late.getValue(),
+                IntStream.rangeClosed(1, SettlementDate.of(late.getValue()).periodCount())
+                        .mapToObj(period -> new SubmitConsumption.Reading(
+                                period, Energy.ofKwh(new BigDecimal("0.321")), Quality.ACTUAL))
+                        .toList(),
+                ParticipantId.of(load.dataServiceId()));
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        FaultReport report = load.survive(
+                Fault.of("a commit " + LATE_COMMIT.toSeconds() + " s late, 20,000 indexes burned meanwhile", () -> {
+                    CountDownLatch appended = new CountDownLatch(1);
+                    Thread holder = Thread.ofPlatform().start(() -> {
+                        try {
+                            transaction.executeWithoutResult(status -> {
+                                commands.sendAndWait(GenericCommandMessage.asCommandMessage(submission)
+                                        .andMetaData(Map.of(
+                                                AxonPersistenceConfiguration.PRODUCING_PARTICIPANT,
+                                                load.dataServiceId())));
+                                appended.countDown();
+                                LockSupport.parkNanos(LATE_COMMIT.toNanos());
+                            });
+                        } catch (Throwable e) {
+                            failed.set(e);
+                            appended.countDown();
+                        }
+                    });
+                    assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
+                    load.faultTookEffect();
+                    // what refused and rolled-back commands do to the sequence, 20,000 times
+                    survivor.jdbc()
+                            .sql("SELECT count(nextval('axon.domain_event_entry_global_index_seq'))"
+                                    + " FROM generate_series(1, 20000)")
+                            .query(Long.class)
+                            .single();
+                    holder.join();
+                }),
+                BEFORE,
+                AFTER,
+                this::database);
+
+        assertThat(failed.get()).isNull();
+        assertSurvived(report);
+        assertThat(report.longestPauseSeconds())
+                .as("submissions were acknowledged while the late transaction was open")
+                .isLessThan(LATE_COMMIT.toSeconds());
+        assertThat(load.notDelivered(late.getKey(), late.getValue(), Duration.ofSeconds(60)))
+                .as("subscribers without the late commit's event")
+                .isEmpty();
     }
 
     /** The dead letters of the event, in every projection. */

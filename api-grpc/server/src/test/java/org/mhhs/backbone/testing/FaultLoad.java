@@ -70,6 +70,7 @@ public final class FaultLoad implements AutoCloseable {
 
     private final List<ManagedChannel> nodes;
     private final String dataServiceToken;
+    private final String dataServiceId;
     private final List<String> mpans;
     private final Options options;
     private final Map<String, ResumingSubscriber> subscribers = new LinkedHashMap<>();
@@ -83,9 +84,15 @@ public final class FaultLoad implements AutoCloseable {
     private volatile boolean paused;
     private volatile long tookEffectAt;
 
-    private FaultLoad(List<ManagedChannel> nodes, String dataServiceToken, List<String> mpans, Options options) {
+    private FaultLoad(
+            List<ManagedChannel> nodes,
+            String dataServiceToken,
+            String dataServiceId,
+            List<String> mpans,
+            Options options) {
         this.nodes = nodes;
         this.dataServiceToken = dataServiceToken;
+        this.dataServiceId = dataServiceId;
         this.mpans = mpans;
         this.options = options;
     }
@@ -99,7 +106,10 @@ public final class FaultLoad implements AutoCloseable {
         ChannelMarket market = new ChannelMarket(nodes.getFirst(), operatorToken);
         String dnoId = MarketIds.mpid('D');
         String dno = market.participant(dnoId, MarketRole.MARKET_ROLE_DNO);
-        String gspGroup = "_" + (char) ('A' + Math.floorMod(dnoId.hashCode(), 16));
+        // one of the 14 GSP groups (no _I or _O), chosen by the DNO's id
+        List<String> groups =
+                List.of("_A", "_B", "_C", "_D", "_E", "_F", "_G", "_H", "_J", "_K", "_L", "_M", "_N", "_P");
+        String gspGroup = groups.get(Math.floorMod(dnoId.hashCode(), groups.size()));
         market.gspGroup(gspGroup, dnoId);
         String registration = market.participant(MarketIds.mpid('R'), MarketRole.MARKET_ROLE_REGISTRATION_SERVICE);
         String supplier = market.participant(MarketIds.mpid('S'), MarketRole.MARKET_ROLE_SUPPLIER);
@@ -113,7 +123,7 @@ public final class FaultLoad implements AutoCloseable {
             market.dataService(mpan, supplier, dataServiceId, dataService);
             mpans.add(mpan);
         }
-        FaultLoad load = new FaultLoad(List.copyOf(nodes), dataService, mpans, options);
+        FaultLoad load = new FaultLoad(List.copyOf(nodes), dataService, dataServiceId, mpans, options);
         load.subscribers.put("supplier", ResumingSubscriber.open(nodes, supplier, "fault-suite"));
         load.subscribers.put("dno", ResumingSubscriber.open(nodes.reversed(), dno, "fault-suite"));
         load.nextSlot.set(System.nanoTime());
@@ -295,6 +305,43 @@ public final class FaultLoad implements AutoCloseable {
      */
     public void faultTookEffect() {
         tookEffectAt = System.nanoTime();
+    }
+
+    /** An MPAN-day of the load's metering points that no submission of the load will use: for a fault's own. */
+    public Map.Entry<String, LocalDate> reserveMpanDay() {
+        int k = next.getAndIncrement();
+        return Map.entry(mpans.get(k % mpans.size()), MarketDays.meteringFrom().plusDays(k / mpans.size()));
+    }
+
+    /** The participant id of the data service appointed to the load's metering points. */
+    public String dataServiceId() {
+        return dataServiceId;
+    }
+
+    /** The subscribers whose streams have not received the MPAN-day's ConsumptionRecorded within the time. */
+    public List<String> notDelivered(String mpan, LocalDate day, Duration within) {
+        String key = mpan + "/" + day;
+        List<String> missing = new ArrayList<>();
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+                missing.clear();
+                subscribers.forEach((name, subscriber) -> {
+                    boolean received = subscriber.received().stream()
+                            .map(ResumingSubscriber.Received::event)
+                            .filter(EventEnvelope::hasConsumptionRecorded)
+                            .anyMatch(event ->
+                                    key.equals(event.getConsumptionRecorded().getMpan() + "/"
+                                            + event.getConsumptionRecorded().getSettlementDate()));
+                    if (!received) {
+                        missing.add(name);
+                    }
+                });
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException stillMissing) {
+            // reported
+        }
+        return List.copyOf(missing);
     }
 
     /** Refusals the load saw that a client could not have retried (a rule broken, bad input): none expected. */
