@@ -98,6 +98,9 @@ class FeedRederivation implements SmartLifecycle {
 
     /** Runs the named re-derivation if it is pending; true if it ran now. */
     boolean rederiveIfPending(String name) {
+        if (isPending(name)) {
+            catchUpWithTheStore();
+        }
         return Boolean.TRUE.equals(transaction.execute(status -> {
             boolean pending = jdbc.sql("""
                     SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name FOR UPDATE""")
@@ -122,6 +125,29 @@ class FeedRederivation implements SmartLifecycle {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return true;
         }));
+    }
+
+    private boolean isPending(String name) {
+        return jdbc.sql("SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name")
+                .param("name", name)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
+     * Lets the store's readers pass every event stored so far before the re-derivation's transaction opens: they stop
+     * where a running transaction may still commit (docs/adr/0016), and the re-derivation's own would hold them back
+     * for as long as it runs, short of the events it reads. One read of a stream, outside any transaction, moves that
+     * watermark past every event stored now, and with it past every event the feed holds.
+     */
+    private void catchUpWithTheStore() {
+        try (BlockingStream<TrackedEventMessage<?>> store = events.openStream(null)) {
+            store.hasNextAvailable(STORE_READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event store", e);
+        }
     }
 
     /**

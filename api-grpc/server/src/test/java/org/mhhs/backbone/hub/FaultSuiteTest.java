@@ -65,10 +65,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The fault suite's fast cases (the same as {@code bench/run chaos}, which runs them longer): faults under submission
  * load with the supplier's and the DNO's subscriptions open, on one hub of two nodes (one in this JVM, one a process
  * of its own) on PostgreSQL with a synchronous standby, in order: a node killed with SIGKILL mid-stream, a restart of
- * the database, a poison event in the store, a commit that comes long after later ones, the loss of its primary. Each must be survived with no acknowledged submission missing from the
- * store or from a subscriber's stream, no stream gap and no duplicate beyond at-least-once, and no restart of the
- * surviving node. A new fault is one more ordered case calling {@link FaultLoad#survive} (before the primary's loss,
- * which leaves the database without a standby).
+ * the database, a poison event in the store, a commit that comes long after later ones, the loss of its primary.
+ * Each must be survived with no acknowledged submission missing from the store or from a subscriber's stream, no
+ * stream gap and no duplicate beyond at-least-once, and no restart of the surviving node. A new fault is one more
+ * ordered case calling {@link FaultLoad#survive} (before the primary's loss, which leaves the database without a
+ * standby).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
