@@ -98,7 +98,7 @@ class FeedRederivation implements SmartLifecycle {
 
     /** Runs the named re-derivation if it is pending; true if it ran now. */
     boolean rederiveIfPending(String name) {
-        if (isPending(name)) {
+        if (isPending(name) && feedHoldsEntries()) {
             catchUpWithTheStore();
         }
         return Boolean.TRUE.equals(transaction.execute(status -> {
@@ -127,6 +127,12 @@ class FeedRederivation implements SmartLifecycle {
         }));
     }
 
+    private boolean feedHoldsEntries() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notification.feed)")
+                .query(Boolean.class)
+                .single();
+    }
+
     private boolean isPending(String name) {
         return jdbc.sql("SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name")
                 .param("name", name)
@@ -139,7 +145,8 @@ class FeedRederivation implements SmartLifecycle {
      * Lets the store's readers pass every event stored so far before the re-derivation's transaction opens: they stop
      * where a running transaction may still commit (docs/adr/0016), and the re-derivation's own would hold them back
      * for as long as it runs, short of the events it reads. One read of a stream, outside any transaction, moves that
-     * watermark past every event stored now, and with it past every event the feed holds.
+     * watermark past every event stored now, and with it past every event the feed holds (an empty feed needs none,
+     * and on an empty store the read would only wait out its time-out).
      */
     private void catchUpWithTheStore() {
         try (BlockingStream<TrackedEventMessage<?>> store = events.openStream(null)) {
