@@ -2,6 +2,8 @@ package org.mhhs.backbone.grpc.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mhhs.backbone.grpc.access.AuditTrailReads.entriesAfter;
+import static org.mhhs.backbone.grpc.access.AuditTrailReads.lastAuditId;
 import static org.mhhs.backbone.testing.HubClient.code;
 import static org.mhhs.backbone.testing.HubClient.reason;
 
@@ -16,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AuditEntry;
-import org.mhhs.backbone.grpc.v1.ListAuditTrailRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
 import org.mhhs.backbone.testing.HubClient;
@@ -64,7 +65,7 @@ class PeerSheddingIntegrationTest {
         Market market = new Market(hub);
         String participant = Market.register(hub.operatorIsd(), "QSHD", MarketRole.MARKET_ROLE_SUPPLIER);
         String token = market.token(participant);
-        long start = lastAuditId();
+        long start = lastAuditId(jdbc);
         double refusedAtAccept = refusedConnections("shed");
         ManagedChannel flooding = hub.channelFrom("127.0.0.31");
         try {
@@ -124,7 +125,7 @@ class PeerSheddingIntegrationTest {
                     }
                 });
         List<AuditEntry> cutOffs = await().until(
-                        () -> entriesAfter(start).stream()
+                        () -> entriesAfter(hub, start).stream()
                                 .filter(e -> e.getPeer().startsWith("/127.0.0.31:"))
                                 .filter(e -> e.getReason().equals("AddressCutOff"))
                                 .toList(),
@@ -205,28 +206,5 @@ class PeerSheddingIntegrationTest {
                 .tag("reason", reason)
                 .counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private long lastAuditId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM access.audit_trail")
-                .query(Long.class)
-                .single();
-    }
-
-    private List<AuditEntry> entriesAfter(long start) {
-        var operator = hub.access(hub.operatorToken());
-        List<AuditEntry> entries = new ArrayList<>();
-        long after = start;
-        while (true) {
-            var page = operator.listAuditTrail(ListAuditTrailRequest.newBuilder()
-                    .setAfterId(after)
-                    .setPageSize(1000)
-                    .build());
-            entries.addAll(page.getEntriesList());
-            if (page.getEntriesCount() < 1000) {
-                return entries;
-            }
-            after = page.getNextAfterId();
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.mhhs.backbone.grpc.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mhhs.backbone.grpc.access.AuditTrailReads.entriesAfter;
+import static org.mhhs.backbone.grpc.access.AuditTrailReads.lastAuditId;
 import static org.mhhs.backbone.testing.HubClient.code;
 import static org.mhhs.backbone.testing.HubClient.reason;
 import static org.mhhs.backbone.testing.HubClient.retryDelay;
@@ -31,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.mhhs.backbone.grpc.v1.AccessServiceGrpc;
 import org.mhhs.backbone.grpc.v1.AuditEntry;
 import org.mhhs.backbone.grpc.v1.IsdServiceGrpc;
-import org.mhhs.backbone.grpc.v1.ListAuditTrailRequest;
 import org.mhhs.backbone.grpc.v1.MarketRole;
 import org.mhhs.backbone.grpc.v1.RegistrationServiceGrpc;
 import org.mhhs.backbone.grpc.v1.WhoAmIRequest;
@@ -86,7 +87,7 @@ class RateLimitsIntegrationTest {
     void aParticipantOverItsRateIsRefusedResourceExhaustedWithTheDelayAfterWhichItMayCallAgain() throws Exception {
         Market market = new Market(hub);
         String supplier = market.participant('R', MarketRole.MARKET_ROLE_SUPPLIER);
-        long start = lastAuditId();
+        long start = lastAuditId(jdbc);
         ManagedChannel channel = hub.channelFrom("127.0.0.5");
         try {
             var whoAmI = AccessServiceGrpc.newFutureStub(channel)
@@ -131,7 +132,7 @@ class RateLimitsIntegrationTest {
                     return false;
                 }
             });
-            await().untilAsserted(() -> assertThat(entriesAfter(start).stream()
+            await().untilAsserted(() -> assertThat(entriesAfter(hub, start).stream()
                             .filter(e -> e.getParticipantId().equals(supplier))
                             .collect(Collectors.groupingBy(
                                     e -> e.getOutcome() + "/" + e.getReason(),
@@ -188,7 +189,7 @@ class RateLimitsIntegrationTest {
     void twoThousandUnauthenticatedCallsAreRefusedWithoutHoldingThePoolAndAuditedInAFewRowsThatCountThemAll()
             throws Exception {
         hub.operatorToken();
-        long start = lastAuditId();
+        long start = lastAuditId(jdbc);
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         AtomicInteger mostActive = new AtomicInteger();
         AtomicBoolean flooding = new AtomicBoolean(true);
@@ -239,7 +240,7 @@ class RateLimitsIntegrationTest {
                 .isEqualTo("OPER");
 
         List<AuditEntry> rows = await().until(
-                        () -> entriesAfter(start).stream()
+                        () -> entriesAfter(hub, start).stream()
                                 .filter(e -> e.getPeer().startsWith("/127.0.0.2:"))
                                 .toList(),
                         entries -> entries.stream()
@@ -261,7 +262,7 @@ class RateLimitsIntegrationTest {
     @Test
     void moreDistinctDenialsThanTheWriterHoldsAreCountedInASummaryRowAndTheMetric() {
         hub.operatorToken();
-        long start = lastAuditId();
+        long start = lastAuditId(jdbc);
         double droppedBefore =
                 registry.get("hub.audit.denied.dropped").counter().count();
         List<MethodDescriptor<?, ?>> rpcs = Stream.concat(
@@ -283,7 +284,7 @@ class RateLimitsIntegrationTest {
         }
 
         await().untilAsserted(() -> {
-            List<AuditEntry> entries = entriesAfter(start);
+            List<AuditEntry> entries = entriesAfter(hub, start);
             long itemised = entries.stream()
                     .filter(e -> e.getPeer().startsWith("/127.0.0.3:"))
                     .mapToLong(AuditEntry::getOccurrences)
@@ -302,32 +303,5 @@ class RateLimitsIntegrationTest {
                     .isEqualTo(rpcs.size());
         });
         assertThat(registry.get("hub.audit.denied.dropped").counter().count()).isGreaterThan(droppedBefore);
-    }
-
-    private long lastAuditId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM access.audit_trail")
-                .query(Long.class)
-                .single();
-    }
-
-    /**
-     * The audit entries after an id, read page by page through the operator's ListAuditTrail, up to the first page
-     * that is not full (each of the operator's reads is itself an entry: the next page would always hold one more).
-     */
-    private List<AuditEntry> entriesAfter(long start) {
-        var operator = hub.access(hub.operatorToken());
-        List<AuditEntry> entries = new ArrayList<>();
-        long after = start;
-        while (true) {
-            var page = operator.listAuditTrail(ListAuditTrailRequest.newBuilder()
-                    .setAfterId(after)
-                    .setPageSize(1000)
-                    .build());
-            entries.addAll(page.getEntriesList());
-            if (page.getEntriesCount() < 1000) {
-                return entries;
-            }
-            after = page.getNextAfterId();
-        }
     }
 }
