@@ -79,6 +79,11 @@ public class AuditTrail {
         deniedCalls.offer(participant, authentication, peer, rpc, outcome, reason, detail);
     }
 
+    /** Appends what a caller did through an RPC and was done (outcome OK), like {@link #record}. */
+    public void recordDone(Category category, Caller caller, String rpc, String detail) {
+        record(category, Optional.of(caller.participantId()), caller.method().label(), "", rpc, "OK", "", detail);
+    }
+
     /**
      * Appends an entry. Within a transaction (a credential change) it commits or rolls back with it; a denied call
      * is recorded on its own.

@@ -276,15 +276,7 @@ class AccessGrpcService extends AccessServiceGrpc.AccessServiceImplBase {
     }
 
     private void credentialChange(Caller caller, String rpc, String detail) {
-        audit.record(
-                AuditTrail.Category.CREDENTIAL_CHANGE,
-                Optional.of(caller.participantId()),
-                caller.method().label(),
-                "",
-                rpc,
-                "OK",
-                "",
-                detail);
+        audit.recordDone(AuditTrail.Category.CREDENTIAL_CHANGE, caller, rpc, detail);
     }
 
     private static X509Certificate certificate(RequestFields fields, String pem) {

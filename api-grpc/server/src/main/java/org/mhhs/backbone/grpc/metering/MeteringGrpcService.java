@@ -7,7 +7,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.mhhs.backbone.access.AuditTrail;
 import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.grpc.CallerContext;
@@ -159,14 +158,10 @@ class MeteringGrpcService extends MeteringServiceGrpc.MeteringServiceImplBase {
                             ShredConsumption.of(mpan, reason, caller.participantId()),
                             new Target("consumption of " + mpan));
                 },
-                (shred, accepted) -> audit.record(
+                (shred, accepted) -> audit.recordDone(
                         AuditTrail.Category.KEY_DESTROYED,
-                        Optional.of(caller.participantId()),
-                        caller.method().label(),
-                        "",
+                        caller,
                         MeteringServiceGrpc.getShredConsumptionMethod().getFullMethodName(),
-                        "OK",
-                        "",
                         "data key of " + shred.mpan() + " destroyed (key version and count: " + accepted.result()
                                 + "): " + shred.reason()));
         // the handler answers "keyVersion versions shreddedAt"

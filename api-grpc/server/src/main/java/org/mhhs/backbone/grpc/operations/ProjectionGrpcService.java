@@ -3,10 +3,8 @@ package org.mhhs.backbone.grpc.operations;
 import static org.mhhs.backbone.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
-import java.util.Optional;
 import java.util.UUID;
 import org.mhhs.backbone.access.AuditTrail;
-import org.mhhs.backbone.access.Caller;
 import org.mhhs.backbone.grpc.CallerContext;
 import org.mhhs.backbone.grpc.RequestFields;
 import org.mhhs.backbone.grpc.v1.DeadLetter;
@@ -87,16 +85,7 @@ class ProjectionGrpcService extends ProjectionServiceGrpc.ProjectionServiceImplB
     }
 
     private void record(String rpc, String detail) {
-        Caller caller = CallerContext.current();
-        audit.record(
-                AuditTrail.Category.DEAD_LETTER,
-                Optional.of(caller.participantId()),
-                caller.method().label(),
-                "",
-                rpc,
-                "OK",
-                "",
-                detail);
+        audit.recordDone(AuditTrail.Category.DEAD_LETTER, CallerContext.current(), rpc, detail);
     }
 
     private static DeadLetter deadLetter(DeadLetters.Letter letter) {
