@@ -110,8 +110,7 @@ class PeerConnections {
     /** Cuts the address off for {@code hub.rate-limits.shed.duration}: closes its connections, refuses new ones. */
     void shed(String address) {
         Instant until = clock.instant().plus(properties.shed().duration());
-        Instant before = cutOff.asMap().put(address, until);
-        if (before == null || !clock.instant().isBefore(before)) {
+        if (cutOff.asMap().put(address, until) == null) {
             sheds.increment();
             log.warn(
                     "Cut off {} until {}: its calls kept being refused over their rate limits (hub.rate-limits.shed)",
@@ -135,15 +134,8 @@ class PeerConnections {
         });
     }
 
-    /** Whether the address is cut off now. */
+    /** Whether the address is cut off now (its entry lasts {@code hub.rate-limits.shed.duration}). */
     boolean isCutOff(String address) {
-        Instant until = cutOff.getIfPresent(address);
-        return until != null && clock.instant().isBefore(until);
-    }
-
-    /** The connections the address holds open on this node. */
-    int openConnections(String address) {
-        Set<Channel> ofAddress = open.get(address);
-        return ofAddress == null ? 0 : ofAddress.size();
+        return cutOff.getIfPresent(address) != null;
     }
 }
