@@ -367,9 +367,6 @@ public final class LoadGen {
      * they cost, the hub's pooled connections in use, and the raw PostgreSQL single-row insert rate.
      */
     private void flood() throws Exception {
-        if (options.scenario().equals(FloodAttacker.SCENARIO)) {
-            throw new IllegalStateException("the attacker does not run the flood scenario itself");
-        }
         int perPhase = options.rate() * options.seconds();
         SyntheticMarket market = marketFor(2 * perPhase, options.participantsPerRole());
         new MarketLoader(hub, market).load(report);
