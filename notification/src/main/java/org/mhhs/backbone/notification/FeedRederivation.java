@@ -98,17 +98,11 @@ class FeedRederivation implements SmartLifecycle {
 
     /** Runs the named re-derivation if it is pending; true if it ran now. */
     boolean rederiveIfPending(String name) {
-        if (isPending(name) && feedHoldsEntries()) {
+        if (isPending(name, false) && feedHoldsEntries()) {
             catchUpWithTheStore();
         }
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean pending = jdbc.sql("""
-                    SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name FOR UPDATE""")
-                    .param("name", name)
-                    .query(Boolean.class)
-                    .optional()
-                    .orElse(false);
-            if (!pending) {
+            if (!isPending(name, true)) {
                 return false;
             }
             long started = System.nanoTime();
@@ -133,8 +127,10 @@ class FeedRederivation implements SmartLifecycle {
                 .single();
     }
 
-    private boolean isPending(String name) {
-        return jdbc.sql("SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name")
+    /** Whether the named re-derivation is still to run; {@code lock}: holding its row until the transaction ends. */
+    private boolean isPending(String name, boolean lock) {
+        return jdbc.sql("SELECT completed_at IS NULL FROM notification.rederivation WHERE name = :name"
+                        + (lock ? " FOR UPDATE" : ""))
                 .param("name", name)
                 .query(Boolean.class)
                 .optional()
